@@ -1,0 +1,1 @@
+//! Language features of a sentence: modality, negation, exceptions, durations.

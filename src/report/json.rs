@@ -1,0 +1,1 @@
+//! (rendering to come)

@@ -1,0 +1,3 @@
+//! Rule packs: the format, its compilation, overlays and inline tests.
+
+pub mod pack;
