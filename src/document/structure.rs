@@ -392,7 +392,8 @@ impl<'a> Builder<'a> {
         let standalone = self.is_single_line(index);
         let span = Span::new(line.start, line.end);
         let content = Span::new(line.content_start(), line.end);
-        if std::mem::take(&mut self.awaiting_title) && standalone && lines::is_title_like(text, 40) {
+        let awaited = std::mem::take(&mut self.awaiting_title);
+        if awaited && (lines::is_title_like(text, 12) || (standalone && lines::is_title_like(text, 40))) {
             let title = heading_text(self.source, content);
             if let Some(unit) = self.unit.as_mut().or(self.outer.as_mut()) {
                 unit.heading = Some(title.clone());

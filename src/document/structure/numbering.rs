@@ -343,11 +343,17 @@ pub fn is_heading_text(text: &str) -> bool {
 /// A run-in heading at the start of an item's text: "Scope." in "A.1 Scope. This Annex
 /// governs ...": a short heading-like phrase ending with a full stop, followed by a sentence.
 pub fn inline_title(text: &str) -> Option<&str> {
+    const SENTENCE_OPENERS: &[&str] = &[
+        "The", "This", "These", "That", "Each", "Any", "A", "An", "It", "No", "Such", "Every", "All",
+        "Where", "If", "When", "Nothing", "Neither", "Either", "In", "For", "On", "Unless",
+    ];
     let stop = text.get(..80.min(text.len())).unwrap_or(text).find(". ")?;
     let title = &text[..stop];
     let next_starts_sentence = text[stop + 2..].trim_start().starts_with(char::is_uppercase);
-    let short = title.split_whitespace().count() <= 6;
-    (short && next_starts_sentence && is_heading_text(title)).then_some(title)
+    let first_word = title.split_whitespace().next().unwrap_or("");
+    let short = title.split_whitespace().count() <= 5;
+    let opens_sentence = SENTENCE_OPENERS.contains(&first_word);
+    (short && !opens_sentence && next_starts_sentence && is_heading_text(title)).then_some(title)
 }
 
 #[cfg(test)]
@@ -399,6 +405,7 @@ mod tests {
         assert_eq!(inline_title("Categories of data. The data"), Some("Categories of data"));
         assert_eq!(inline_title("The Parties shall act. Then"), None);
         assert_eq!(inline_title("Art. 5 applies"), None);
+        assert_eq!(inline_title("This Regulation lays down rules. It applies"), None);
         assert_eq!(inline_title("No stop here"), None);
     }
 

@@ -345,3 +345,52 @@ fn clause_and_sentence_spans_are_in_the_source() {
     let item = &document.clauses[3];
     assert_eq!(&document.source[item.span.start..item.span.end], "(a) data are deleted when no longer needed;");
 }
+
+#[test]
+fn eu_regulation_recitals_and_titles_on_their_own_line() {
+    let text = "\
+REGULATION (EU) 2099/1
+
+Whereas:
+
+(1) Member States shall cooperate.
+
+HAVE ADOPTED THIS REGULATION:
+
+CHAPTER I
+
+GENERAL PROVISIONS
+
+Article 1
+
+Subject matter
+
+1. This Regulation lays down rules. It applies to logs.
+
+Article 2
+Definitions
+For the purposes of this Regulation:
+(1) 'personal data' means any information;
+";
+    let document = Document::parse(text);
+    let summary: Vec<_> = document.clauses.iter().map(|c| (c.kind, c.reference.as_str(), c.heading.as_deref())).collect();
+    assert_eq!(
+        summary,
+        vec![
+            (ClauseKind::Preamble, "Preamble", None),
+            (ClauseKind::Preamble, "Preamble", None),
+            (ClauseKind::Preamble, "Preamble", None),
+            (ClauseKind::Preamble, "Preamble", None),
+            (ClauseKind::Heading, "Chapter I", None),
+            (ClauseKind::Heading, "Chapter I", Some("GENERAL PROVISIONS")),
+            (ClauseKind::Heading, "Art. 1", None),
+            (ClauseKind::Heading, "Art. 1", Some("Subject matter")),
+            (ClauseKind::Body, "Art. 1(1)", Some("Subject matter")),
+            (ClauseKind::Heading, "Art. 2", None),
+            (ClauseKind::Heading, "Art. 2", Some("Definitions")),
+            (ClauseKind::Body, "Art. 2", Some("Definitions")),
+            (ClauseKind::Body, "Art. 2(1)", Some("Definitions")),
+        ]
+    );
+    assert_eq!(document.definitions[0].term, "personal data");
+}
