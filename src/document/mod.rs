@@ -187,37 +187,28 @@ fn lead_in_of(clauses: &[Clause], clause: &Clause) -> Option<Span> {
 /// presentation and fullwidth forms).
 fn count_words(source: &str) -> usize {
     let mut count = 0;
-    let mut in_word = false;
+    let mut in_word = 0u8;
     for &b in source.as_bytes() {
-        let word_char = match WORD_BYTES[b as usize] {
-            ByteClass::Word => true,
-            ByteClass::Other => false,
-            ByteClass::Continuation => in_word,
-        };
-        count += usize::from(word_char && !in_word);
-        in_word = word_char;
+        let class = WORD_BYTES[b as usize];
+        // Continuation bytes (class 2) keep the state of the character they belong to.
+        let word = (class & 1) | ((class >> 1) & in_word);
+        count += usize::from(word & !in_word & 1);
+        in_word = word;
     }
     count
 }
 
-#[derive(Clone, Copy)]
-enum ByteClass {
-    Word,
-    Other,
-    /// A UTF-8 continuation byte: part of the character before it.
-    Continuation,
-}
-
-const WORD_BYTES: [ByteClass; 256] = {
-    let mut table = [ByteClass::Other; 256];
+/// Per byte: 1 = starts or is a word character, 0 = not, 2 = UTF-8 continuation byte.
+const WORD_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         table[b] = match b as u8 {
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ByteClass::Word,
-            0x80..=0xBF => ByteClass::Continuation,
-            0xC2 | 0xE2 | 0xEF => ByteClass::Other,
-            0xC0.. => ByteClass::Word,
-            _ => ByteClass::Other,
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
+            0x80..=0xBF => 2,
+            0xC2 | 0xE2 | 0xEF => 0,
+            0xC0.. => 1,
+            _ => 0,
         };
         b += 1;
     }

@@ -26,13 +26,17 @@ const MAX_ABBREVIATION: usize = 12;
 /// Splits a clause's normalised text into sentences, each with its own text, origin map and
 /// span in `source`.
 pub fn split(source: &str, normalized: Normalized) -> Vec<Sentence> {
-    let ranges = sentence_ranges(&normalized.text);
-    if let [(0, end)] = ranges[..] {
-        if end == normalized.text.len() {
-            return vec![whole(source, normalized)];
-        }
+    let mut ranges = sentence_ranges(&normalized.text);
+    let Some(first) = ranges.next() else { return Vec::new() };
+    let second = ranges.next();
+    if second.is_none() && first == (0, normalized.text.len()) {
+        return vec![whole(source, normalized)];
     }
-    ranges.into_iter().map(|(start, end)| sentence(source, &normalized, start, end)).collect()
+    let mut sentences = vec![sentence(source, &normalized, first.0, first.1)];
+    for (start, end) in second.into_iter().chain(ranges) {
+        sentences.push(sentence(source, &normalized, start, end));
+    }
+    sentences
 }
 
 /// A clause that is one sentence keeps its normalised buffers (most clauses are).
@@ -56,29 +60,47 @@ fn sentence(source: &str, normalized: &Normalized, start: usize, end: usize) -> 
     }
 }
 
-/// Byte ranges of the sentences of a normalised text (single spaces, no space at either end).
-pub fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|b| matches!(b, b'.' | b'?' | b'!')) {
-        i += offset;
-        let b = bytes[i];
-        let end = end_of_terminator(bytes, i);
-        let ends_sentence = (end == bytes.len() || starts_sentence(text, end))
-            && !(b == b'.' && is_abbreviation(text, start, i));
-        if ends_sentence {
-            ranges.push((start, end));
-            start = (end + 1).min(bytes.len());
+/// Byte ranges of the sentences of a normalised text (single spaces, no space at either end),
+/// in order, none empty.
+pub fn sentence_ranges(text: &str) -> SentenceRanges<'_> {
+    SentenceRanges { text, start: 0, position: 0 }
+}
+
+/// Iterator behind [`sentence_ranges`]: finds one sentence end at a time.
+pub struct SentenceRanges<'a> {
+    text: &'a str,
+    /// Where the current sentence starts.
+    start: usize,
+    /// Where to look for the next terminator.
+    position: usize,
+}
+
+impl Iterator for SentenceRanges<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while self.start < bytes.len() {
+            let Some(offset) = bytes[self.position..].iter().position(|b| matches!(b, b'.' | b'?' | b'!')) else {
+                let range = (self.start, bytes.len());
+                self.start = bytes.len();
+                return Some(range);
+            };
+            let i = self.position + offset;
+            let end = end_of_terminator(bytes, i);
+            self.position = end.max(i + 1);
+            let ends_sentence = (end == bytes.len() || starts_sentence(text, end))
+                && !(bytes[i] == b'.' && is_abbreviation(text, self.start, i));
+            if ends_sentence {
+                let range = (self.start, end);
+                self.start = (end + 1).min(bytes.len());
+                self.position = self.position.max(self.start);
+                return Some(range);
+            }
         }
-        i = end.max(i + 1);
+        None
     }
-    if start < bytes.len() {
-        ranges.push((start, bytes.len()));
-    }
-    ranges.retain(|(s, e)| e > s);
-    ranges
 }
 
 /// Past the terminator at `i`, any further terminators ("?!", "...") and closing quotes or
@@ -138,7 +160,7 @@ mod tests {
     use crate::document::normalize::normalize;
 
     fn sentences(text: &str) -> Vec<&str> {
-        sentence_ranges(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentence_ranges(text).map(|(s, e)| &text[s..e]).collect()
     }
 
     #[test]

@@ -103,9 +103,9 @@ struct Context {
 
 /// One level of the numbering stack.
 #[derive(Debug, Clone)]
-struct Level {
+struct Level<'a> {
     style: Style,
-    label: String,
+    label: &'a str,
     heading: Option<String>,
     /// The item's own text (or the paragraph attached to it), by clause index.
     text_clause: Option<usize>,
@@ -132,7 +132,7 @@ struct Builder<'a> {
     region: Region,
     outer: Option<Context>,
     unit: Option<Context>,
-    levels: Vec<Level>,
+    levels: Vec<Level<'a>>,
     /// A free-standing heading ("FINAL PROVISIONS") that applies until the next unit.
     floating_heading: Option<String>,
     /// A unit heading without a title: the next short line may be its title.
@@ -302,7 +302,7 @@ impl<'a> Builder<'a> {
         self.heading_clause(Span::new(line.start, line.end), content, reference, title);
     }
 
-    fn item(&mut self, index: usize, item: &ItemLine) {
+    fn item(&mut self, index: usize, item: &'a ItemLine) {
         if self.open.is_some() && !self.starts_new_item(index, item) {
             self.extend_open(index);
             return;
@@ -326,7 +326,7 @@ impl<'a> Builder<'a> {
         let parent = self.nearest_text_clause();
         self.levels.push(Level {
             style,
-            label: item.label.clone(),
+            label: &item.label,
             heading: None,
             text_clause: None,
             heading_like: false,
@@ -518,7 +518,7 @@ impl<'a> Builder<'a> {
         let mut number = context.map_or("", |c| c.number.as_str());
         let mut labels = self.levels.iter().filter(|l| !l.style.is_bullet()).peekable();
         while let Some(level) = labels.peek() {
-            let continues = level.style.is_dotted() && continues_number(number, &level.label);
+            let continues = level.style.is_dotted() && continues_number(number, level.label);
             let starts_paragraph = word.is_empty() && number.is_empty() && level.style.is_dot_form();
             if !(continues || starts_paragraph) {
                 break;
@@ -526,7 +526,7 @@ impl<'a> Builder<'a> {
             if word.is_empty() {
                 word = "Para ";
             }
-            number = &level.label;
+            number = level.label;
             labels.next();
         }
         let mut reference = String::with_capacity(32);
@@ -537,7 +537,7 @@ impl<'a> Builder<'a> {
                 reference.push(' ');
             }
             reference.push('(');
-            reference.push_str(&level.label);
+            reference.push_str(level.label);
             reference.push(')');
         }
         reference

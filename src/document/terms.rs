@@ -8,6 +8,8 @@
 //! instruments ("Article 13 of the Convention", "section 3502 of title 44") are left out.
 
 use super::{Clause, ClauseKind, CrossReference, Definition, Sentence};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
 
 pub(super) fn definitions(clauses: &[Clause]) -> Vec<Definition> {
     let mut found = Vec::new();
@@ -104,28 +106,28 @@ fn in_naming_parenthesis(before: &str) -> bool {
             .all(|w| w.is_empty() || (w.len() <= 12 && w.bytes().all(|b| b.is_ascii_lowercase())))
 }
 
-/// Words that introduce a reference and how a reference writes them, by their first two
-/// bytes (so that only a few are compared at each word start).
-fn reference_words(first: u8, second: u8) -> &'static [(&'static str, &'static str)] {
-    match (first, second) {
-        (b'A', b'r') => &[("Articles", "Art. "), ("Article", "Art. "), ("Arts.", "Art. "), ("Art.", "Art. ")],
-        (b'A', b'n') => &[("Annexes", "Annex "), ("Annex", "Annex ")],
-        (b'S', b'e') => &[("Sections", "Sec. "), ("Section", "Sec. "), ("Sec.", "Sec. ")],
-        (b'S', b'c') => &[("Schedule", "Schedule ")],
-        (b's', b'e') => &[("sections", "Sec. "), ("section", "Sec. ")],
-        (b's', b'u') => &[
-            ("subparagraphs", "subpara. "), ("subparagraph", "subpara. "), ("sub-paragraph", "subpara. "),
-            ("subsections", "subsection "), ("subsection", "subsection "),
-        ],
-        (0xC2, 0xA7) => &[("§§", "§ "), ("§", "§ ")],
-        (b'p', b'a') => &[("paragraphs", "para. "), ("paragraph", "para. "), ("paras.", "para. "), ("para.", "para. ")],
-        (b'P', b'a') => &[("Paragraph", "para. ")],
-        (b'p', b'o') => &[("points", "point "), ("point", "point ")],
-        (b'C', b'l') => &[("Clauses", "Clause "), ("Clause", "Clause ")],
-        (b'c', b'l') => &[("clauses", "Clause "), ("clause", "Clause ")],
-        (b'C', b'h') => &[("Chapters", "Chapter "), ("Chapter", "Chapter ")],
-        _ => &[],
-    }
+/// Words that introduce a reference, and how a reference writes them.
+const REFERENCE_WORDS: &[(&str, &str)] = &[
+    ("Articles", "Art. "), ("Article", "Art. "), ("Arts.", "Art. "), ("Art.", "Art. "),
+    ("Sections", "Sec. "), ("Section", "Sec. "), ("sections", "Sec. "), ("section", "Sec. "),
+    ("Sec.", "Sec. "), ("§§", "§ "), ("§", "§ "),
+    ("subparagraphs", "subpara. "), ("subparagraph", "subpara. "), ("sub-paragraph", "subpara. "),
+    ("paragraphs", "para. "), ("paragraph", "para. "), ("Paragraph", "para. "), ("paras.", "para. "),
+    ("para.", "para. "), ("subsections", "subsection "), ("subsection", "subsection "),
+    ("Clauses", "Clause "), ("Clause", "Clause "), ("clauses", "Clause "), ("clause", "Clause "),
+    ("points", "point "), ("point", "point "), ("Annexes", "Annex "), ("Annex", "Annex "),
+    ("Schedule", "Schedule "), ("Chapters", "Chapter "), ("Chapter", "Chapter "),
+];
+
+/// One automaton for all reference words, built once: a sentence is scanned in one pass.
+fn reference_word_finder() -> &'static AhoCorasick {
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    FINDER.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(REFERENCE_WORDS.iter().map(|(word, _)| word))
+            .expect("reference words form a valid automaton")
+    })
 }
 
 pub(super) fn cross_references(clauses: &[Clause]) -> Vec<CrossReference> {
@@ -141,13 +143,13 @@ pub(super) fn cross_references(clauses: &[Clause]) -> Vec<CrossReference> {
 fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference>) {
     let text = sentence.text.as_str();
     let mut next = 0;
-    for i in word_starts(text) {
-        if i < next {
+    for hit in reference_word_finder().find_iter(text) {
+        let (i, word_end) = (hit.start(), hit.end());
+        if i < next || !is_reference_word_boundary(text, i, word_end) {
             continue;
         }
-        let Some((word, written)) = reference_word_at(text, i) else { continue };
-        let mut at = i + word.len();
-        at += text[at..].len() - text[at..].trim_start().len();
+        let (_, written) = REFERENCE_WORDS[hit.pattern().as_usize()];
+        let mut at = word_end + (text[word_end..].len() - text[word_end..].trim_start().len());
         let Some(first) = reference_token(&text[at..], written) else { continue };
         let mut tokens = vec![(at, at + first)];
         at += first;
@@ -164,17 +166,17 @@ fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference
     }
 }
 
-/// Where words may start: the start, after each space, and after an opening bracket or
-/// quote at a word's start ("(Article 5"). Spaces are found with a fast byte search.
-fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+/// A reference word stands alone: not inside a word before it, and followed by a space (or,
+/// for "§", directly by its number).
+fn is_reference_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
-    std::iter::once(0)
-        .chain(text.match_indices(' ').map(|(at, _)| at + 1))
-        .filter(move |&at| at < bytes.len())
-        .flat_map(move |at| {
-            let bracket = matches!(bytes[at], b'(' | b'"' | b'\'' | b'[');
-            std::iter::once(at).chain(bracket.then_some(at + 1).filter(|&n| n < bytes.len()))
-        })
+    let before_ok = start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'-' || bytes[start - 1] >= 0x80);
+    let after_ok = match bytes.get(end) {
+        Some(b' ') => true,
+        Some(b) if b.is_ascii_digit() => text[start..end].starts_with('§'),
+        _ => false,
+    };
+    before_ok && after_ok
 }
 
 /// One cross-reference per token; the first one's span starts at the reference word.
@@ -189,20 +191,6 @@ fn record(sentence: &Sentence, from: &str, (written, article): (&str, Option<&st
         let span_start = if index == 0 { start } else { s };
         found.push(CrossReference { from: from.to_string(), to, span: sentence.original_span(span_start, e) });
     }
-}
-
-/// A reference word at a word start in `text[i..]`.
-fn reference_word_at(text: &str, i: usize) -> Option<(&'static str, &'static str)> {
-    let bytes = text.as_bytes();
-    let words = reference_words(bytes[i], *bytes.get(i + 1)?);
-    if words.is_empty() || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-' || bytes[i - 1] >= 0x80)) {
-        return None;
-    }
-    let rest = &text[i..];
-    words.iter().copied().find(|(word, _)| {
-        rest.starts_with(word)
-            && rest[word.len()..].chars().next().is_some_and(|c| c == ' ' || (c.is_ascii_digit() && word.starts_with('§')))
-    })
 }
 
 /// Length of a reference token: "7", "11(1)", "3.2", "2(1)(a)", "(b)", "IV", "B".

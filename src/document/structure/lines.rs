@@ -319,10 +319,14 @@ pub fn is_all_caps(text: &str) -> bool {
 /// A capitalised phrase of at most `max_words` words without final punctuation, quotes or
 /// verbs of obligation: a heading when it stands on its own line ("Supervisory authorities").
 pub fn is_title_like(text: &str, max_words: usize) -> bool {
+    if text.len() > 210 {
+        return false;
+    }
     let text = text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
     let starts_capital = text.chars().next().is_some_and(char::is_uppercase);
     starts_capital
         && text.len() <= 200
+        && !text.ends_with(['.', ';', ':', ',', '!', '?'])
         && text.split_whitespace().count() <= max_words
         && !text.ends_with(['.', ';', ':', ',', '!', '?'])
         && !text.contains(['"', '“', '”'])

@@ -254,7 +254,7 @@ fn letter_or_number_kind(form: Form, label: &str, levels: &[Level]) -> Kind {
             .iter()
             .rev()
             .find(|l| l.style == Style { form, kind })
-            .is_some_and(|l| successor(&l.label, kind).as_deref() == Some(label))
+            .is_some_and(|l| successor(l.label, kind).as_deref() == Some(label))
     };
     let single = label.len() == 1;
     if follows(alpha) {
@@ -303,7 +303,7 @@ fn successor(label: &str, kind: Kind) -> Option<String> {
 pub fn is_expected(item: &ItemLine, levels: &[Level]) -> bool {
     let style = resolve(item, levels);
     match levels.iter().rev().find(|l| l.style == style) {
-        Some(level) => successor(&level.label, style.kind).as_deref() == Some(item.label.as_str()),
+        Some(level) => successor(level.label, style.kind).as_deref() == Some(item.label.as_str()),
         None => matches!(item.label.as_str(), "1" | "a" | "A" | "i" | "I" | "aa" | "AA") || item.label.ends_with(".1"),
     }
 }
@@ -318,7 +318,7 @@ const PROVISION_WORDS: &[&str] =
 /// ... means".
 pub fn is_heading_text(text: &str) -> bool {
     let text = text.trim();
-    if text.len() > 130 {
+    if text.len() > 130 || text.ends_with([';', ',', ':']) || !text.starts_with(char::is_uppercase) {
         return false;
     }
     let spaced_stop = text.ends_with(" .");
@@ -347,7 +347,8 @@ pub fn inline_title(text: &str) -> Option<&str> {
         "The", "This", "These", "That", "Each", "Any", "A", "An", "It", "No", "Such", "Every", "All",
         "Where", "If", "When", "Nothing", "Neither", "Either", "In", "For", "On", "Unless",
     ];
-    let stop = text.get(..80.min(text.len())).unwrap_or(text).find(". ")?;
+    let head = &text.as_bytes()[..80.min(text.len())];
+    let stop = head.windows(2).position(|pair| pair == b". ")?;
     let title = &text[..stop];
     let next_starts_sentence = text[stop + 2..].trim_start().starts_with(char::is_uppercase);
     let first_word = title.split_whitespace().next().unwrap_or("");
