@@ -186,6 +186,9 @@ pub enum CheckDef {
         max_days: Option<Spanned<f64>>,
         #[serde(default)]
         max_hours: Option<Spanned<f64>>,
+        /// "Without undue delay", "promptly", "immediately" meet the bound (deadlines).
+        #[serde(default)]
+        prompt_meets: bool,
         #[serde(default)]
         unless: Vec<String>,
         #[serde(default)]
