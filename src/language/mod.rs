@@ -4,7 +4,7 @@
 
 pub mod duration;
 pub mod modality;
-mod words;
+pub mod words;
 
 pub use duration::{Duration, DurationKind};
 pub use modality::{Modality, ModalityMarkers};
