@@ -218,17 +218,11 @@ fn random_text_never_panics() {
 }
 
 #[test]
-fn large_documents_parse_in_linear_time() {
+fn large_documents_parse_every_repetition() {
+    // Speed is measured by the benchmarks (benches/pipeline.rs), not asserted here.
     let unit = "Article 7 - Retention\n\n1. Personal data shall be deleted after two years, e.g. logs.\n2. Each Party shall ensure that:\n(a) data are erased;\n(b) logs are kept.\n\n";
-    let small = unit.repeat(200);
-    let large = unit.repeat(2000);
-    let time = |text: &str| {
-        let start = std::time::Instant::now();
-        let document = Document::parse(text);
-        (start.elapsed(), document.clauses.len())
-    };
-    let (small_time, small_clauses) = time(&small);
-    let (large_time, large_clauses) = time(&large);
-    assert_eq!(large_clauses, small_clauses * 10);
-    assert!(large_time < small_time * 40 + std::time::Duration::from_millis(50), "{small_time:?} vs {large_time:?}");
+    let small = Document::parse(unit.repeat(200));
+    let large = Document::parse(unit.repeat(2000));
+    assert_eq!(large.clauses.len(), small.clauses.len() * 10);
+    assert_well_formed(&large);
 }

@@ -1,7 +1,7 @@
 //! Lines and what each one is on its own: blank, a unit heading ("Article 14 - Retention",
 //! "§ 1501. Definitions", "ANNEX A"), an item ("(a) ..."), or text.
 
-use super::numbering::{parse_item, roman_value, ItemLine};
+use super::numbering::{is_heading_text, parse_item, roman_value, ItemLine};
 use crate::document::Span;
 
 /// Kinds of unit headings.
@@ -284,7 +284,8 @@ fn unit_title(rest: &str, rest_start: usize, has_number: bool) -> Option<Option<
     } else {
         return None;
     };
-    if title.len() > 200 || has_provision_word(title) || title.trim_end().ends_with([';', ',']) {
+    let reads_as_sentence = title.trim_end().ends_with('.') && !is_heading_text(title);
+    if title.len() > 200 || has_provision_word(title) || reads_as_sentence || title.trim_end().ends_with([';', ',']) {
         return None;
     }
     let title = title.trim_end();
