@@ -155,7 +155,7 @@ fn tag_character_name(c: char) -> String {
 }
 
 /// Where the original character (with any combining marks after it) starting at `at` ends.
-pub fn unit_end(source: &str, at: usize) -> usize {
+pub(crate) fn unit_end(source: &str, at: usize) -> usize {
     let Some(first) = source.get(at..).and_then(|rest| rest.chars().next()) else {
         return at.min(source.len());
     };
@@ -170,7 +170,7 @@ pub fn unit_end(source: &str, at: usize) -> usize {
 }
 
 /// The largest character boundary at or below `at`.
-pub fn floor_boundary(source: &str, at: usize) -> usize {
+pub(crate) fn floor_boundary(source: &str, at: usize) -> usize {
     let mut at = at.min(source.len());
     while !source.is_char_boundary(at) {
         at -= 1;
