@@ -1,0 +1,149 @@
+//! Opens a package and builds the [`Model`]: styles and numbering first, then the body,
+//! then footnotes and endnotes in the order the body refers to them, then the comments.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::error::DocxError;
+use super::model::{CommentInfo, Markup, Model, NoteKind, Paragraph, Part, PieceKind, Place, RevisionInfo};
+use super::numbering::Numbering;
+use super::package::{rels_path_for, Package, Relationship};
+use super::story::{walk, Story};
+use super::styles::Styles;
+
+const WORD_TRANSITIONAL: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const WORD_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+
+/// A package opened for reading, kept open for the annotator to rewrite.
+pub struct Loaded<'a> {
+    pub package: Package<'a>,
+    pub model: Model,
+    pub main_part: String,
+    pub relationships: Vec<Relationship>,
+    /// Whether the main part uses the strict OOXML namespace (its relationship types differ).
+    pub strict: bool,
+    /// The comments part and its text, when the document already has one.
+    pub comments_part: Option<(String, String)>,
+}
+
+pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
+    let mut package = Package::open(bytes)?;
+    let main_part = package.main_document()?;
+    let relationships = package.relationships(&rels_path_for(&main_part))?;
+    let related = |kind: &str| relationships.iter().find(|r| r.is(kind)).map(|r| r.target.clone());
+
+    let styles = match related("styles") {
+        Some(path) => package.read_xml(&path)?.map_or(Ok(Styles::default()), |xml| Styles::parse(&path, &xml))?,
+        None => Styles::default(),
+    };
+    let numbering = match related("numbering") {
+        Some(path) => package.read_xml(&path)?.map_or(Ok(Numbering::default()), |xml| Numbering::parse(&path, &xml))?,
+        None => Numbering::default(),
+    };
+    let document_xml = package
+        .read_xml(&main_part)?
+        .ok_or_else(|| DocxError::MissingPart { part: main_part.clone() })?;
+    let strict = document_xml.contains(WORD_STRICT) && !document_xml.contains(WORD_TRANSITIONAL);
+
+    let mut builder = Builder { styles, parts: Vec::new(), revisions: Vec::new(), highest_comment_id: None, strict };
+    let body = builder.story(&main_part, document_xml)?;
+    let mut notes = HashMap::new();
+    for (kind, name) in [(NoteKind::Footnote, "footnotes"), (NoteKind::Endnote, "endnotes")] {
+        if let Some(path) = related(name) {
+            if let Some(xml) = package.read_xml(&path)? {
+                notes.insert(kind, builder.story(&path, xml)?);
+            }
+        }
+    }
+    let mut comments_part = None;
+    let mut comments = BTreeMap::new();
+    if let Some(path) = related("comments") {
+        if let Some(xml) = package.read_xml(&path)? {
+            let story = builder.story(&path, xml.clone())?;
+            comments = comment_texts(&story, &builder);
+            builder.parts.pop();
+            comments_part = Some((path, xml));
+        }
+    }
+    let paragraphs = order_paragraphs(body, notes);
+    let model = Model {
+        parts: builder.parts,
+        paragraphs,
+        revisions: builder.revisions,
+        comments,
+        highest_comment_id: builder.highest_comment_id,
+        styles: builder.styles,
+        numbering,
+    };
+    Ok(Loaded { package, model, main_part, relationships, strict: builder.strict, comments_part })
+}
+
+struct Builder {
+    styles: Styles,
+    parts: Vec<Part>,
+    revisions: Vec<RevisionInfo>,
+    highest_comment_id: Option<u64>,
+    strict: bool,
+}
+
+impl Builder {
+    fn story(&mut self, path: &str, xml: String) -> Result<Story, DocxError> {
+        let index = self.parts.len();
+        let story = walk(index, path, &xml, &self.styles, &mut self.revisions)?;
+        if let Some(id) = story.highest_comment_id {
+            self.highest_comment_id = Some(self.highest_comment_id.map_or(id, |h| h.max(id)));
+        }
+        let namespace = if self.strict { WORD_STRICT } else { WORD_TRANSITIONAL };
+        let markup = Markup::new(story.word_prefix.clone(), namespace);
+        self.parts.push(Part { name: path.to_string(), xml, markup });
+        Ok(story)
+    }
+}
+
+/// The body's paragraphs, then each footnote's and each endnote's in the order of their
+/// first reference, numbered 1, 2, … as Word numbers them by default. Notes nothing refers
+/// to are not shown by Word and are left out.
+fn order_paragraphs(body: Story, mut notes: HashMap<NoteKind, Story>) -> Vec<Paragraph> {
+    let mut paragraphs = body.paragraphs;
+    for kind in [NoteKind::Footnote, NoteKind::Endnote] {
+        let Some(story) = notes.remove(&kind) else { continue };
+        let mut by_id: HashMap<String, Vec<Paragraph>> = HashMap::new();
+        for paragraph in story.paragraphs {
+            if let Place::Note { id, .. } = &paragraph.place {
+                by_id.entry(id.clone()).or_default().push(paragraph);
+            }
+        }
+        let referenced = body.note_references.iter().filter(|(k, _)| *k == kind);
+        for (position, (_, id)) in referenced.enumerate() {
+            let Some(note) = by_id.remove(id) else { continue };
+            for (i, mut paragraph) in note.into_iter().enumerate() {
+                paragraph.place = Place::Note { kind, id: id.clone(), number: position + 1, first: i == 0 };
+                paragraphs.push(paragraph);
+            }
+        }
+    }
+    paragraphs
+}
+
+/// Each comment's text, its paragraphs joined by line breaks, tracked deletions left out.
+fn comment_texts(story: &Story, builder: &Builder) -> BTreeMap<String, CommentInfo> {
+    let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for paragraph in &story.paragraphs {
+        let Place::Comment { id } = &paragraph.place else { continue };
+        let line: String = paragraph
+            .pieces
+            .iter()
+            .filter(|p| !matches!(p.kind, PieceKind::CommentAnchor(_) | PieceKind::Hidden(super::HiddenKind::FieldCode)))
+            .filter(|p| p.revision.and_then(|r| builder.revisions.get(r)).map_or(true, |r| r.kind == super::RevisionKind::Insertion))
+            .map(|p| p.text.as_str())
+            .collect();
+        texts.entry(id.clone()).or_default().push(line);
+    }
+    story
+        .comments
+        .iter()
+        .map(|(id, author)| {
+            let text = texts.get(id).map(|lines| lines.join("\n")).unwrap_or_default();
+            (id.clone(), CommentInfo { author: author.clone(), text: text.trim().to_string() })
+        })
+        .collect()
+}
