@@ -168,6 +168,9 @@ impl Output<'_> {
             })
             .collect();
         revisions.sort_by_key(|r| (r.span.start, r.paragraph));
+        for field in self.hidden.iter_mut().filter(|h| h.kind == HiddenKind::FieldCode) {
+            field.text = field.text.trim().to_string();
+        }
         self.hidden.sort_by_key(|h| (h.position, h.paragraph));
         DocxText { text: self.text, paragraphs: self.paragraphs, hidden: self.hidden, revisions }
     }
