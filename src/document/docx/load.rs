@@ -46,6 +46,13 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
 
     let mut builder = Builder { styles, parts: Vec::new(), revisions: Vec::new(), highest_comment_id: None, strict };
     let body = builder.story(&main_part, document_xml)?;
+    if body.root.as_deref() != Some(b"document".as_slice()) {
+        return Err(DocxError::Xml {
+            part: main_part,
+            position: 0,
+            detail: "its root element is not w:document, so it is not a Word document".to_string(),
+        });
+    }
     let mut notes = HashMap::new();
     for (kind, name) in [(NoteKind::Footnote, "footnotes"), (NoteKind::Endnote, "endnotes")] {
         if let Some(path) = related(name) {

@@ -13,7 +13,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::error::{CompoundKind, DocxError};
-use super::xml::{decode_part, XmlCursor};
+use super::xml::{decode_part, Node, XmlCursor};
 
 /// More entries than a long contract with many images ever has.
 pub const MAX_ENTRIES: usize = 2_000;
@@ -109,7 +109,15 @@ impl<'a> Package<'a> {
             .map(|r| r.target);
         let path = declared.unwrap_or_else(|| "word/document.xml".to_string());
         if let Some(found) = self.find(&path) {
-            return Ok(found);
+            return match self.content_type(&found)? {
+                Some(kind) if kind.contains("spreadsheetml") => {
+                    Err(DocxError::OtherOfficeDocument { kind: "an Excel workbook" })
+                }
+                Some(kind) if kind.contains("presentationml") => {
+                    Err(DocxError::OtherOfficeDocument { kind: "a PowerPoint presentation" })
+                }
+                _ => Ok(found),
+            };
         }
         if self.find("xl/workbook.xml").is_some() {
             return Err(DocxError::OtherOfficeDocument { kind: "an Excel workbook" });
@@ -118,6 +126,24 @@ impl<'a> Package<'a> {
             return Err(DocxError::OtherOfficeDocument { kind: "a PowerPoint presentation" });
         }
         Err(DocxError::MissingPart { part: path })
+    }
+
+    /// The content type `[Content_Types].xml` declares for a part, if it names it.
+    fn content_type(&mut self, path: &str) -> Result<Option<String>, DocxError> {
+        let Some(xml) = self.read_xml("[Content_Types].xml")? else { return Ok(None) };
+        let part_name = format!("/{path}");
+        let mut cursor = XmlCursor::new("[Content_Types].xml", &xml);
+        loop {
+            match cursor.next()? {
+                Node::Open(tag) | Node::Empty(tag) if tag.local() == b"Override" => {
+                    if tag.attr("PartName").is_some_and(|name| name.eq_ignore_ascii_case(&part_name)) {
+                        return Ok(tag.attr("ContentType"));
+                    }
+                }
+                Node::Eof => return Ok(None),
+                _ => {}
+            }
+        }
     }
 
     /// The relationships declared in a `.rels` part (none when it is absent). External
@@ -129,7 +155,7 @@ impl<'a> Package<'a> {
         let mut cursor = XmlCursor::new(rels_path, &xml);
         loop {
             match cursor.next()? {
-                super::xml::Node::Open(tag) | super::xml::Node::Empty(tag)
+                Node::Open(tag) | Node::Empty(tag)
                     if tag.local() == b"Relationship" =>
                 {
                     if tag.attr("TargetMode").as_deref() == Some("External") {
@@ -139,7 +165,7 @@ impl<'a> Package<'a> {
                         found.push(Relationship { kind, target: resolve(&source_dir, &target) });
                     }
                 }
-                super::xml::Node::Eof => return Ok(found),
+                Node::Eof => return Ok(found),
                 _ => {}
             }
         }

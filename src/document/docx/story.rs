@@ -31,8 +31,11 @@ pub struct Story {
     /// Comments defined in this part (the comments part): id, author.
     pub comments: Vec<(String, String)>,
     pub highest_comment_id: Option<u64>,
-    /// The prefix the part binds to the WordprocessingML namespace, and that namespace.
+    /// The prefix the part binds to the WordprocessingML namespace.
     pub word_prefix: Option<String>,
+    /// The root element's local name when it is a WordprocessingML element.
+    pub root: Option<Vec<u8>>,
+    seen_root: bool,
 }
 
 pub fn walk(
@@ -118,6 +121,10 @@ struct Walker<'w> {
 
 impl Walker<'_> {
     fn open_element(&mut self, cursor: &mut XmlCursor, tag: &Tag, has_children: bool) -> Result<(), DocxError> {
+        if !self.story.seen_root {
+            self.story.seen_root = true;
+            self.story.root = (tag.ns == Ns::Word).then(|| tag.local().to_vec());
+        }
         if self.story.word_prefix.is_none() {
             self.story.word_prefix = tag.declares_word_namespace_as();
         }
