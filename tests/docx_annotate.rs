@@ -1,0 +1,212 @@
+//! Writing findings back as Word comments: the copy reads the same, carries every comment
+//! at the right characters, stays well-formed, and leaves the original untouched.
+
+#[path = "support/docx_fixture.rs"]
+mod docx_fixture;
+
+use std::io::{Cursor, Read};
+
+use accordlint::document::docx::{annotate, read, Comment, DocxError, DocxText, HiddenKind};
+use docx_fixture::*;
+
+fn comment(paragraph: usize, start_char: usize, end_char: usize, text: &str) -> Comment {
+    Comment {
+        paragraph,
+        start_char,
+        end_char,
+        author: "Accordlint".to_string(),
+        initials: "AL".to_string(),
+        text: text.to_string(),
+    }
+}
+
+fn part_bytes(zip: &[u8], name: &str) -> Option<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(zip)).unwrap();
+    let mut file = archive.by_name(name).ok()?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).unwrap();
+    Some(bytes)
+}
+
+fn part(zip: &[u8], name: &str) -> Option<String> {
+    part_bytes(zip, name).map(|bytes| String::from_utf8(bytes).unwrap())
+}
+
+fn assert_well_formed(xml: &str) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(error) => panic!("not well-formed at {}: {error}\n{xml}", reader.error_position()),
+        }
+    }
+}
+
+/// The byte offset in `read.text` where a comment on these characters starts.
+fn expected_position(read: &DocxText, comment: &Comment) -> usize {
+    let content = read.paragraphs[comment.paragraph].content;
+    let text = &read.text[content.start..content.end];
+    content.start + text.char_indices().nth(comment.start_char).map_or(text.len(), |(i, _)| i)
+}
+
+/// A draft with everything a comment may have to be threaded through.
+fn draft() -> Vec<u8> {
+    DocxBuilder::new()
+        .numbering(AGREEMENT_NUMBERING)
+        .body(&numbered(1, 0, "Retention"))
+        .body(&p_runs(&format!(
+            "{}{}{}",
+            r("Data shall be "),
+            r_with("<w:b/>", "deleted after six months"),
+            r(" & not kept < longer.")
+        )))
+        .body(&p_runs(&format!(
+            "{}{}{}{}",
+            r("Retained "),
+            del(1, "B", "2024-05-02T10:00:00Z", "for one year"),
+            ins(2, "B", "2024-05-02T10:00:00Z", "for 6 months"),
+            r(".")
+        )))
+        .body(r#"<w:p><w:r><w:t>Tab</w:t><w:tab/><w:t>bed</w:t></w:r></w:p>"#)
+        .body("<w:p/>")
+        .body(&table(&[&["Party", "Controller of the data"]]))
+        .body(&p_runs(&format!("{}{}", r("Defined term"), r#"<w:r><w:footnoteReference w:id="1"/></w:r>"#)))
+        .footnote(1, &p("Personal data means any information."))
+        .entry("word/media/image1.png", b"\x89PNG not really")
+        .build()
+}
+
+#[test]
+fn comments_land_on_the_right_characters_and_the_text_is_unchanged() {
+    let original = draft();
+    let untouched = original.clone();
+    let before = read(&original).unwrap();
+    let comments = vec![
+        comment(1, 5, 10, "mid-run: 'shall'"),
+        comment(1, 8, 30, "across runs"),
+        comment(1, 45, 49, "after entities: 'kept'"),
+        comment(1, 52, 59, "to the end: 'longer.'"),
+        comment(0, 0, 0, "whole numbered paragraph"),
+        comment(2, 9, 21, "inserted text 'for 6 months'"),
+        comment(3, 3, 4, "the tab"),
+        comment(3, 2, 5, "around the tab"),
+        comment(4, 0, 0, "empty paragraph"),
+        comment(6, 0, 10, "table cell 'Controller'"),
+        comment(8, 0, 13, "footnote 'Personal data'"),
+        comment(7, 12, 12, "point at the end"),
+        comment(1, 0, 4, "first word <&>"),
+    ];
+    let annotated = annotate(&original, &comments, "Summary: 3 findings\nsecond line").unwrap();
+    assert_eq!(original, untouched, "the input must not change");
+
+    let after = read(&annotated).unwrap();
+    assert_eq!(after.text, before.text);
+    assert_eq!(after.paragraphs, before.paragraphs);
+    let found: Vec<(&str, usize, usize)> = after
+        .hidden
+        .iter()
+        .filter(|h| h.kind == HiddenKind::Comment)
+        .map(|h| (h.text.as_str(), h.paragraph, h.position))
+        .collect();
+    assert_eq!(found.len(), comments.len() + 1);
+    assert!(found.contains(&("Summary: 3 findings\nsecond line", 0, before.paragraphs[0].content.start)));
+    for comment in &comments {
+        let expected = (comment.text.as_str(), comment.paragraph, expected_position(&before, comment));
+        assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+    }
+
+    let document = part(&annotated, "word/document.xml").unwrap();
+    assert_well_formed(&document);
+    assert_well_formed(&part(&annotated, "word/footnotes.xml").unwrap());
+    for id in 0..=comments.len() {
+        for marker in ["commentRangeStart", "commentRangeEnd"] {
+            let tag = format!(r#"<w:{marker} w:id="{id}"/>"#);
+            let in_parts = document.matches(&tag).count() + part(&annotated, "word/footnotes.xml").unwrap().matches(&tag).count();
+            assert_eq!(in_parts, 1, "{tag}");
+        }
+    }
+    assert!(document.contains(r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">"#), "split runs keep their properties");
+
+    let comments_xml = part(&annotated, "word/comments.xml").unwrap();
+    assert_well_formed(&comments_xml);
+    assert!(comments_xml.contains("first word &lt;&amp;&gt;"));
+    assert!(comments_xml.contains(r#"w:author="Accordlint" w:initials="AL""#));
+    let types = part(&annotated, "[Content_Types].xml").unwrap();
+    assert!(types.contains(r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>"#));
+    let rels = part(&annotated, "word/_rels/document.xml.rels").unwrap();
+    assert!(rels.contains(r#"Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml""#));
+    assert_eq!(part_bytes(&annotated, "word/media/image1.png").unwrap(), b"\x89PNG not really");
+}
+
+#[test]
+fn existing_comments_are_kept_and_new_ids_do_not_collide() {
+    let original = DocxBuilder::new()
+        .body(&p_runs(&format!(
+            r#"<w:commentRangeStart w:id="7"/>{}<w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>"#,
+            r("Data shall be shared.")
+        )))
+        .comment(7, "Negotiator", "Existing remark")
+        .build();
+    let once = annotate(&original, &[comment(0, 0, 4, "first pass")], "").unwrap();
+    let twice = annotate(&once, &[comment(0, 5, 10, "second pass")], "").unwrap();
+    let comments_xml = part(&twice, "word/comments.xml").unwrap();
+    assert_well_formed(&comments_xml);
+    assert!(comments_xml.contains(r#"w:id="7""#) && comments_xml.contains(r#"w:id="8""#) && comments_xml.contains(r#"w:id="9""#));
+    let texts: Vec<String> = read(&twice).unwrap().hidden.into_iter().map(|h| h.text).collect();
+    assert_eq!(texts, ["Existing remark", "first pass", "second pass"]);
+    let types = part(&twice, "[Content_Types].xml").unwrap();
+    assert_eq!(types.matches("/word/comments.xml").count(), 1);
+    let rels = part(&twice, "word/_rels/document.xml.rels").unwrap();
+    assert_eq!(rels.matches("relationships/comments").count(), 1);
+}
+
+#[test]
+fn comments_outside_the_document_are_refused() {
+    let original = DocxBuilder::new().paragraph("Short.").build();
+    let missing = annotate(&original, &[comment(3, 0, 0, "x")], "").unwrap_err();
+    assert!(matches!(missing, DocxError::BadComment { index: 0, .. }), "{missing:?}");
+    assert!(missing.to_string().contains("paragraph 3 does not exist"));
+    let too_long = annotate(&original, &[comment(0, 0, 1, "ok"), comment(0, 2, 99, "x")], "s").unwrap_err();
+    assert!(matches!(too_long, DocxError::BadComment { index: 1, .. }), "{too_long:?}");
+    let backwards = annotate(&original, &[comment(0, 4, 2, "x")], "").unwrap_err();
+    assert!(matches!(backwards, DocxError::BadComment { index: 0, .. }));
+}
+
+/// LibreOffice must open the copy without complaint: it converts it to PDF, and its own
+/// flat OpenDocument export carries every comment.
+#[test]
+fn libreoffice_opens_the_annotated_copy() {
+    let Some(office) = ["libreoffice", "soffice"].into_iter().find(|name| {
+        std::process::Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success())
+    }) else {
+        eprintln!("note: LibreOffice is not installed; skipping the conversion check");
+        return;
+    };
+    let comments = [comment(1, 5, 10, "Finding on shall"), comment(3, 2, 5, "Around the tab"), comment(4, 0, 0, "Empty paragraph")];
+    let annotated = annotate(&draft(), &comments, "Summary of findings").unwrap();
+    let dir = std::env::temp_dir().join(format!("accordlint-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("annotated.docx");
+    std::fs::write(&input, &annotated).unwrap();
+    let convert = |format: &str| {
+        let output = std::process::Command::new(office)
+            .arg(format!("-env:UserInstallation=file://{}", dir.join("profile").display()))
+            .args(["--headless", "--convert-to", format, "--outdir"])
+            .arg(&dir)
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        std::fs::read(dir.join(format!("annotated.{format}")))
+    };
+    let pdf = convert("pdf");
+    let flat = convert("fodt");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(pdf.is_ok_and(|bytes| bytes.starts_with(b"%PDF")), "no PDF was written");
+    let flat = String::from_utf8(flat.expect("no flat ODT was written")).unwrap();
+    assert_eq!(flat.matches("<office:annotation ").count(), comments.len() + 1);
+    for text in ["Summary of findings", "Finding on shall", "Around the tab", "Empty paragraph"] {
+        assert!(flat.contains(text), "LibreOffice lost the comment {text:?}");
+    }
+}
