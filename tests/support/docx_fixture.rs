@@ -150,12 +150,21 @@ impl DocxBuilder {
     pub fn build(&self) -> Vec<u8> {
         zip_entries(&self.entries())
     }
+
+    /// The package without compression, so that byte-level mutations hit the XML itself.
+    pub fn build_stored(&self) -> Vec<u8> {
+        zip_with(&self.entries(), CompressionMethod::Stored)
+    }
 }
 
 /// Zips entries with deflate, as Word does.
 pub fn zip_entries(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+    zip_with(entries, CompressionMethod::Deflated)
+}
+
+fn zip_with(entries: &[(String, Vec<u8>)], method: CompressionMethod) -> Vec<u8> {
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let options = SimpleFileOptions::default().compression_method(method);
     for (name, bytes) in entries {
         writer.start_file(name.as_str(), options).expect("start entry");
         writer.write_all(bytes).expect("write entry");

@@ -326,28 +326,30 @@ fn write_comments_part(
         comments.iter().zip(ids).map(|(comment, id)| comment_element(markup, comment, *id)).collect()
     };
     if let Some((path, xml)) = &loaded.comments_part {
-        let root = root_of(path, xml)?;
-        let markup = Markup::new(root.word_prefix, namespace);
-        let mut text = String::with_capacity(xml.len() + 512 * comments.len());
-        text.push_str(xml.get(..root.close_at).unwrap_or_default());
-        text.push_str(&render(&markup));
-        text.push_str(xml.get(root.close_at..).unwrap_or_default());
-        replaced.insert(path.clone(), text);
+        if let Some(root) = find_root(path, xml)? {
+            let markup = Markup::new(root.word_prefix, namespace);
+            let mut text = String::with_capacity(xml.len() + 512 * comments.len());
+            text.push_str(xml.get(..root.close_at).unwrap_or_default());
+            text.push_str(&render(&markup));
+            text.push_str(xml.get(root.close_at..).unwrap_or_default());
+            replaced.insert(path.clone(), text);
+        } else {
+            replaced.insert(path.clone(), new_comments_part(namespace, &render));
+        }
         return Ok(path.clone());
     }
-    let path = loaded
-        .relationships
-        .iter()
-        .find(|r| r.is("comments"))
-        .map(|r| r.target.clone())
-        .unwrap_or_else(|| sibling(&loaded.main_part, "comments.xml"));
+    let related = loaded.relationships.iter().find(|r| r.is("comments")).map(|r| r.target.clone());
+    let path = related.unwrap_or_else(|| unused_sibling(&loaded.package, &loaded.main_part));
+    added.push((path.clone(), new_comments_part(namespace, &render)));
+    Ok(path)
+}
+
+fn new_comments_part(namespace: &str, render: &dyn Fn(&Markup) -> String) -> String {
     let markup = Markup { prefix: "w:".to_string(), declaration: String::new() };
-    let text = format!(
+    format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"{namespace}\">{}</w:comments>",
         render(&markup)
-    );
-    added.push((path.clone(), text));
-    Ok(path)
+    )
 }
 
 fn comment_element(markup: &Markup, comment: &Comment, id: u64) -> String {
@@ -469,6 +471,15 @@ struct Root {
 }
 
 fn root_of(name: &str, xml: &str) -> Result<Root, DocxError> {
+    find_root(name, xml)?.ok_or_else(|| DocxError::Xml {
+        part: name.to_string(),
+        position: 0,
+        detail: "no root element".to_string(),
+    })
+}
+
+/// The root element, or `None` for a part with nothing but a declaration or whitespace.
+fn find_root(name: &str, xml: &str) -> Result<Option<Root>, DocxError> {
     let mut cursor = XmlCursor::new(name, xml);
     let mut root: Option<Root> = None;
     let mut depth = 0usize;
@@ -494,15 +505,17 @@ fn root_of(name: &str, xml: &str) -> Result<Root, DocxError> {
             Node::Empty(_) | Node::Text { .. } => {}
         }
     }
-    root.ok_or_else(|| DocxError::Xml { part: name.to_string(), position: 0, detail: "no root element".to_string() })
+    Ok(root)
 }
 
-/// A part in the same folder as `part` (`word/document.xml` → `word/comments.xml`).
-fn sibling(part: &str, name: &str) -> String {
-    match part.rsplit_once('/') {
-        Some((dir, _)) => format!("{dir}/{name}"),
-        None => name.to_string(),
-    }
+/// A new comments part beside the main part (`word/document.xml` → `word/comments.xml`),
+/// numbered when a part nothing refers to already has that name.
+fn unused_sibling(package: &Package, main_part: &str) -> String {
+    let dir = main_part.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or_default();
+    (0..)
+        .map(|n| if n == 0 { format!("{dir}comments.xml") } else { format!("{dir}comments{n}.xml") })
+        .find(|candidate| package.find(candidate).is_none())
+        .unwrap_or_default()
 }
 
 /// The target of a relationship from `source` to `target`, both package paths; the comments

@@ -128,19 +128,21 @@ impl<'a> Package<'a> {
         Err(DocxError::MissingPart { part: path })
     }
 
-    /// The content type `[Content_Types].xml` declares for a part, if it names it.
+    /// The content type `[Content_Types].xml` declares for a part, if it names it. The
+    /// whole part is checked, since the annotator will have to extend it.
     fn content_type(&mut self, path: &str) -> Result<Option<String>, DocxError> {
         let Some(xml) = self.read_xml("[Content_Types].xml")? else { return Ok(None) };
         let part_name = format!("/{path}");
         let mut cursor = XmlCursor::new("[Content_Types].xml", &xml);
+        let mut found = None;
         loop {
             match cursor.next()? {
-                Node::Open(tag) | Node::Empty(tag) if tag.local() == b"Override" => {
+                Node::Open(tag) | Node::Empty(tag) if tag.local() == b"Override" && found.is_none() => {
                     if tag.attr("PartName").is_some_and(|name| name.eq_ignore_ascii_case(&part_name)) {
-                        return Ok(tag.attr("ContentType"));
+                        found = tag.attr("ContentType");
                     }
                 }
-                Node::Eof => return Ok(None),
+                Node::Eof => return Ok(found),
                 _ => {}
             }
         }

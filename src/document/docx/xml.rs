@@ -155,6 +155,10 @@ impl<'a> XmlCursor<'a> {
                     return Ok(Node::Text { text: Cow::Owned(text), raw: None });
                 }
                 Event::DocType(_) => return Err(DocxError::Doctype { part: self.part.clone() }),
+                Event::Eof if self.depth > 0 => {
+                    let open = self.depth;
+                    return Err(self.malformed(format!("the part ends with {open} element(s) still open")));
+                }
                 Event::Eof => return Ok(Node::Eof),
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
             }
