@@ -210,3 +210,29 @@ fn libreoffice_opens_the_annotated_copy() {
         assert!(flat.contains(text), "LibreOffice lost the comment {text:?}");
     }
 }
+
+#[test]
+fn a_document_without_paragraphs_gets_one_for_the_summary() {
+    let empty = DocxBuilder::new().build();
+    assert!(read(&empty).unwrap().paragraphs.is_empty());
+    let annotated = annotate(&empty, &[], "Nothing to check").unwrap();
+    assert_well_formed(&part(&annotated, "word/document.xml").unwrap());
+    let after = read(&annotated).unwrap();
+    assert_eq!(after.paragraphs.len(), 1);
+    assert_eq!(after.hidden[0].text, "Nothing to check");
+    let error = annotate(&empty, &[comment(0, 0, 0, "x")], "").unwrap_err();
+    assert!(matches!(error, DocxError::BadComment { index: 0, .. }));
+
+    for document in [
+        format!(r#"<w:document xmlns:w="{W}"></w:document>"#),
+        format!(r#"<w:document xmlns:w="{W}"/>"#),
+    ] {
+        let mut entries = DocxBuilder::new().entries();
+        entries.iter_mut().filter(|(name, _)| name == "word/document.xml").for_each(|(_, xml)| *xml = document.clone().into_bytes());
+        let annotated = annotate(&zip_entries(&entries), &[], "Summary").unwrap();
+        let xml = part(&annotated, "word/document.xml").unwrap();
+        assert_well_formed(&xml);
+        assert!(xml.contains("<w:body><w:p>"), "{xml}");
+        assert_eq!(read(&annotated).unwrap().hidden[0].text, "Summary");
+    }
+}

@@ -12,6 +12,7 @@ use super::error::DocxError;
 use super::load::{load, Loaded};
 use super::model::{Markup, Model, Paragraph, Piece, PieceKind, TextTag, View};
 use super::package::{rels_path_for, Package};
+use super::story::NewParagraphHome;
 use super::xml::{escape, Node, XmlCursor};
 use super::Comment;
 
@@ -29,14 +30,19 @@ const CONTENT_TYPES_PART: &str = "[Content_Types].xml";
 /// (when not empty) as a comment on the first paragraph. The input is only read.
 pub fn annotate(original: &[u8], comments: &[Comment], summary: &str) -> Result<Vec<u8>, DocxError> {
     let mut loaded = load(original)?;
-    let all = with_summary(comments, summary, &loaded.model)?;
+    let all = with_summary(comments, summary);
+    let has_summary = all.len() > comments.len();
     let first_id = loaded.model.highest_comment_id.map_or(0, |highest| highest + 1);
     let mut edits = Edits::default();
     let mut ids = Vec::with_capacity(all.len());
     for (position, comment) in all.iter().enumerate() {
         let id = first_id + position as u64;
-        let caller_index = position.saturating_sub(all.len() - comments.len());
-        place(&loaded.model, comment, id, caller_index, &mut edits)?;
+        if has_summary && position == 0 && loaded.model.paragraphs.is_empty() {
+            place_in_new_paragraph(&loaded.model, id, &mut edits)?;
+        } else {
+            let caller_index = position.saturating_sub(usize::from(has_summary));
+            place(&loaded.model, comment, id, caller_index, &mut edits)?;
+        }
         ids.push(id);
     }
     let mut replaced = BTreeMap::new();
@@ -53,15 +59,9 @@ pub fn annotate(original: &[u8], comments: &[Comment], summary: &str) -> Result<
 }
 
 /// The summary goes first, as a comment on the whole first paragraph.
-fn with_summary(comments: &[Comment], summary: &str, model: &Model) -> Result<Vec<Comment>, DocxError> {
+fn with_summary(comments: &[Comment], summary: &str) -> Vec<Comment> {
     let mut all = Vec::with_capacity(comments.len() + 1);
     if !summary.trim().is_empty() {
-        if model.paragraphs.is_empty() {
-            return Err(DocxError::BadComment {
-                index: 0,
-                detail: "the document has no paragraph to attach the summary to".to_string(),
-            });
-        }
         all.push(Comment {
             paragraph: 0,
             start_char: 0,
@@ -72,7 +72,30 @@ fn with_summary(comments: &[Comment], summary: &str, model: &Model) -> Result<Ve
         });
     }
     all.extend_from_slice(comments);
-    Ok(all)
+    all
+}
+
+/// A document without any paragraph gets an empty one to carry the summary, at the start of
+/// its body (or in a new body, when it has none).
+fn place_in_new_paragraph(model: &Model, id: u64, edits: &mut Edits) -> Result<(), DocxError> {
+    let nowhere = || DocxError::BadComment {
+        index: 0,
+        detail: "the document has no body to attach the summary to".to_string(),
+    };
+    let part = model.parts.first().ok_or_else(nowhere)?;
+    let Markup { prefix: p, declaration: d } = &part.markup;
+    let marks = format!("{}{}", range_start(&part.markup, id), range_end(&part.markup, id));
+    let paragraph = format!("<{p}p{d}>{marks}</{p}p>");
+    let body = format!("<{p}body{d}>{paragraph}</{p}body>");
+    match &model.new_paragraph_home {
+        NewParagraphHome::InBody(at) => edits.insert(0, *at, paragraph),
+        NewParagraphHome::BeforeRootClose(at) => edits.insert(0, *at, body),
+        NewParagraphHome::InEmptyRoot { at, qname } => {
+            edits.splices.entry(0).or_default().push(Splice { at: *at, replaces: 2, text: format!(">{body}</{qname}>") });
+        }
+        NewParagraphHome::Nowhere => return Err(nowhere()),
+    }
+    Ok(())
 }
 
 /// Markup to insert at a byte position of a part; `replaces` bytes there are dropped.

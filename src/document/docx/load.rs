@@ -71,12 +71,14 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
             comments_part = Some((path, xml));
         }
     }
+    let new_paragraph_home = body.new_paragraph_home.clone();
     let paragraphs = order_paragraphs(body, notes);
     let model = Model {
         parts: builder.parts,
         paragraphs,
         revisions: builder.revisions,
         comments,
+        new_paragraph_home,
         highest_comment_id: builder.highest_comment_id,
         styles: builder.styles,
         numbering,

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::numbering::Numbering;
 use super::props::ParaProps;
+use super::story::NewParagraphHome;
 use super::styles::Styles;
 use super::{HiddenKind, RevisionKind};
 
@@ -126,6 +127,8 @@ pub struct Model {
     pub paragraphs: Vec<Paragraph>,
     pub revisions: Vec<RevisionInfo>,
     pub comments: BTreeMap<String, CommentInfo>,
+    /// Where a paragraph can be added to the main part when it has none.
+    pub new_paragraph_home: NewParagraphHome,
     /// The largest numeric comment id in use anywhere, so new comments get fresh ids.
     pub highest_comment_id: Option<u64>,
     pub styles: Styles,

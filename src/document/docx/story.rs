@@ -22,6 +22,19 @@ const SKIPPED: &[&str] = &[
     "pPrChange", "customXmlPr", "smartTagPr", "footnotePr", "endnotePr", "fldData", "background",
 ];
 
+/// Where the annotator can add a paragraph to a document without one (for the summary).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum NewParagraphHome {
+    /// At this position, the start of `w:body`'s content.
+    InBody(usize),
+    /// A document without `w:body`: a body goes before `</w:document>`, which starts here.
+    BeforeRootClose(usize),
+    /// `<w:document/>`: its `/>` at this position is replaced by content and a closing tag.
+    InEmptyRoot { at: usize, qname: String },
+    #[default]
+    Nowhere,
+}
+
 /// What one part yielded.
 #[derive(Default)]
 pub struct Story {
@@ -35,6 +48,8 @@ pub struct Story {
     pub word_prefix: Option<String>,
     /// The root element's local name when it is a WordprocessingML element.
     pub root: Option<Vec<u8>>,
+    /// Where a paragraph could be added to a document that has none.
+    pub new_paragraph_home: NewParagraphHome,
     seen_root: bool,
 }
 
@@ -124,6 +139,10 @@ impl Walker<'_> {
         if !self.story.seen_root {
             self.story.seen_root = true;
             self.story.root = (tag.ns == Ns::Word).then(|| tag.local().to_vec());
+            if !has_children {
+                let at = tag.end.saturating_sub(2);
+                self.story.new_paragraph_home = NewParagraphHome::InEmptyRoot { at, qname: tag.qname() };
+            }
         }
         if self.story.word_prefix.is_none() {
             self.story.word_prefix = tag.declares_word_namespace_as();
@@ -137,6 +156,7 @@ impl Walker<'_> {
         let local = tag.local();
         match local {
             b"p" => self.open_paragraph(tag, has_children),
+            b"body" if has_children => self.story.new_paragraph_home = NewParagraphHome::InBody(tag.end),
             b"pPr" if has_children => self.paragraph_props(cursor)?,
             b"r" if has_children => self.open_run(tag),
             b"rPr" if has_children => self.run_props(cursor, tag)?,
@@ -202,6 +222,9 @@ impl Walker<'_> {
                 self.tables.pop();
             }
             b"footnote" | b"endnote" | b"comment" => self.container = None,
+            b"document" if self.story.new_paragraph_home == NewParagraphHome::Nowhere => {
+                self.story.new_paragraph_home = NewParagraphHome::BeforeRootClose(start);
+            }
             _ => {}
         }
     }
@@ -285,24 +308,18 @@ impl Walker<'_> {
             return cursor.skip_subtree();
         }
         let block = read_run_props(cursor)?;
-        let written = self.xml.get(tag.start..cursor.position()).unwrap_or_default();
-        let copy = match block.change {
-            Some((from, to)) => {
-                let before = self.xml.get(tag.start..from).unwrap_or_default();
-                let after = self.xml.get(to..cursor.position()).unwrap_or_default();
-                format!("{before}{after}")
-            }
-            None => written.to_string(),
-        };
-        let Some(paragraph) = self.current_paragraph() else { return Ok(()) };
-        let style = paragraph.props.style.clone();
-        let Some(run_index) = self.open.last().and_then(|p| p.run.as_ref()).map(|r| r.index) else { return Ok(()) };
-        if let Some(run) = self.current_paragraph().and_then(|p| p.runs.get_mut(run_index)) {
-            run.rpr = copy;
-        }
-        let hidden = self.styles.run_props(style.as_deref(), &block.props).hidden_kind();
-        if let Some(run) = self.open_run_mut() {
-            run.hidden = hidden;
+        let end = cursor.position();
+        let (kept_before, kept_after) = block.change.unwrap_or((end, end));
+        let copy = [tag.start..kept_before, kept_after..end]
+            .into_iter()
+            .filter_map(|range| self.xml.get(range))
+            .collect::<String>();
+        let Some(open) = self.open.last_mut() else { return Ok(()) };
+        let Some(run) = open.run.as_mut() else { return Ok(()) };
+        let Some(paragraph) = self.story.paragraphs.get_mut(open.index) else { return Ok(()) };
+        run.hidden = self.styles.run_props(paragraph.props.style.as_deref(), &block.props).hidden_kind();
+        if let Some(at) = paragraph.runs.get_mut(run.index) {
+            at.rpr = copy;
         }
         Ok(())
     }
