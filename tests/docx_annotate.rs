@@ -236,3 +236,32 @@ fn a_document_without_paragraphs_gets_one_for_the_summary() {
         assert_eq!(read(&annotated).unwrap().hidden[0].text, "Summary");
     }
 }
+
+#[test]
+fn utf16_parts_and_oddly_cased_part_names_are_annotated_in_place() {
+    let mut entries = DocxBuilder::new()
+        .paragraph("Données à caractère personnel.")
+        .body(&p_runs(&format!("{}{}", r("Noted"), r#"<w:r><w:footnoteReference w:id="1"/></w:r>"#)))
+        .footnote(1, &p("A note."))
+        .entries();
+    for (name, bytes) in &mut entries {
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(bytes.clone()).unwrap().replace(r#"encoding="UTF-8""#, r#"encoding="UTF-16""#);
+            *bytes = [0xFF, 0xFE].into_iter().chain(xml.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        }
+        if name == "word/footnotes.xml" {
+            *name = "word/FOOTNOTES.xml".to_string();
+        }
+    }
+    let original = zip_entries(&entries);
+    let before = read(&original).unwrap();
+    assert_eq!(before.text, "Données à caractère personnel.\n\nNoted\n\nFootnote 1: A note.");
+    let annotated = annotate(&original, &[comment(0, 0, 7, "on Données"), comment(2, 2, 6, "in the note")], "").unwrap();
+    let document = part(&annotated, "word/document.xml").unwrap();
+    assert!(document.starts_with(r#"<?xml version="1.0" encoding="UTF-8""#));
+    assert_well_formed(&document);
+    assert!(part(&annotated, "word/FOOTNOTES.xml").unwrap().contains("commentRangeStart"));
+    let after = read(&annotated).unwrap();
+    assert_eq!(after.text, before.text);
+    assert_eq!(after.hidden.len(), 2);
+}

@@ -29,13 +29,18 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
     let mut package = Package::open(bytes)?;
     let main_part = package.main_document()?;
     let relationships = package.relationships(&rels_path_for(&main_part))?;
-    let related = |kind: &str| relationships.iter().find(|r| r.is(kind)).map(|r| r.target.clone());
+    // Part names are compared without case; the entry's own spelling is kept so that the
+    // annotator replaces the very entry that was read.
+    let related = |package: &Package, kind: &str| {
+        let target = relationships.iter().find(|r| r.is(kind))?.target.clone();
+        Some(package.find(&target).unwrap_or(target))
+    };
 
-    let styles = match related("styles") {
+    let styles = match related(&package, "styles") {
         Some(path) => package.read_xml(&path)?.map_or(Ok(Styles::default()), |xml| Styles::parse(&path, &xml))?,
         None => Styles::default(),
     };
-    let numbering = match related("numbering") {
+    let numbering = match related(&package, "numbering") {
         Some(path) => package.read_xml(&path)?.map_or(Ok(Numbering::default()), |xml| Numbering::parse(&path, &xml))?,
         None => Numbering::default(),
     };
@@ -55,7 +60,7 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
     }
     let mut notes = HashMap::new();
     for (kind, name) in [(NoteKind::Footnote, "footnotes"), (NoteKind::Endnote, "endnotes")] {
-        if let Some(path) = related(name) {
+        if let Some(path) = related(&package, name) {
             if let Some(xml) = package.read_xml(&path)? {
                 notes.insert(kind, builder.story(&path, xml)?);
             }
@@ -63,7 +68,7 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
     }
     let mut comments_part = None;
     let mut comments = BTreeMap::new();
-    if let Some(path) = related("comments") {
+    if let Some(path) = related(&package, "comments") {
         if let Some(xml) = package.read_xml(&path)? {
             let story = builder.story(&path, xml.clone())?;
             comments = comment_texts(&story, &builder);

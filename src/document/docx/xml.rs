@@ -245,9 +245,29 @@ pub fn decode_part(part: &str, bytes: Vec<u8>) -> Result<String, DocxError> {
     }
 }
 
+/// Decodes UTF-16 and makes the XML declaration say UTF-8, which the text now is (and is
+/// written back as, should the annotator change the part).
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
-    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+    let text = char::decode_utf16(units).collect::<Result<String, _>>().ok()?;
+    Some(declare_utf8(text))
+}
+
+fn declare_utf8(text: String) -> String {
+    let Some(declaration_end) = text.starts_with("<?xml").then(|| text.find("?>")).flatten() else {
+        return text;
+    };
+    let declaration = &text[..declaration_end];
+    let value = declaration.find("encoding").and_then(|at| {
+        let quote_at = at + declaration[at..].find(['"', '\''])?;
+        let quote = &declaration[quote_at..quote_at + 1];
+        let start = quote_at + 1;
+        Some((start, start + declaration[start..].find(quote)?))
+    });
+    match value {
+        Some((start, end)) => format!("{}UTF-8{}", &text[..start], &text[end..]),
+        None => text,
+    }
 }
 
 /// Escapes text for element content or a double-quoted attribute, dropping the control
@@ -266,4 +286,26 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_parts_are_decoded_and_declared_utf8() {
+        let xml = "<?xml version='1.0' encoding='UTF-16'?><a>caf\u{e9}</a>";
+        let little: Vec<u8> = [0xFF, 0xFE].into_iter().chain(xml.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let big: Vec<u8> = [0xFE, 0xFF].into_iter().chain(xml.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let expected = "<?xml version='1.0' encoding='UTF-8'?><a>caf\u{e9}</a>";
+        assert_eq!(decode_part("p", little).unwrap(), expected);
+        assert_eq!(decode_part("p", big).unwrap(), expected);
+        assert_eq!(decode_part("p", b"\xEF\xBB\xBF<a/>".to_vec()).unwrap(), "<a/>");
+        assert!(decode_part("p", vec![0xFF, 0xFE, 0x00, 0xD8]).is_err());
+    }
+
+    #[test]
+    fn escape_keeps_text_and_drops_what_xml_cannot_carry() {
+        assert_eq!(escape("a<b>&\"c\"\u{1}\td"), "a&lt;b&gt;&amp;&quot;c&quot;\td");
+    }
 }
