@@ -265,3 +265,19 @@ fn utf16_parts_and_oddly_cased_part_names_are_annotated_in_place() {
     assert_eq!(after.text, before.text);
     assert_eq!(after.hidden.len(), 2);
 }
+
+#[test]
+fn text_nested_in_foreign_elements_is_commented_without_breaking_the_xml() {
+    let original = DocxBuilder::new()
+        .body(r#"<w:p><w:r><w:t>ab<x:y xmlns:x="urn:x">cd</x:y>ef</w:t></w:r></w:p>"#)
+        .body(r#"<w:p><w:r><x:wrap xmlns:x="urn:x"><w:t>nested</w:t><w:tab/></x:wrap><w:t>direct</w:t></w:r></w:p>"#)
+        .build();
+    let before = read(&original).unwrap();
+    assert_eq!(before.text, "abcdef\n\nnested\tdirect");
+    let comments = [comment(0, 3, 4, "in nested text"), comment(1, 2, 4, "in wrapped text"), comment(1, 6, 7, "wrapped tab"), comment(1, 8, 10, "direct")];
+    let annotated = annotate(&original, &comments, "").unwrap();
+    assert_well_formed(&part(&annotated, "word/document.xml").unwrap());
+    let after = read(&annotated).unwrap();
+    assert_eq!(after.text, before.text);
+    assert_eq!(after.hidden.len(), comments.len());
+}

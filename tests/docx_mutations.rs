@@ -79,7 +79,15 @@ fn fixtures() -> Vec<Vec<(String, Vec<u8>)>> {
         .body(r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>REF x</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Art. 2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#)
         .footnote(1, &p("A note."))
         .comment(0, "R", "A remark");
-    [numbered_draft, changes, notes_and_comments].iter().map(DocxBuilder::entries).collect()
+    let layout = DocxBuilder::new()
+        .body(r#"<w:p><w:r><w:t>a</w:t><w:tab/><w:t xml:space="preserve">b &amp; c</w:t><w:br/></w:r><w:hyperlink><w:r><w:t>link</w:t></w:r></w:hyperlink></w:p>"#)
+        .body(&format!(
+            r#"<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent>{}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback>{}</mc:Fallback></mc:AlternateContent></w:r></w:p>"#,
+            p("boxed"),
+            p("fallback")
+        ))
+        .body(&table(&[&["outer"]]).replace("<w:p>", &format!("{}<w:p>", table(&[&["inner"]]))));
+    [numbered_draft, changes, notes_and_comments, layout].iter().map(DocxBuilder::entries).collect()
 }
 
 fn mutate(rng: &mut XorShift, bytes: &mut Vec<u8>) {

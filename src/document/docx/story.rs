@@ -82,7 +82,7 @@ pub fn walk(
             Node::Empty(tag) => walker.open_element(&mut cursor, &tag, false)?,
             Node::Close { ns: Ns::Word, local, start, end } => walker.close_element(&local, start, end),
             Node::Close { .. } => {}
-            Node::Text { text, raw } => walker.text(&text, raw),
+            Node::Text { text, raw } => walker.text(&text, raw, cursor.depth()),
             Node::Eof => return Ok(walker.story),
         }
     }
@@ -95,13 +95,17 @@ struct OpenParagraph {
 
 struct OpenRun {
     index: usize,
+    /// The cursor depth inside the run: its direct children are one deeper.
+    depth: usize,
     hidden: Option<HiddenKind>,
     reading: Option<Reading>,
 }
 
 /// What the character data inside the run currently is.
 enum Reading {
-    Text(TextTag),
+    /// Text of a `w:t` (or `w:delText`); the tag is kept only when the element is a direct
+    /// child of the run, the one case where splitting the run around the text is sound.
+    Text { tag: Option<TextTag>, depth: usize },
     FieldCode,
 }
 
@@ -158,10 +162,10 @@ impl Walker<'_> {
             b"p" => self.open_paragraph(tag, has_children),
             b"body" if has_children => self.story.new_paragraph_home = NewParagraphHome::InBody(tag.end),
             b"pPr" if has_children => self.paragraph_props(cursor)?,
-            b"r" if has_children => self.open_run(tag),
+            b"r" if has_children => self.open_run(tag, cursor.depth()),
             b"rPr" if has_children => self.run_props(cursor, tag)?,
-            b"t" | b"delText" if has_children => self.start_reading(tag, false),
-            b"instrText" | b"delInstrText" if has_children => self.start_reading(tag, true),
+            b"t" | b"delText" if has_children => self.start_reading(tag, false, cursor.depth()),
+            b"instrText" | b"delInstrText" if has_children => self.start_reading(tag, true, cursor.depth()),
             b"tab" | b"ptab" => self.element_piece("\t", cursor, tag, has_children)?,
             b"br" => {
                 let page_or_column = matches!(tag.attr("type").as_deref(), Some("page" | "column"));
@@ -291,14 +295,14 @@ impl Walker<'_> {
         Ok(())
     }
 
-    fn open_run(&mut self, tag: &Tag) {
+    fn open_run(&mut self, tag: &Tag, depth: usize) {
         let Some(paragraph) = self.current_paragraph() else { return };
         let index = paragraph.runs.len();
         paragraph.runs.push(RunAt { start: tag.start, end: tag.end, qname: tag.qname(), rpr: String::new() });
         let style = paragraph.props.style.clone();
         let hidden = self.styles.run_props(style.as_deref(), &RunProps::default()).hidden_kind();
         if let Some(open) = self.open.last_mut() {
-            open.run = Some(OpenRun { index, hidden, reading: None });
+            open.run = Some(OpenRun { index, depth, hidden, reading: None });
         }
     }
 
@@ -324,34 +328,40 @@ impl Walker<'_> {
         Ok(())
     }
 
-    /// Text inside a field's instruction part is field code, whatever element holds it.
-    fn start_reading(&mut self, tag: &Tag, instruction: bool) {
-        let in_instruction = instruction || self.fields.iter().any(|f| f.in_instruction);
-        let reading = if in_instruction {
+    /// Starts reading a text element; `depth` counts the element itself.
+    fn start_reading(&mut self, tag: &Tag, instruction: bool, depth: usize) {
+        let Some(run) = self.open_run_mut() else { return };
+        run.reading = Some(if instruction {
             Reading::FieldCode
         } else {
-            Reading::Text(TextTag { qname: tag.qname(), tag: (tag.start, tag.end), preserves_space: tag.preserves_space() })
-        };
-        if let Some(run) = self.open_run_mut() {
-            run.reading = Some(reading);
-        }
+            let direct_child = depth == run.depth + 1;
+            let text_tag = TextTag { qname: tag.qname(), tag: (tag.start, tag.end), preserves_space: tag.preserves_space() };
+            Reading::Text { tag: direct_child.then_some(text_tag), depth }
+        });
     }
 
-    fn text(&mut self, text: &str, raw: Option<(usize, usize)>) {
+    /// Character data in a text element. Text inside a field's instruction part is field
+    /// code, whatever element holds it; this is decided per text node, so that splitting a
+    /// run can never change it.
+    fn text(&mut self, text: &str, raw: Option<(usize, usize)>, depth: usize) {
         let Some(run) = self.open.last().and_then(|p| p.run.as_ref()) else { return };
         let (run_index, hidden) = (run.index, run.hidden);
-        let text_tag = match &run.reading {
-            Some(Reading::Text(tag)) => tag.clone(),
-            Some(Reading::FieldCode) => return self.append_field_code(text),
-            None => return,
+        let Some(reading) = &run.reading else { return };
+        let in_instruction = self.fields.iter().any(|f| f.in_instruction);
+        let text_tag = match reading {
+            Reading::Text { tag, depth: t_depth } if !in_instruction => tag.clone().filter(|_| depth == *t_depth),
+            _ => return self.append_field_code(text),
         };
         let kind = hidden.map_or(PieceKind::Visible, PieceKind::Hidden);
-        let at = PieceAt { run: run_index, bounds: raw, text_tag: Some(text_tag) };
+        let bounds = raw.filter(|_| text_tag.is_some());
+        let at = PieceAt { run: run_index, bounds, text_tag };
         self.push_piece(text.to_string(), kind, Some(at));
     }
 
-    /// A run child that stands for a character (tab, line break).
+    /// A run child that stands for a character (tab, line break). Only a direct child of
+    /// the run can be split around.
     fn element_piece(&mut self, text: &str, cursor: &mut XmlCursor, tag: &Tag, has_children: bool) -> Result<(), DocxError> {
+        let parent_depth = cursor.depth() - usize::from(has_children);
         let end = if has_children {
             cursor.skip_subtree()?;
             cursor.position()
@@ -364,7 +374,8 @@ impl Walker<'_> {
             return Ok(());
         }
         let kind = run.hidden.map_or(PieceKind::Visible, PieceKind::Hidden);
-        let at = PieceAt { run: run.index, bounds: Some((tag.start, end)), text_tag: None };
+        let bounds = (parent_depth == run.depth).then_some((tag.start, end));
+        let at = PieceAt { run: run.index, bounds, text_tag: None };
         self.push_piece(text.to_string(), kind, Some(at));
         Ok(())
     }

@@ -119,6 +119,11 @@ impl<'a> XmlCursor<'a> {
         XmlCursor { reader: NsReader::from_str(xml), part: part.to_string(), depth: 0 }
     }
 
+    /// How many elements are open after the last node read.
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
     /// The byte position just after the last node read.
     pub fn position(&self) -> usize {
         usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
