@@ -428,3 +428,59 @@ fn read_override(cursor: &mut XmlCursor) -> Result<LevelOverride, DocxError> {
     })?;
     Ok(override_)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    fn labels(numbering_xml: &str, items: &[(&str, usize)]) -> Vec<String> {
+        let numbering = Numbering::parse("word/numbering.xml", &format!("<w:numbering {W}>{numbering_xml}</w:numbering>")).unwrap();
+        let mut counter = Counter::new(&numbering);
+        items
+            .iter()
+            .map(|(num_id, level)| counter.next(&ListItem { num_id: num_id.to_string(), level: *level }).text)
+            .collect()
+    }
+
+    #[test]
+    fn number_formats_render_as_word_draws_them() {
+        assert_eq!(format_number(4, "upperRoman"), "IV");
+        assert_eq!(format_number(1994, "lowerRoman"), "mcmxciv");
+        assert_eq!(format_number(28, "lowerLetter"), "bb");
+        assert_eq!(format_number(26, "upperLetter"), "Z");
+        assert_eq!(format_number(7, "decimalZero"), "07");
+        assert_eq!(format_number(12, "ordinal"), "12th");
+        assert_eq!(format_number(22, "ordinal"), "22nd");
+        assert_eq!(format_number(21, "cardinalText"), "Twenty-One");
+        assert_eq!(format_number(30, "ordinalText"), "Thirtieth");
+        assert_eq!(format_number(3, "chicago"), "3");
+        assert_eq!(format_number(0, "upperRoman"), "0");
+    }
+
+    #[test]
+    fn restarts_overrides_and_legal_numbering() {
+        let xml = r#"
+          <w:abstractNum w:abstractNumId="5">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="Part %1"/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="0"/><w:lvlText w:val="Section %2"/></w:lvl>
+            <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:isLgl/><w:lvlText w:val="%1.%2.%3"/></w:lvl>
+          </w:abstractNum>
+          <w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num>
+          <w:num w:numId="2"><w:abstractNumId w:val="5"/>
+            <w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="Annex %1"/></w:lvl></w:lvlOverride>
+          </w:num>"#;
+        let got = labels(xml, &[("1", 0), ("1", 1), ("1", 2), ("1", 0), ("1", 1), ("1", 2), ("2", 0), ("2", 0)]);
+        assert_eq!(got, ["Part I", "Section 1", "1.1.1", "Part II", "Section 2", "2.2.1", "Annex C", "Annex D"]);
+    }
+
+    #[test]
+    fn bullets_show_a_dot_and_broken_lists_no_label() {
+        let xml = r#"
+          <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#xF0B7;"/></w:lvl></w:abstractNum>
+          <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+          <w:num w:numId="2"><w:abstractNumId w:val="99"/></w:num>"#;
+        assert_eq!(labels(xml, &[("1", 0), ("1", 0), ("2", 0)]), ["•", "•", ""]);
+    }
+}
