@@ -169,6 +169,8 @@ fn check(input: &[u8]) -> Result<(), String> {
             // The reader needs neither the content types nor a root in the relationships
             // parts; the annotator must extend them, and may refuse when they are broken.
             Err(DocxError::MissingPart { .. }) => Ok(()),
+            // It also copies every entry, including damaged ones the reader never opened.
+            Err(DocxError::CorruptZip { .. }) => Ok(()),
             Err(DocxError::Xml { part, .. }) if part == "[Content_Types].xml" || part.ends_with(".rels") => Ok(()),
             Err(other) => Err(format!("read succeeded but annotate failed: {other}")),
         }
