@@ -23,6 +23,7 @@ mod props;
 mod story;
 mod styles;
 mod xml;
+mod zip_out;
 
 use serde::Serialize;
 

@@ -6,14 +6,14 @@
 //! a ZIP bomb costs at most [`MAX_INFLATED`] bytes of memory, whatever its headers say.
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read};
 
 use zip::result::ZipError;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use zip::ZipArchive;
 
 use super::error::{CompoundKind, DocxError};
 use super::xml::{decode_part, Node, XmlCursor};
+use super::zip_out::{EntryHeader, ZipOut};
 
 /// More entries than a long contract with many images ever has.
 pub const MAX_ENTRIES: usize = 2_000;
@@ -38,6 +38,7 @@ impl Relationship {
 }
 
 pub struct Package<'a> {
+    bytes: &'a [u8],
     archive: ZipArchive<Cursor<&'a [u8]>>,
     budget: u64,
 }
@@ -58,7 +59,7 @@ impl<'a> Package<'a> {
         if archive.len() > MAX_ENTRIES {
             return Err(DocxError::TooManyEntries { limit: MAX_ENTRIES });
         }
-        let mut package = Package { archive, budget: MAX_INFLATED };
+        let mut package = Package { bytes, archive, budget: MAX_INFLATED };
         package.refuse_other_formats()?;
         Ok(package)
     }
@@ -174,31 +175,42 @@ impl<'a> Package<'a> {
     }
 
     /// Writes a copy of the package: entries named in `replaced` get the new text, all
-    /// others are copied byte for byte without inflating them, and `added` entries follow.
+    /// others keep their compressed bytes, and `added` entries follow. New and rewritten
+    /// entries are stored uncompressed (see [`ZipOut`]).
     pub fn rewrite(
         &mut self,
         replaced: &BTreeMap<String, String>,
         added: &[(String, String)],
     ) -> Result<Vec<u8>, DocxError> {
-        let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-        let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .last_modified_time(zip::DateTime::default());
+        let mut out = ZipOut::default();
+        let mut stamp = (0, DOS_DATE_1980);
         for index in 0..self.archive.len() {
             let file = self.archive.by_index_raw(index).map_err(corrupt)?;
             let name = file.name().to_string();
-            match replaced.get(&name) {
-                Some(text) => {
-                    drop(file);
-                    write_entry(&mut writer, &name, text, options)?;
-                }
-                None => writer.raw_copy_file(file).map_err(write_error)?,
+            if file.encrypted() {
+                return Err(DocxError::EncryptedEntry { part: name });
             }
+            let mut header = central_header(self.bytes, file.central_header_start())
+                .ok_or_else(|| DocxError::CorruptZip { detail: format!("{name}: bad central directory record") })?;
+            stamp = (header.dos_time, header.dos_date);
+            if let Some(text) = replaced.get(&name) {
+                out.add_stored(&name, text.as_bytes(), header.dos_time, header.dos_date)?;
+                continue;
+            }
+            header.crc32 = file.crc32();
+            header.compressed_size = file.compressed_size();
+            header.size = file.size();
+            let data = usize::try_from(file.data_start())
+                .ok()
+                .and_then(|start| Some((start, start.checked_add(usize::try_from(header.compressed_size).ok()?)?)))
+                .and_then(|(start, end)| self.bytes.get(start..end))
+                .ok_or_else(|| DocxError::CorruptZip { detail: format!("{name}: its data lies outside the archive") })?;
+            out.add_raw(file.name_raw(), header, data)?;
         }
         for (name, text) in added {
-            write_entry(&mut writer, name, text, options)?;
+            out.add_stored(name, text.as_bytes(), stamp.0, stamp.1)?;
         }
-        Ok(writer.finish().map_err(write_error)?.into_inner())
+        out.finish()
     }
 
     /// An OpenDocument file announces itself in its first entry, `mimetype`.
@@ -212,22 +224,31 @@ impl<'a> Package<'a> {
     }
 }
 
-fn write_entry(
-    writer: &mut ZipWriter<Cursor<Vec<u8>>>,
-    name: &str,
-    text: &str,
-    options: SimpleFileOptions,
-) -> Result<(), DocxError> {
-    writer.start_file(name, options).map_err(write_error)?;
-    writer.write_all(text.as_bytes()).map_err(|e| DocxError::Write { detail: e.to_string() })
+/// 1980-01-01, the earliest date ZIP can record.
+const DOS_DATE_1980: u16 = 0x21;
+
+/// The flags, method and time of an entry, from its central directory record (sizes and
+/// checksum are filled in from the parsed entry, which also knows ZIP64 extensions).
+fn central_header(bytes: &[u8], start: u64) -> Option<EntryHeader> {
+    let start = usize::try_from(start).ok()?;
+    let record = bytes.get(start..start.checked_add(16)?)?;
+    if record[..4] != *b"PK\x01\x02" {
+        return None;
+    }
+    let field = |at: usize| u16::from_le_bytes([record[at], record[at + 1]]);
+    Some(EntryHeader {
+        flags: field(8),
+        method: field(10),
+        dos_time: field(12),
+        dos_date: field(14),
+        crc32: 0,
+        compressed_size: 0,
+        size: 0,
+    })
 }
 
 fn corrupt(error: ZipError) -> DocxError {
     DocxError::CorruptZip { detail: describe_zip_error(&error) }
-}
-
-fn write_error(error: ZipError) -> DocxError {
-    DocxError::Write { detail: error.to_string() }
 }
 
 fn describe_zip_error(error: &ZipError) -> String {

@@ -194,6 +194,15 @@ impl<'a> XmlCursor<'a> {
     where
         F: FnMut(&mut Self, &Tag<'a>, bool) -> Result<bool, DocxError>,
     {
+        self.walk_children(&mut visit)
+    }
+
+    /// The loop behind [`XmlCursor::for_each_child`], compiled once rather than once per
+    /// caller: the WebAssembly build is size-bound.
+    fn walk_children(
+        &mut self,
+        visit: &mut dyn FnMut(&mut Self, &Tag<'a>, bool) -> Result<bool, DocxError>,
+    ) -> Result<(), DocxError> {
         let mut transparent = 0usize;
         loop {
             match self.next()? {
