@@ -38,7 +38,10 @@ fn assert_well_formed(xml: &str) {
         match reader.read_event() {
             Ok(quick_xml::events::Event::Eof) => break,
             Ok(_) => {}
-            Err(error) => panic!("not well-formed at {}: {error}\n{xml}", reader.error_position()),
+            Err(error) => panic!(
+                "not well-formed at {}: {error}\n{xml}",
+                reader.error_position()
+            ),
         }
     }
 }
@@ -47,7 +50,11 @@ fn assert_well_formed(xml: &str) {
 fn expected_position(read: &DocxText, comment: &Comment) -> usize {
     let content = read.paragraphs[comment.paragraph].content;
     let text = &read.text[content.start..content.end];
-    content.start + text.char_indices().nth(comment.start_char).map_or(text.len(), |(i, _)| i)
+    content.start
+        + text
+            .char_indices()
+            .nth(comment.start_char)
+            .map_or(text.len(), |(i, _)| i)
 }
 
 /// A draft with everything a comment may have to be threaded through.
@@ -71,7 +78,11 @@ fn draft() -> Vec<u8> {
         .body(r#"<w:p><w:r><w:t>Tab</w:t><w:tab/><w:t>bed</w:t></w:r></w:p>"#)
         .body("<w:p/>")
         .body(&table(&[&["Party", "Controller of the data"]]))
-        .body(&p_runs(&format!("{}{}", r("Defined term"), r#"<w:r><w:footnoteReference w:id="1"/></w:r>"#)))
+        .body(&p_runs(&format!(
+            "{}{}",
+            r("Defined term"),
+            r#"<w:r><w:footnoteReference w:id="1"/></w:r>"#
+        )))
         .footnote(1, &p("Personal data means any information."))
         .entry("word/media/image1.png", b"\x89PNG not really")
         .build()
@@ -110,9 +121,17 @@ fn comments_land_on_the_right_characters_and_the_text_is_unchanged() {
         .map(|h| (h.text.as_str(), h.paragraph, h.position))
         .collect();
     assert_eq!(found.len(), comments.len() + 1);
-    assert!(found.contains(&("Summary: 3 findings\nsecond line", 0, before.paragraphs[0].content.start)));
+    assert!(found.contains(&(
+        "Summary: 3 findings\nsecond line",
+        0,
+        before.paragraphs[0].content.start
+    )));
     for comment in &comments {
-        let expected = (comment.text.as_str(), comment.paragraph, expected_position(&before, comment));
+        let expected = (
+            comment.text.as_str(),
+            comment.paragraph,
+            expected_position(&before, comment),
+        );
         assert!(found.contains(&expected), "{expected:?} not in {found:?}");
     }
 
@@ -122,11 +141,18 @@ fn comments_land_on_the_right_characters_and_the_text_is_unchanged() {
     for id in 0..=comments.len() {
         for marker in ["commentRangeStart", "commentRangeEnd"] {
             let tag = format!(r#"<w:{marker} w:id="{id}"/>"#);
-            let in_parts = document.matches(&tag).count() + part(&annotated, "word/footnotes.xml").unwrap().matches(&tag).count();
+            let in_parts = document.matches(&tag).count()
+                + part(&annotated, "word/footnotes.xml")
+                    .unwrap()
+                    .matches(&tag)
+                    .count();
             assert_eq!(in_parts, 1, "{tag}");
         }
     }
-    assert!(document.contains(r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">"#), "split runs keep their properties");
+    assert!(
+        document.contains(r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">"#),
+        "split runs keep their properties"
+    );
 
     let comments_xml = part(&annotated, "word/comments.xml").unwrap();
     assert_well_formed(&comments_xml);
@@ -136,7 +162,10 @@ fn comments_land_on_the_right_characters_and_the_text_is_unchanged() {
     assert!(types.contains(r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>"#));
     let rels = part(&annotated, "word/_rels/document.xml.rels").unwrap();
     assert!(rels.contains(r#"Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml""#));
-    assert_eq!(part_bytes(&annotated, "word/media/image1.png").unwrap(), b"\x89PNG not really");
+    assert_eq!(
+        part_bytes(&annotated, "word/media/image1.png").unwrap(),
+        b"\x89PNG not really"
+    );
 }
 
 #[test]
@@ -152,8 +181,17 @@ fn existing_comments_are_kept_and_new_ids_do_not_collide() {
     let twice = annotate(&once, &[comment(0, 5, 10, "second pass")], "").unwrap();
     let comments_xml = part(&twice, "word/comments.xml").unwrap();
     assert_well_formed(&comments_xml);
-    assert!(comments_xml.contains(r#"w:id="7""#) && comments_xml.contains(r#"w:id="8""#) && comments_xml.contains(r#"w:id="9""#));
-    let texts: Vec<String> = read(&twice).unwrap().hidden.into_iter().map(|h| h.text).collect();
+    assert!(
+        comments_xml.contains(r#"w:id="7""#)
+            && comments_xml.contains(r#"w:id="8""#)
+            && comments_xml.contains(r#"w:id="9""#)
+    );
+    let texts: Vec<String> = read(&twice)
+        .unwrap()
+        .hidden
+        .into_iter()
+        .map(|h| h.text)
+        .collect();
     assert_eq!(texts, ["Existing remark", "first pass", "second pass"]);
     let types = part(&twice, "[Content_Types].xml").unwrap();
     assert_eq!(types.matches("/word/comments.xml").count(), 1);
@@ -165,10 +203,21 @@ fn existing_comments_are_kept_and_new_ids_do_not_collide() {
 fn comments_outside_the_document_are_refused() {
     let original = DocxBuilder::new().paragraph("Short.").build();
     let missing = annotate(&original, &[comment(3, 0, 0, "x")], "").unwrap_err();
-    assert!(matches!(missing, DocxError::BadComment { index: 0, .. }), "{missing:?}");
+    assert!(
+        matches!(missing, DocxError::BadComment { index: 0, .. }),
+        "{missing:?}"
+    );
     assert!(missing.to_string().contains("paragraph 3 does not exist"));
-    let too_long = annotate(&original, &[comment(0, 0, 1, "ok"), comment(0, 2, 99, "x")], "s").unwrap_err();
-    assert!(matches!(too_long, DocxError::BadComment { index: 1, .. }), "{too_long:?}");
+    let too_long = annotate(
+        &original,
+        &[comment(0, 0, 1, "ok"), comment(0, 2, 99, "x")],
+        "s",
+    )
+    .unwrap_err();
+    assert!(
+        matches!(too_long, DocxError::BadComment { index: 1, .. }),
+        "{too_long:?}"
+    );
     let backwards = annotate(&original, &[comment(0, 4, 2, "x")], "").unwrap_err();
     assert!(matches!(backwards, DocxError::BadComment { index: 0, .. }));
 }
@@ -178,12 +227,19 @@ fn comments_outside_the_document_are_refused() {
 #[test]
 fn libreoffice_opens_the_annotated_copy() {
     let Some(office) = ["libreoffice", "soffice"].into_iter().find(|name| {
-        std::process::Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success())
+        std::process::Command::new(name)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
     }) else {
         eprintln!("note: LibreOffice is not installed; skipping the conversion check");
         return;
     };
-    let comments = [comment(1, 5, 10, "Finding on shall"), comment(3, 2, 5, "Around the tab"), comment(4, 0, 0, "Empty paragraph")];
+    let comments = [
+        comment(1, 5, 10, "Finding on shall"),
+        comment(3, 2, 5, "Around the tab"),
+        comment(4, 0, 0, "Empty paragraph"),
+    ];
     let annotated = annotate(&draft(), &comments, "Summary of findings").unwrap();
     let dir = std::env::temp_dir().join(format!("accordlint-docx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -191,22 +247,40 @@ fn libreoffice_opens_the_annotated_copy() {
     std::fs::write(&input, &annotated).unwrap();
     let convert = |format: &str| {
         let output = std::process::Command::new(office)
-            .arg(format!("-env:UserInstallation=file://{}", dir.join("profile").display()))
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.join("profile").display()
+            ))
             .args(["--headless", "--convert-to", format, "--outdir"])
             .arg(&dir)
             .arg(&input)
             .output()
             .unwrap();
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         std::fs::read(dir.join(format!("annotated.{format}")))
     };
     let pdf = convert("pdf");
     let flat = convert("fodt");
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(pdf.is_ok_and(|bytes| bytes.starts_with(b"%PDF")), "no PDF was written");
+    assert!(
+        pdf.is_ok_and(|bytes| bytes.starts_with(b"%PDF")),
+        "no PDF was written"
+    );
     let flat = String::from_utf8(flat.expect("no flat ODT was written")).unwrap();
-    assert_eq!(flat.matches("<office:annotation ").count(), comments.len() + 1);
-    for text in ["Summary of findings", "Finding on shall", "Around the tab", "Empty paragraph"] {
+    assert_eq!(
+        flat.matches("<office:annotation ").count(),
+        comments.len() + 1
+    );
+    for text in [
+        "Summary of findings",
+        "Finding on shall",
+        "Around the tab",
+        "Empty paragraph",
+    ] {
         assert!(flat.contains(text), "LibreOffice lost the comment {text:?}");
     }
 }
@@ -228,7 +302,10 @@ fn a_document_without_paragraphs_gets_one_for_the_summary() {
         format!(r#"<w:document xmlns:w="{W}"/>"#),
     ] {
         let mut entries = DocxBuilder::new().entries();
-        entries.iter_mut().filter(|(name, _)| name == "word/document.xml").for_each(|(_, xml)| *xml = document.clone().into_bytes());
+        entries
+            .iter_mut()
+            .filter(|(name, _)| name == "word/document.xml")
+            .for_each(|(_, xml)| *xml = document.clone().into_bytes());
         let annotated = annotate(&zip_entries(&entries), &[], "Summary").unwrap();
         let xml = part(&annotated, "word/document.xml").unwrap();
         assert_well_formed(&xml);
@@ -241,13 +318,22 @@ fn a_document_without_paragraphs_gets_one_for_the_summary() {
 fn utf16_parts_and_oddly_cased_part_names_are_annotated_in_place() {
     let mut entries = DocxBuilder::new()
         .paragraph("Données à caractère personnel.")
-        .body(&p_runs(&format!("{}{}", r("Noted"), r#"<w:r><w:footnoteReference w:id="1"/></w:r>"#)))
+        .body(&p_runs(&format!(
+            "{}{}",
+            r("Noted"),
+            r#"<w:r><w:footnoteReference w:id="1"/></w:r>"#
+        )))
         .footnote(1, &p("A note."))
         .entries();
     for (name, bytes) in &mut entries {
         if name == "word/document.xml" {
-            let xml = String::from_utf8(bytes.clone()).unwrap().replace(r#"encoding="UTF-8""#, r#"encoding="UTF-16""#);
-            *bytes = [0xFF, 0xFE].into_iter().chain(xml.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+            let xml = String::from_utf8(bytes.clone())
+                .unwrap()
+                .replace(r#"encoding="UTF-8""#, r#"encoding="UTF-16""#);
+            *bytes = [0xFF, 0xFE]
+                .into_iter()
+                .chain(xml.encode_utf16().flat_map(u16::to_le_bytes))
+                .collect();
         }
         if name == "word/footnotes.xml" {
             *name = "word/FOOTNOTES.xml".to_string();
@@ -255,12 +341,25 @@ fn utf16_parts_and_oddly_cased_part_names_are_annotated_in_place() {
     }
     let original = zip_entries(&entries);
     let before = read(&original).unwrap();
-    assert_eq!(before.text, "Données à caractère personnel.\n\nNoted\n\nFootnote 1: A note.");
-    let annotated = annotate(&original, &[comment(0, 0, 7, "on Données"), comment(2, 2, 6, "in the note")], "").unwrap();
+    assert_eq!(
+        before.text,
+        "Données à caractère personnel.\n\nNoted\n\nFootnote 1: A note."
+    );
+    let annotated = annotate(
+        &original,
+        &[
+            comment(0, 0, 7, "on Données"),
+            comment(2, 2, 6, "in the note"),
+        ],
+        "",
+    )
+    .unwrap();
     let document = part(&annotated, "word/document.xml").unwrap();
     assert!(document.starts_with(r#"<?xml version="1.0" encoding="UTF-8""#));
     assert_well_formed(&document);
-    assert!(part(&annotated, "word/FOOTNOTES.xml").unwrap().contains("commentRangeStart"));
+    assert!(part(&annotated, "word/FOOTNOTES.xml")
+        .unwrap()
+        .contains("commentRangeStart"));
     let after = read(&annotated).unwrap();
     assert_eq!(after.text, before.text);
     assert_eq!(after.hidden.len(), 2);
@@ -274,7 +373,12 @@ fn text_nested_in_foreign_elements_is_commented_without_breaking_the_xml() {
         .build();
     let before = read(&original).unwrap();
     assert_eq!(before.text, "abcdef\n\nnested\tdirect");
-    let comments = [comment(0, 3, 4, "in nested text"), comment(1, 2, 4, "in wrapped text"), comment(1, 6, 7, "wrapped tab"), comment(1, 8, 10, "direct")];
+    let comments = [
+        comment(0, 3, 4, "in nested text"),
+        comment(1, 2, 4, "in wrapped text"),
+        comment(1, 6, 7, "wrapped tab"),
+        comment(1, 8, 10, "direct"),
+    ];
     let annotated = annotate(&original, &comments, "").unwrap();
     assert_well_formed(&part(&annotated, "word/document.xml").unwrap());
     let after = read(&annotated).unwrap();

@@ -23,7 +23,10 @@ const ITERATIONS: usize = 3_000;
 const SEED: u64 = 0x5EED_D0C5_2024_0001;
 
 fn setting(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 /// Far above the milliseconds a fixture takes: only a hang or a blow-up gets near it.
 const SLOW: Duration = Duration::from_secs(5);
@@ -50,13 +53,36 @@ impl XorShift {
 
 /// Fragments that make mutations structural rather than random noise.
 const TOKENS: &[&[u8]] = &[
-    b"<w:p>", b"</w:p>", b"<w:r>", b"</w:r>", b"<w:t>", b"</w:t>", b"<w:tab/>", b"<w:p/>",
-    b"<w:ins w:id=\"1\" w:author=\"x\">", b"</w:ins>", b"<w:del w:id=\"2\">", b"</w:del>",
-    b"<w:fldChar w:fldCharType=\"begin\"/>", b"<w:fldChar w:fldCharType=\"end\"/>",
-    b"<w:numPr><w:ilvl w:val=\"8\"/><w:numId w:val=\"1\"/></w:numPr>", b"<w:vanish/>",
-    b"<w:commentRangeStart w:id=\"3\"/>", b"<w:footnoteReference w:id=\"1\"/>", b"&amp;", b"&#x1F600;",
-    b"<![CDATA[x]]>", b"<!DOCTYPE x>", b"<?pi?>", b"<!-- c -->", b"w:val=\"-99999999999\"",
-    b"<w:lvlText w:val=\"%9%1%\"/>", b"<w:start w:val=\"-5\"/>", b"<mc:Fallback>", b"\xFF\xFE", b"\0",
+    b"<w:p>",
+    b"</w:p>",
+    b"<w:r>",
+    b"</w:r>",
+    b"<w:t>",
+    b"</w:t>",
+    b"<w:tab/>",
+    b"<w:p/>",
+    b"<w:ins w:id=\"1\" w:author=\"x\">",
+    b"</w:ins>",
+    b"<w:del w:id=\"2\">",
+    b"</w:del>",
+    b"<w:fldChar w:fldCharType=\"begin\"/>",
+    b"<w:fldChar w:fldCharType=\"end\"/>",
+    b"<w:numPr><w:ilvl w:val=\"8\"/><w:numId w:val=\"1\"/></w:numPr>",
+    b"<w:vanish/>",
+    b"<w:commentRangeStart w:id=\"3\"/>",
+    b"<w:footnoteReference w:id=\"1\"/>",
+    b"&amp;",
+    b"&#x1F600;",
+    b"<![CDATA[x]]>",
+    b"<!DOCTYPE x>",
+    b"<?pi?>",
+    b"<!-- c -->",
+    b"w:val=\"-99999999999\"",
+    b"<w:lvlText w:val=\"%9%1%\"/>",
+    b"<w:start w:val=\"-5\"/>",
+    b"<mc:Fallback>",
+    b"\xFF\xFE",
+    b"\0",
 ];
 
 fn fixtures() -> Vec<Vec<(String, Vec<u8>)>> {
@@ -68,8 +94,17 @@ fn fixtures() -> Vec<Vec<(String, Vec<u8>)>> {
         .body(&numbered(1, 2, "by sharing indicators;"))
         .body(&numbered(3, 1, "Sub"));
     let changes = DocxBuilder::new()
-        .body(&p_runs(&format!("{}{}{}", r("Kept "), del(1, "A", "2024-01-01T00:00:00Z", "for a year"), ins(2, "B", "2024-01-02T00:00:00Z", "briefly"))))
-        .body(&p_runs(&format!("{}{}", r("Plain "), r_with("<w:vanish/>", "hidden"))))
+        .body(&p_runs(&format!(
+            "{}{}{}",
+            r("Kept "),
+            del(1, "A", "2024-01-01T00:00:00Z", "for a year"),
+            ins(2, "B", "2024-01-02T00:00:00Z", "briefly")
+        )))
+        .body(&p_runs(&format!(
+            "{}{}",
+            r("Plain "),
+            r_with("<w:vanish/>", "hidden")
+        )))
         .body(&table(&[&["a", "b"], &["c", "d"]]));
     let notes_and_comments = DocxBuilder::new()
         .body(&p_runs(&format!(
@@ -87,7 +122,10 @@ fn fixtures() -> Vec<Vec<(String, Vec<u8>)>> {
             p("fallback")
         ))
         .body(&table(&[&["outer"]]).replace("<w:p>", &format!("{}<w:p>", table(&[&["inner"]]))));
-    [numbered_draft, changes, notes_and_comments, layout].iter().map(DocxBuilder::entries).collect()
+    [numbered_draft, changes, notes_and_comments, layout]
+        .iter()
+        .map(DocxBuilder::entries)
+        .collect()
 }
 
 fn mutate(rng: &mut XorShift, bytes: &mut Vec<u8>) {
@@ -150,17 +188,21 @@ fn comments_for(text: &accordlint::document::docx::DocxText) -> Vec<Comment> {
 fn check(input: &[u8]) -> Result<(), String> {
     let started = Instant::now();
     let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<(), String> {
-        let Ok(original) = read(input) else { return Ok(()) };
+        let Ok(original) = read(input) else {
+            return Ok(());
+        };
         let spans = original.paragraphs.iter().flat_map(|p| [p.span, p.content]);
         for span in spans.chain(original.revisions.iter().map(|r| r.span)) {
             if original.text.get(span.start..span.end).is_none() {
                 return Err(format!("span {span:?} is not a slice of the text"));
             }
         }
-        text_with_changes_rejected(input).map_err(|e| format!("read succeeded but the rejected view failed: {e}"))?;
+        text_with_changes_rejected(input)
+            .map_err(|e| format!("read succeeded but the rejected view failed: {e}"))?;
         match annotate(input, &comments_for(&original), "summary") {
             Ok(annotated) => {
-                let again = read(&annotated).map_err(|e| format!("the annotated copy does not read: {e}"))?;
+                let again = read(&annotated)
+                    .map_err(|e| format!("the annotated copy does not read: {e}"))?;
                 if again.text != original.text {
                     return Err("the annotated copy reads differently".to_string());
                 }
@@ -171,7 +213,11 @@ fn check(input: &[u8]) -> Result<(), String> {
             Err(DocxError::MissingPart { .. }) => Ok(()),
             // It also copies every entry, including damaged ones the reader never opened.
             Err(DocxError::CorruptZip { .. }) => Ok(()),
-            Err(DocxError::Xml { part, .. }) if part == "[Content_Types].xml" || part.ends_with(".rels") => Ok(()),
+            Err(DocxError::Xml { part, .. })
+                if part == "[Content_Types].xml" || part.ends_with(".rels") =>
+            {
+                Ok(())
+            }
             Err(other) => Err(format!("read succeeded but annotate failed: {other}")),
         }
     }));
@@ -199,11 +245,20 @@ fn mutated_fixtures_never_panic_and_annotate_cleanly() {
         if let Err(problem) = check(&input) {
             let path = regressions_dir().join(format!("mutation-{seed:x}-{iteration}.docx"));
             std::fs::write(&path, &input).expect("save the failing input");
-            panic!("iteration {iteration}: {problem}; input saved as {}", path.display());
+            panic!(
+                "iteration {iteration}: {problem}; input saved as {}",
+                path.display()
+            );
         }
     }
-    assert!(readable > iterations / 10, "too few mutations still read ({readable}); the mutator is too blunt");
-    assert!(readable < iterations, "every mutation read; the mutator does nothing");
+    assert!(
+        readable > iterations / 10,
+        "too few mutations still read ({readable}); the mutator is too blunt"
+    );
+    assert!(
+        readable < iterations,
+        "every mutation read; the mutator does nothing"
+    );
 }
 
 #[test]

@@ -67,8 +67,14 @@ fn list_numbering_is_resolved_into_the_labels_word_shows() {
     assert_eq!(access.label.as_deref(), Some("(b)"));
     assert_eq!(access.label_path, ["Article 1", "(2)", "(b)"]);
     assert_eq!(access.list_level, Some(2));
-    assert_eq!(&read.text[access.content.start..access.content.end], "by access control.");
-    assert_eq!(&read.text[access.span.start..access.span.end], "(b) by access control.");
+    assert_eq!(
+        &read.text[access.content.start..access.content.end],
+        "by access control."
+    );
+    assert_eq!(
+        &read.text[access.span.start..access.span.end],
+        "(b) by access control."
+    );
     assert_eq!(read.paragraphs[0].heading_level, Some(0));
     assert_eq!(read.paragraphs[0].style.as_deref(), Some("Title"));
     assert_eq!(read.paragraphs[1].heading_level, None);
@@ -85,7 +91,15 @@ fn headings_take_their_level_and_numbering_from_styles() {
         .body(r#"<w:p><w:pPr><w:pStyle w:val="ArticleHeading"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>Annex</w:t></w:r></w:p>"#)
         .build();
     let read = read(&docx).unwrap();
-    assert_eq!(lines(&read.text), ["Definitions", "Article 1 Scope", "Article 2 Retention", "Annex"]);
+    assert_eq!(
+        lines(&read.text),
+        [
+            "Definitions",
+            "Article 1 Scope",
+            "Article 2 Retention",
+            "Annex"
+        ]
+    );
     let levels: Vec<_> = read.paragraphs.iter().map(|p| p.heading_level).collect();
     assert_eq!(levels, [Some(1), Some(1), Some(1), Some(1)]);
     assert_eq!(read.paragraphs[3].label, None);
@@ -103,7 +117,14 @@ fn table_cells_are_paragraphs_with_their_position() {
         read.text,
         "Before the table.\n\nParty\n\nRole\n\nAgency A\n\nController\n\nAfter the table."
     );
-    assert_eq!(read.paragraphs[4].place, ParagraphPlace::TableCell { table: 0, row: 1, column: 1 });
+    assert_eq!(
+        read.paragraphs[4].place,
+        ParagraphPlace::TableCell {
+            table: 0,
+            row: 1,
+            column: 1
+        }
+    );
     assert_eq!(read.paragraphs[0].place, ParagraphPlace::Body);
     assert_eq!(read.paragraphs[5].place, ParagraphPlace::Body);
 }
@@ -112,10 +133,27 @@ fn table_cells_are_paragraphs_with_their_position() {
 fn footnotes_and_endnotes_follow_the_body_in_reference_order() {
     let note = |kind: &str, id: u32| format!(r#"<w:r><w:{kind}Reference w:id="{id}"/></w:r>"#);
     let docx = DocxBuilder::new()
-        .body(&p_runs(&format!("{}{}{}", r("Personal data"), note("footnote", 2), r(" is protected."))))
-        .body(&p_runs(&format!("{}{}{}", r("See also"), note("footnote", 1), note("endnote", 1))))
+        .body(&p_runs(&format!(
+            "{}{}{}",
+            r("Personal data"),
+            note("footnote", 2),
+            r(" is protected.")
+        )))
+        .body(&p_runs(&format!(
+            "{}{}{}",
+            r("See also"),
+            note("footnote", 1),
+            note("endnote", 1)
+        )))
         .footnote(1, &p("Second note."))
-        .footnote(2, &format!("{}{}", p("As defined in Article 2."), p("It includes metadata.")))
+        .footnote(
+            2,
+            &format!(
+                "{}{}",
+                p("As defined in Article 2."),
+                p("It includes metadata.")
+            ),
+        )
         .endnote(1, &p("End note text."))
         .build();
     let read = read(&docx).unwrap();
@@ -130,10 +168,19 @@ fn footnotes_and_endnotes_follow_the_body_in_reference_order() {
             "Endnote 1: End note text.",
         ]
     );
-    assert_eq!(read.paragraphs[2].place, ParagraphPlace::Footnote { number: 1 });
-    assert_eq!(read.paragraphs[3].place, ParagraphPlace::Footnote { number: 1 });
+    assert_eq!(
+        read.paragraphs[2].place,
+        ParagraphPlace::Footnote { number: 1 }
+    );
+    assert_eq!(
+        read.paragraphs[3].place,
+        ParagraphPlace::Footnote { number: 1 }
+    );
     assert_eq!(read.paragraphs[3].label, None);
-    assert_eq!(read.paragraphs[5].place, ParagraphPlace::Endnote { number: 1 });
+    assert_eq!(
+        read.paragraphs[5].place,
+        ParagraphPlace::Endnote { number: 1 }
+    );
     assert_eq!(read.paragraphs[2].label.as_deref(), Some("Footnote 1"));
 }
 
@@ -143,14 +190,22 @@ fn tracked_changes_are_accepted_in_the_text_and_reported() {
         .body(&p_runs(&format!(
             "{}{}{}{}",
             r("Data shall be retained "),
-            del(1, "Counterparty", "2024-05-02T10:00:00Z", "for no longer than six months"),
+            del(
+                1,
+                "Counterparty",
+                "2024-05-02T10:00:00Z",
+                "for no longer than six months"
+            ),
             ins(2, "Counterparty", "2024-05-02T10:01:00Z", "indefinitely"),
             r(".")
         )))
         .build();
     let read = read(&docx).unwrap();
     assert_eq!(read.text, "Data shall be retained indefinitely.");
-    assert_eq!(text_with_changes_rejected(&docx).unwrap(), "Data shall be retained for no longer than six months.");
+    assert_eq!(
+        text_with_changes_rejected(&docx).unwrap(),
+        "Data shall be retained for no longer than six months."
+    );
     assert_eq!(read.revisions.len(), 2);
     let deletion = &read.revisions[0];
     assert_eq!(deletion.kind, RevisionKind::Deletion);
@@ -161,14 +216,20 @@ fn tracked_changes_are_accepted_in_the_text_and_reported() {
     let insertion = &read.revisions[1];
     assert_eq!(insertion.kind, RevisionKind::Insertion);
     assert_eq!(insertion.text, "indefinitely");
-    assert_eq!(&read.text[insertion.span.start..insertion.span.end], "indefinitely");
+    assert_eq!(
+        &read.text[insertion.span.start..insertion.span.end],
+        "indefinitely"
+    );
     assert_eq!(insertion.paragraph, 0);
 }
 
 #[test]
 fn whole_paragraphs_inserted_or_deleted_change_the_numbering() {
     let mark = |change: &str| {
-        format!(r#"<w:rPr><w:{change} w:id="9{change}" w:author="B" w:date="2024-05-02T00:00:00Z"/></w:rPr>"#, change = change)
+        format!(
+            r#"<w:rPr><w:{change} w:id="9{change}" w:author="B" w:date="2024-05-02T00:00:00Z"/></w:rPr>"#,
+            change = change
+        )
     };
     let inserted_article = format!(
         r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>{}</w:pPr>{}</w:p>"#,
@@ -188,14 +249,32 @@ fn whole_paragraphs_inserted_or_deleted_change_the_numbering() {
         .body(&numbered(1, 0, "Retention"))
         .build();
     let read = read(&docx).unwrap();
-    assert_eq!(lines(&read.text), ["Article 1 Purpose", "Article 2 Oversight", "Article 3 Retention"]);
+    assert_eq!(
+        lines(&read.text),
+        [
+            "Article 1 Purpose",
+            "Article 2 Oversight",
+            "Article 3 Retention"
+        ]
+    );
     assert!(read.paragraphs[2].span.is_empty());
     assert_eq!(
         lines(&text_with_changes_rejected(&docx).unwrap()),
-        ["Article 1 Purpose", "Article 2 Onward transfers", "Article 3 Retention"]
+        [
+            "Article 1 Purpose",
+            "Article 2 Onward transfers",
+            "Article 3 Retention"
+        ]
     );
-    let deleted = read.revisions.iter().find(|r| r.kind == RevisionKind::Deletion).unwrap();
-    assert_eq!((deleted.text.as_str(), deleted.paragraph), ("Onward transfers", 2));
+    let deleted = read
+        .revisions
+        .iter()
+        .find(|r| r.kind == RevisionKind::Deletion)
+        .unwrap();
+    assert_eq!(
+        (deleted.text.as_str(), deleted.paragraph),
+        ("Onward transfers", 2)
+    );
 }
 
 #[test]
@@ -209,13 +288,23 @@ fn hidden_white_and_tiny_text_is_kept_out_of_the_text() {
             r_with("<w:vanish/>", "clause. "),
             r_with(r#"<w:color w:val="FFFFFF"/>"#, "White words. "),
             r_with(r#"<w:sz w:val="2"/>"#, "Tiny words."),
-            r_with(r#"<w:color w:val="FFFFFF"/><w:highlight w:val="black"/>"#, " Shown on black."),
+            r_with(
+                r#"<w:color w:val="FFFFFF"/><w:highlight w:val="black"/>"#,
+                " Shown on black."
+            ),
             r(" Visible end.")
         )))
-        .body(&p_runs(&format!("{}{}", r("Styled: "), r_with(r#"<w:rStyle w:val="Secret"/>"#, "by style"))))
+        .body(&p_runs(&format!(
+            "{}{}",
+            r("Styled: "),
+            r_with(r#"<w:rStyle w:val="Secret"/>"#, "by style")
+        )))
         .build();
     let read = read(&docx).unwrap();
-    assert_eq!(read.text, "Visible start.  Shown on black. Visible end.\n\nStyled: ");
+    assert_eq!(
+        read.text,
+        "Visible start.  Shown on black. Visible end.\n\nStyled: "
+    );
     let hidden = |kind, text: &str, paragraph, position| HiddenText {
         kind,
         text: text.to_string(),
@@ -271,12 +360,26 @@ fn field_instructions_are_hidden_and_results_are_read() {
     );
     let simple = r#"<w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t></w:r></w:fldSimple>"#;
     let docx = DocxBuilder::new()
-        .body(&p_runs(&format!("{}{complex}{}{simple}", r("See "), r(" on page "))))
+        .body(&p_runs(&format!(
+            "{}{complex}{}{simple}",
+            r("See "),
+            r(" on page ")
+        )))
         .build();
     let read = read(&docx).unwrap();
     assert_eq!(read.text, "See Article 7 on page 3");
-    let codes: Vec<(&str, HiddenKind)> = read.hidden.iter().map(|h| (h.text.as_str(), h.kind)).collect();
-    assert_eq!(codes, [("REF _Ref123 \\h", HiddenKind::FieldCode), ("PAGE", HiddenKind::FieldCode)]);
+    let codes: Vec<(&str, HiddenKind)> = read
+        .hidden
+        .iter()
+        .map(|h| (h.text.as_str(), h.kind))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("REF _Ref123 \\h", HiddenKind::FieldCode),
+            ("PAGE", HiddenKind::FieldCode)
+        ]
+    );
 }
 
 #[test]
@@ -297,7 +400,10 @@ fn tabs_breaks_entities_and_text_boxes_read_as_shown() {
         .body(&p_runs(&format!("{}{alternate}{}", r("Before box. "), r("After box."))))
         .build();
     let read = read(&docx).unwrap();
-    assert_eq!(lines(&read.text), ["a\tb\nc & “d” — ü", "Before box. After box.", "In the box."]);
+    assert_eq!(
+        lines(&read.text),
+        ["a\tb\nc & “d” — ü", "Before box. After box.", "In the box."]
+    );
 }
 
 #[test]
@@ -309,10 +415,20 @@ fn spans_map_back_to_comment_anchors() {
         .build();
     let read = read(&docx).unwrap();
     let start = read.text.find("data").unwrap();
-    let anchor = read.anchor(Span::new(start, start + "data shall".len())).unwrap();
-    assert_eq!((anchor.paragraph, anchor.start_char, anchor.end_char), (1, 5, 15));
+    let anchor = read
+        .anchor(Span::new(start, start + "data shall".len()))
+        .unwrap();
+    assert_eq!(
+        (anchor.paragraph, anchor.start_char, anchor.end_char),
+        (1, 5, 15)
+    );
     let label = read.text.find("(1)").unwrap();
     let clipped = read.anchor(Span::new(label, read.text.len())).unwrap();
-    assert_eq!((clipped.paragraph, clipped.start_char, clipped.end_char), (1, 0, 27));
-    assert!(read.anchor(Span::new(read.text.len() + 1, read.text.len() + 2)).is_none());
+    assert_eq!(
+        (clipped.paragraph, clipped.start_char, clipped.end_char),
+        (1, 0, 27)
+    );
+    assert!(read
+        .anchor(Span::new(read.text.len() + 1, read.text.len() + 2))
+        .is_none());
 }

@@ -12,7 +12,9 @@ fuzz_target!(|data: &[u8]| {
         .iter()
         .take(16)
         .map(|p| {
-            let length = original.text[p.content.start..p.content.end].chars().count();
+            let length = original.text[p.content.start..p.content.end]
+                .chars()
+                .count();
             Comment {
                 paragraph: p.index,
                 start_char: length / 3,
@@ -23,7 +25,9 @@ fuzz_target!(|data: &[u8]| {
             }
         })
         .collect();
-    let Ok(annotated) = annotate(data, &comments, "summary") else { return };
+    let Ok(annotated) = annotate(data, &comments, "summary") else {
+        return;
+    };
     let again = read(&annotated).expect("an annotated copy must read");
     assert_eq!(again.text, original.text);
 });

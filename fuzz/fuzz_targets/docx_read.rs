@@ -9,7 +9,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(docx) = read(data) {
         let spans = docx.paragraphs.iter().flat_map(|p| [p.span, p.content]);
         for span in spans.chain(docx.revisions.iter().map(|r| r.span)) {
-            assert!(docx.text.get(span.start..span.end).is_some(), "span {span:?} outside the text");
+            assert!(
+                docx.text.get(span.start..span.end).is_some(),
+                "span {span:?} outside the text"
+            );
         }
         for hidden in &docx.hidden {
             assert!(docx.text.is_char_boundary(hidden.position));

@@ -68,7 +68,8 @@ impl DocxBuilder {
 
     /// A comment in comments.xml (anchor it in the body with `comment_range`).
     pub fn comment(mut self, id: u32, author: &str, text: &str) -> Self {
-        self.comments.push((id, author.to_string(), text.to_string()));
+        self.comments
+            .push((id, author.to_string(), text.to_string()));
         self
     }
 
@@ -86,18 +87,38 @@ impl DocxBuilder {
 <w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>"#,
             self.body
         );
-        parts.push(("word/document.xml", format!("{CT_BASE}.document.main+xml"), document));
+        parts.push((
+            "word/document.xml",
+            format!("{CT_BASE}.document.main+xml"),
+            document,
+        ));
         if let Some(styles) = &self.styles {
-            parts.push(("word/styles.xml", format!("{CT_BASE}.styles+xml"), wrap("styles", styles)));
+            parts.push((
+                "word/styles.xml",
+                format!("{CT_BASE}.styles+xml"),
+                wrap("styles", styles),
+            ));
         }
         if let Some(numbering) = &self.numbering {
-            parts.push(("word/numbering.xml", format!("{CT_BASE}.numbering+xml"), wrap("numbering", numbering)));
+            parts.push((
+                "word/numbering.xml",
+                format!("{CT_BASE}.numbering+xml"),
+                wrap("numbering", numbering),
+            ));
         }
         if !self.footnotes.is_empty() {
-            parts.push(("word/footnotes.xml", format!("{CT_BASE}.footnotes+xml"), notes("footnote", &self.footnotes)));
+            parts.push((
+                "word/footnotes.xml",
+                format!("{CT_BASE}.footnotes+xml"),
+                notes("footnote", &self.footnotes),
+            ));
         }
         if !self.endnotes.is_empty() {
-            parts.push(("word/endnotes.xml", format!("{CT_BASE}.endnotes+xml"), notes("endnote", &self.endnotes)));
+            parts.push((
+                "word/endnotes.xml",
+                format!("{CT_BASE}.endnotes+xml"),
+                notes("endnote", &self.endnotes),
+            ));
         }
         if !self.comments.is_empty() {
             let inner: String = self
@@ -107,12 +128,18 @@ impl DocxBuilder {
                     format!(r#"<w:comment w:id="{id}" w:author="{author}" w:initials="X">{}</w:comment>"#, p(text))
                 })
                 .collect();
-            parts.push(("word/comments.xml", format!("{CT_BASE}.comments+xml"), wrap("comments", &inner)));
+            parts.push((
+                "word/comments.xml",
+                format!("{CT_BASE}.comments+xml"),
+                wrap("comments", &inner),
+            ));
         }
 
         let overrides: String = parts
             .iter()
-            .map(|(name, kind, _)| format!(r#"<Override PartName="/{name}" ContentType="{kind}"/>"#))
+            .map(|(name, kind, _)| {
+                format!(r#"<Override PartName="/{name}" ContentType="{kind}"/>"#)
+            })
             .collect();
         let content_types = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -129,7 +156,10 @@ impl DocxBuilder {
             .map(|(i, (name, _, _))| {
                 let file = name.trim_start_matches("word/");
                 let kind = file.trim_end_matches(".xml");
-                format!(r#"<Relationship Id="rId{}" Type="{REL_BASE}/{kind}" Target="{file}"/>"#, i + 1)
+                format!(
+                    r#"<Relationship Id="rId{}" Type="{REL_BASE}/{kind}" Target="{file}"/>"#,
+                    i + 1
+                )
             })
             .collect();
         let document_rels = format!(
@@ -138,11 +168,21 @@ impl DocxBuilder {
         );
 
         let mut entries = vec![
-            ("[Content_Types].xml".to_string(), content_types.into_bytes()),
+            (
+                "[Content_Types].xml".to_string(),
+                content_types.into_bytes(),
+            ),
             ("_rels/.rels".to_string(), package_rels.into_bytes()),
-            ("word/_rels/document.xml.rels".to_string(), document_rels.into_bytes()),
+            (
+                "word/_rels/document.xml.rels".to_string(),
+                document_rels.into_bytes(),
+            ),
         ];
-        entries.extend(parts.into_iter().map(|(name, _, xml)| (name.to_string(), xml.into_bytes())));
+        entries.extend(
+            parts
+                .into_iter()
+                .map(|(name, _, xml)| (name.to_string(), xml.into_bytes())),
+        );
         entries.extend(self.extra.iter().cloned());
         entries
     }
@@ -166,7 +206,9 @@ fn zip_with(entries: &[(String, Vec<u8>)], method: CompressionMethod) -> Vec<u8>
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(method);
     for (name, bytes) in entries {
-        writer.start_file(name.as_str(), options).expect("start entry");
+        writer
+            .start_file(name.as_str(), options)
+            .expect("start entry");
         writer.write_all(bytes).expect("write entry");
     }
     writer.finish().expect("finish zip").into_inner()
@@ -192,17 +234,25 @@ fn notes(kind: &str, notes: &[(u32, String)]) -> String {
 
 /// Escapes text for element content.
 pub fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A run with text (spaces preserved).
 pub fn r(text: &str) -> String {
-    format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(text))
+    format!(
+        r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
+        esc(text)
+    )
 }
 
 /// A run with run properties (`rpr` is the inner XML of `w:rPr`).
 pub fn r_with(rpr: &str, text: &str) -> String {
-    format!(r#"<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(text))
+    format!(
+        r#"<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+        esc(text)
+    )
 }
 
 /// A paragraph of one run.
@@ -225,12 +275,18 @@ pub fn numbered(num_id: u32, level: u32, text: &str) -> String {
 
 /// A paragraph with a style.
 pub fn styled(style: &str, text: &str) -> String {
-    format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{}</w:p>"#, r(text))
+    format!(
+        r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{}</w:p>"#,
+        r(text)
+    )
 }
 
 /// A tracked insertion of `text`.
 pub fn ins(id: u32, author: &str, date: &str, text: &str) -> String {
-    format!(r#"<w:ins w:id="{id}" w:author="{author}" w:date="{date}">{}</w:ins>"#, r(text))
+    format!(
+        r#"<w:ins w:id="{id}" w:author="{author}" w:date="{date}">{}</w:ins>"#,
+        r(text)
+    )
 }
 
 /// A tracked deletion of `text`.
@@ -246,12 +302,21 @@ pub fn table(rows: &[&[&str]]) -> String {
     let rows: String = rows
         .iter()
         .map(|cells| {
-            let cells: String =
-                cells.iter().map(|text| format!(r#"<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>{}</w:tc>"#, p(text))).collect();
+            let cells: String = cells
+                .iter()
+                .map(|text| {
+                    format!(
+                        r#"<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>{}</w:tc>"#,
+                        p(text)
+                    )
+                })
+                .collect();
             format!("<w:tr>{cells}</w:tr>")
         })
         .collect();
-    format!(r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid>{rows}</w:tbl>"#)
+    format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid>{rows}</w:tbl>"#
+    )
 }
 
 /// "Article %1" / "(%2)" / "(%3)" in lower letters: the numbering of a typical agreement,

@@ -11,28 +11,38 @@ use std::collections::{BTreeMap, HashSet};
 use super::error::DocxError;
 use super::load::{load, Loaded};
 use super::model::{Markup, Model, Paragraph, Piece, PieceKind, TextTag, View};
-use super::package::{rels_path_for, Package};
+use super::package::{rels_path_for, Package, CONTENT_TYPES};
 use super::story::NewParagraphHome;
 use super::xml::{escape, Node, XmlCursor};
 use super::Comment;
 
 const SUMMARY_AUTHOR: &str = "Accordlint";
 const SUMMARY_INITIALS: &str = "AL";
-const COMMENTS_CONTENT_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
-const COMMENTS_RELATIONSHIP: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
-const COMMENTS_RELATIONSHIP_STRICT: &str = "http://purl.oclc.org/ooxml/officeDocument/relationships/comments";
+const COMMENTS_CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+const COMMENTS_RELATIONSHIP: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+const COMMENTS_RELATIONSHIP_STRICT: &str =
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/comments";
 const WORD_NAMESPACE: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const WORD_NAMESPACE_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
-const RELATIONSHIPS_NAMESPACE: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
-const CONTENT_TYPES_PART: &str = "[Content_Types].xml";
+const RELATIONSHIPS_NAMESPACE: &str =
+    "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /// Returns a copy of `original` with each comment attached where it points and `summary`
 /// (when not empty) as a comment on the first paragraph. The input is only read.
-pub fn annotate(original: &[u8], comments: &[Comment], summary: &str) -> Result<Vec<u8>, DocxError> {
+pub fn annotate(
+    original: &[u8],
+    comments: &[Comment],
+    summary: &str,
+) -> Result<Vec<u8>, DocxError> {
     let mut loaded = load(original)?;
     let all = with_summary(comments, summary);
     let has_summary = all.len() > comments.len();
-    let first_id = loaded.model.highest_comment_id.map_or(0, |highest| highest + 1);
+    let first_id = loaded
+        .model
+        .highest_comment_id
+        .map_or(0, |highest| highest + 1);
     let mut edits = Edits::default();
     let mut ids = Vec::with_capacity(all.len());
     for (position, comment) in all.iter().enumerate() {
@@ -83,15 +93,26 @@ fn place_in_new_paragraph(model: &Model, id: u64, edits: &mut Edits) -> Result<(
         detail: "the document has no body to attach the summary to".to_string(),
     };
     let part = model.parts.first().ok_or_else(nowhere)?;
-    let Markup { prefix: p, declaration: d } = &part.markup;
-    let marks = format!("{}{}", range_start(&part.markup, id), range_end(&part.markup, id));
+    let Markup {
+        prefix: p,
+        declaration: d,
+    } = &part.markup;
+    let marks = format!(
+        "{}{}",
+        range_start(&part.markup, id),
+        range_end(&part.markup, id)
+    );
     let paragraph = format!("<{p}p{d}>{marks}</{p}p>");
     let body = format!("<{p}body{d}>{paragraph}</{p}body>");
     match &model.new_paragraph_home {
         NewParagraphHome::InBody(at) => edits.insert(0, *at, paragraph),
         NewParagraphHome::BeforeRootClose(at) => edits.insert(0, *at, body),
         NewParagraphHome::InEmptyRoot { at, qname } => {
-            edits.splices.entry(0).or_default().push(Splice { at: *at, replaces: 2, text: format!(">{body}</{qname}>") });
+            edits.splices.entry(0).or_default().push(Splice {
+                at: *at,
+                replaces: 2,
+                text: format!(">{body}</{qname}>"),
+            });
         }
         NewParagraphHome::Nowhere => return Err(nowhere()),
     }
@@ -115,7 +136,11 @@ struct Edits {
 
 impl Edits {
     fn insert(&mut self, part: usize, at: usize, text: String) {
-        self.splices.entry(part).or_default().push(Splice { at, replaces: 0, text });
+        self.splices.entry(part).or_default().push(Splice {
+            at,
+            replaces: 0,
+            text,
+        });
     }
 
     /// Makes a split `w:t` keep the spaces at its new ends: Word trims them otherwise.
@@ -132,15 +157,27 @@ impl Edits {
             .inside_empty
             .keys()
             .copied()
-            .filter(|&p| model.paragraphs.get(p).is_some_and(|paragraph| paragraph.part == part))
+            .filter(|&p| {
+                model
+                    .paragraphs
+                    .get(p)
+                    .is_some_and(|paragraph| paragraph.part == part)
+            })
             .collect();
         for index in empties {
-            let (Some(inner), Some(paragraph)) = (self.inside_empty.remove(&index), model.paragraphs.get(index)) else {
+            let (Some(inner), Some(paragraph)) = (
+                self.inside_empty.remove(&index),
+                model.paragraphs.get(index),
+            ) else {
                 continue;
             };
             let self_closing = paragraph.tag.1.saturating_sub(2);
             let text = format!(">{}</{}>", inner.concat(), paragraph.qname);
-            splices.push(Splice { at: self_closing, replaces: 2, text });
+            splices.push(Splice {
+                at: self_closing,
+                replaces: 2,
+                text,
+            });
         }
         (!splices.is_empty()).then_some(splices)
     }
@@ -161,18 +198,38 @@ fn visible_pieces<'m>(model: &Model, paragraph: &'m Paragraph) -> Vec<Located<'m
             continue;
         }
         let length = piece.text.chars().count();
-        located.push(Located { piece, start: offset, end: offset + length });
+        located.push(Located {
+            piece,
+            start: offset,
+            end: offset + length,
+        });
         offset += length;
     }
     located
 }
 
-fn place(model: &Model, comment: &Comment, id: u64, caller_index: usize, edits: &mut Edits) -> Result<(), DocxError> {
-    let bad = |detail: String| DocxError::BadComment { index: caller_index, detail };
+fn place(
+    model: &Model,
+    comment: &Comment,
+    id: u64,
+    caller_index: usize,
+    edits: &mut Edits,
+) -> Result<(), DocxError> {
+    let bad = |detail: String| DocxError::BadComment {
+        index: caller_index,
+        detail,
+    };
     let paragraph = model.paragraphs.get(comment.paragraph).ok_or_else(|| {
-        bad(format!("paragraph {} does not exist (the document has {})", comment.paragraph, model.paragraphs.len()))
+        bad(format!(
+            "paragraph {} does not exist (the document has {})",
+            comment.paragraph,
+            model.paragraphs.len()
+        ))
     })?;
-    let part = model.parts.get(paragraph.part).ok_or_else(|| bad("unknown part".to_string()))?;
+    let part = model
+        .parts
+        .get(paragraph.part)
+        .ok_or_else(|| bad("unknown part".to_string()))?;
     let (markup, xml) = (&part.markup, part.xml.as_str());
     let pieces = visible_pieces(model, paragraph);
     let length = pieces.last().map_or(0, |p| p.end);
@@ -189,7 +246,11 @@ fn place(model: &Model, comment: &Comment, id: u64, caller_index: usize, edits: 
         return mark_paragraph(paragraph, comment.paragraph, start_mark, end_mark, edits);
     }
     if comment.start_char == comment.end_char {
-        let side = if comment.start_char == length { Side::End } else { Side::Start };
+        let side = if comment.start_char == length {
+            Side::End
+        } else {
+            Side::Start
+        };
         let spot = find_spot(xml, paragraph, &pieces, comment.start_char, side);
         mark(paragraph, spot, format!("{start_mark}{end_mark}"), edits);
         return Ok(());
@@ -202,12 +263,18 @@ fn place(model: &Model, comment: &Comment, id: u64, caller_index: usize, edits: 
 }
 
 fn range_start(markup: &Markup, id: u64) -> String {
-    let Markup { prefix: p, declaration: d } = markup;
+    let Markup {
+        prefix: p,
+        declaration: d,
+    } = markup;
     format!("<{p}commentRangeStart{d} {p}id=\"{id}\"/>")
 }
 
 fn range_end(markup: &Markup, id: u64) -> String {
-    let Markup { prefix: p, declaration: d } = markup;
+    let Markup {
+        prefix: p,
+        declaration: d,
+    } = markup;
     format!("<{p}commentRangeEnd{d} {p}id=\"{id}\"/><{p}r{d}><{p}commentReference {p}id=\"{id}\"/></{p}r>")
 }
 
@@ -219,7 +286,11 @@ fn mark_paragraph(
     edits: &mut Edits,
 ) -> Result<(), DocxError> {
     if paragraph.empty_element {
-        edits.inside_empty.entry(index).or_default().push(format!("{start_mark}{end_mark}"));
+        edits
+            .inside_empty
+            .entry(index)
+            .or_default()
+            .push(format!("{start_mark}{end_mark}"));
         return Ok(());
     }
     let close_at = paragraph.close_at.ok_or_else(|| DocxError::BadComment {
@@ -244,12 +315,22 @@ enum Spot<'m> {
     /// Between runs (before one or after one): markup goes straight in.
     Between(usize),
     /// Inside a run's text: the run is split there.
-    InText { at: usize, run: usize, text_tag: &'m TextTag },
+    InText {
+        at: usize,
+        run: usize,
+        text_tag: &'m TextTag,
+    },
     /// Between two children of a run (before or after a tab): the run is split there.
     InRun { at: usize, run: usize },
 }
 
-fn find_spot<'m>(xml: &str, paragraph: &Paragraph, pieces: &[Located<'m>], offset: usize, side: Side) -> Spot<'m> {
+fn find_spot<'m>(
+    xml: &str,
+    paragraph: &Paragraph,
+    pieces: &[Located<'m>],
+    offset: usize,
+    side: Side,
+) -> Spot<'m> {
     let paragraph_edge = || match side {
         Side::Start => Spot::Between(paragraph.content_at),
         Side::End => Spot::Between(paragraph.close_at.unwrap_or(paragraph.content_at)),
@@ -258,10 +339,16 @@ fn find_spot<'m>(xml: &str, paragraph: &Paragraph, pieces: &[Located<'m>], offse
         Side::Start => p.start <= offset && offset < p.end,
         Side::End => p.start < offset && offset <= p.end,
     });
-    let Some(position) = found else { return paragraph_edge() };
+    let Some(position) = found else {
+        return paragraph_edge();
+    };
     let located = &pieces[position];
-    let Some(at) = &located.piece.at else { return paragraph_edge() };
-    let Some(run) = paragraph.runs.get(at.run) else { return paragraph_edge() };
+    let Some(at) = &located.piece.at else {
+        return paragraph_edge();
+    };
+    let Some(run) = paragraph.runs.get(at.run) else {
+        return paragraph_edge();
+    };
     let same_run = |p: &Located| p.piece.at.as_ref().is_some_and(|a| a.run == at.run);
     let into_piece = offset - located.start;
     if into_piece == 0 && !pieces[..position].iter().any(same_run) {
@@ -273,12 +360,25 @@ fn find_spot<'m>(xml: &str, paragraph: &Paragraph, pieces: &[Located<'m>], offse
     match (at.bounds, &at.text_tag) {
         (Some((raw_start, raw_end)), Some(text_tag)) => {
             let raw = xml.get(raw_start..raw_end).unwrap_or_default();
-            Spot::InText { at: raw_start + raw_offset(raw, into_piece), run: at.run, text_tag }
+            Spot::InText {
+                at: raw_start + raw_offset(raw, into_piece),
+                run: at.run,
+                text_tag,
+            }
         }
-        (Some((child_start, child_end)), None) => {
-            Spot::InRun { at: if into_piece == 0 { child_start } else { child_end }, run: at.run }
-        }
-        (None, _) => Spot::Between(if side == Side::Start { run.start } else { run.end }),
+        (Some((child_start, child_end)), None) => Spot::InRun {
+            at: if into_piece == 0 {
+                child_start
+            } else {
+                child_end
+            },
+            run: at.run,
+        },
+        (None, _) => Spot::Between(if side == Side::Start {
+            run.start
+        } else {
+            run.end
+        }),
     }
 }
 
@@ -287,9 +387,13 @@ fn find_spot<'m>(xml: &str, paragraph: &Paragraph, pieces: &[Located<'m>], offse
 fn raw_offset(raw: &str, chars: usize) -> usize {
     let mut at = 0;
     for _ in 0..chars {
-        let Some(c) = raw[at..].chars().next() else { break };
+        let Some(c) = raw[at..].chars().next() else {
+            break;
+        };
         at = match c {
-            '&' => raw[at..].find(';').map_or(raw.len(), |semicolon| at + semicolon + 1),
+            '&' => raw[at..]
+                .find(';')
+                .map_or(raw.len(), |semicolon| at + semicolon + 1),
             c => at + c.len_utf8(),
         };
     }
@@ -301,7 +405,10 @@ fn raw_offset(raw: &str, chars: usize) -> usize {
 fn mark(paragraph: &Paragraph, spot: Spot, markup: String, edits: &mut Edits) {
     let part = paragraph.part;
     let reopen_run = |run: usize| {
-        paragraph.runs.get(run).map(|r| (format!("</{}>", r.qname), format!("<{}>{}", r.qname, r.rpr)))
+        paragraph
+            .runs
+            .get(run)
+            .map(|r| (format!("</{}>", r.qname), format!("<{}>{}", r.qname, r.rpr)))
     };
     match spot {
         Spot::Between(at) => edits.insert(part, at, markup),
@@ -310,9 +417,15 @@ fn mark(paragraph: &Paragraph, spot: Spot, markup: String, edits: &mut Edits) {
             None => edits.insert(part, at, markup),
         },
         Spot::InText { at, run, text_tag } => {
-            let Some((close, open)) = reopen_run(run) else { return };
+            let Some((close, open)) = reopen_run(run) else {
+                return;
+            };
             let t = &text_tag.qname;
-            edits.insert(part, at, format!("</{t}>{close}{markup}{open}<{t} xml:space=\"preserve\">"));
+            edits.insert(
+                part,
+                at,
+                format!("</{t}>{close}{markup}{open}<{t} xml:space=\"preserve\">"),
+            );
             edits.preserve_space(part, text_tag);
         }
     }
@@ -321,7 +434,8 @@ fn mark(paragraph: &Paragraph, spot: Spot, markup: String, edits: &mut Edits) {
 /// Applies splices in position order; splices at the same position keep their order.
 fn apply(part: &str, xml: &str, mut splices: Vec<Splice>) -> Result<String, DocxError> {
     splices.sort_by_key(|s| s.at);
-    let mut out = String::with_capacity(xml.len() + splices.iter().map(|s| s.text.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(xml.len() + splices.iter().map(|s| s.text.len()).sum::<usize>());
     let mut copied = 0;
     for splice in splices {
         let unchanged = xml.get(copied..splice.at).ok_or_else(|| DocxError::Write {
@@ -344,9 +458,17 @@ fn write_comments_part(
     replaced: &mut BTreeMap<String, String>,
     added: &mut Vec<(String, String)>,
 ) -> Result<String, DocxError> {
-    let namespace = if loaded.strict { WORD_NAMESPACE_STRICT } else { WORD_NAMESPACE };
+    let namespace = if loaded.strict {
+        WORD_NAMESPACE_STRICT
+    } else {
+        WORD_NAMESPACE
+    };
     let render = |markup: &Markup| -> String {
-        comments.iter().zip(ids).map(|(comment, id)| comment_element(markup, comment, *id)).collect()
+        comments
+            .iter()
+            .zip(ids)
+            .map(|(comment, id)| comment_element(markup, comment, *id))
+            .collect()
     };
     if let Some((path, xml)) = &loaded.comments_part {
         if let Some(root) = find_root(path, xml)? {
@@ -361,14 +483,21 @@ fn write_comments_part(
         }
         return Ok(path.clone());
     }
-    let related = loaded.relationships.iter().find(|r| r.is("comments")).map(|r| r.target.clone());
+    let related = loaded
+        .relationships
+        .iter()
+        .find(|r| r.is("comments"))
+        .map(|r| r.target.clone());
     let path = related.unwrap_or_else(|| unused_sibling(&loaded.package, &loaded.main_part));
     added.push((path.clone(), new_comments_part(namespace, &render)));
     Ok(path)
 }
 
 fn new_comments_part(namespace: &str, render: &dyn Fn(&Markup) -> String) -> String {
-    let markup = Markup { prefix: "w:".to_string(), declaration: String::new() };
+    let markup = Markup {
+        prefix: "w:".to_string(),
+        declaration: String::new(),
+    };
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"{namespace}\">{}</w:comments>",
         render(&markup)
@@ -376,7 +505,10 @@ fn new_comments_part(namespace: &str, render: &dyn Fn(&Markup) -> String) -> Str
 }
 
 fn comment_element(markup: &Markup, comment: &Comment, id: u64) -> String {
-    let Markup { prefix: p, declaration: d } = markup;
+    let Markup {
+        prefix: p,
+        declaration: d,
+    } = markup;
     let mut out = format!(
         "<{p}comment{d} {p}id=\"{id}\" {p}author=\"{}\" {p}initials=\"{}\">",
         escape(&comment.author),
@@ -388,7 +520,10 @@ fn comment_element(markup: &Markup, comment: &Comment, id: u64) -> String {
             out.push_str(&format!("<{p}r><{p}annotationRef/></{p}r>"));
         }
         if !line.is_empty() {
-            out.push_str(&format!("<{p}r><{p}t xml:space=\"preserve\">{}</{p}t></{p}r>", escape(line)));
+            out.push_str(&format!(
+                "<{p}r><{p}t xml:space=\"preserve\">{}</{p}t></{p}r>",
+                escape(line)
+            ));
         }
         out.push_str(&format!("</{p}p>"));
     }
@@ -405,23 +540,15 @@ fn register_content_type(
     comments_path: &str,
     replaced: &mut BTreeMap<String, String>,
 ) -> Result<(), DocxError> {
-    let name = package.find(CONTENT_TYPES_PART).unwrap_or_else(|| CONTENT_TYPES_PART.to_string());
-    let xml = package
-        .read_xml(&name)?
-        .ok_or_else(|| DocxError::MissingPart { part: CONTENT_TYPES_PART.to_string() })?;
-    let part_name = format!("/{comments_path}");
-    let mut cursor = XmlCursor::new(&name, &xml);
-    loop {
-        match cursor.next()? {
-            Node::Open(tag) | Node::Empty(tag) if tag.local() == b"Override" => {
-                if tag.attr("PartName").is_some_and(|p| p.eq_ignore_ascii_case(&part_name)) {
-                    return Ok(());
-                }
-            }
-            Node::Eof => break,
-            _ => {}
-        }
+    if package.content_type(comments_path)?.is_some() {
+        return Ok(());
     }
+    let missing = || DocxError::MissingPart {
+        part: CONTENT_TYPES.to_string(),
+    };
+    let name = package.find(CONTENT_TYPES).ok_or_else(missing)?;
+    let xml = package.read_xml(&name)?.ok_or_else(missing)?;
+    let part_name = format!("/{comments_path}");
     let root = root_of(&name, &xml)?;
     let element = format!(
         "<{}Override PartName=\"{}\" ContentType=\"{COMMENTS_CONTENT_TYPE}\"/>",
@@ -442,7 +569,11 @@ fn register_relationship(
     if loaded.relationships.iter().any(|r| r.is("comments")) {
         return Ok(());
     }
-    let kind = if loaded.strict { COMMENTS_RELATIONSHIP_STRICT } else { COMMENTS_RELATIONSHIP };
+    let kind = if loaded.strict {
+        COMMENTS_RELATIONSHIP_STRICT
+    } else {
+        COMMENTS_RELATIONSHIP
+    };
     let target = escape(&relative_target(&loaded.main_part, comments_path));
     let rels_path = rels_path_for(&loaded.main_part);
     let Some(name) = loaded.package.find(&rels_path) else {
@@ -455,7 +586,10 @@ fn register_relationship(
     let xml = loaded.package.read_xml(&name)?.unwrap_or_default();
     let id = unused_relationship_id(&name, &xml)?;
     let root = root_of(&name, &xml)?;
-    let element = format!("<{}Relationship Id=\"{id}\" Type=\"{kind}\" Target=\"{target}\"/>", root.prefix);
+    let element = format!(
+        "<{}Relationship Id=\"{id}\" Type=\"{kind}\" Target=\"{target}\"/>",
+        root.prefix
+    );
     replaced.insert(name, insert_at(&xml, root.close_at, &element));
     Ok(())
 }
@@ -474,7 +608,14 @@ fn unused_relationship_id(name: &str, xml: &str) -> Result<String, DocxError> {
             _ => {}
         }
     }
-    let id = (0..).map(|n| if n == 0 { "rIdComments".to_string() } else { format!("rIdComments{n}") })
+    let id = (0..)
+        .map(|n| {
+            if n == 0 {
+                "rIdComments".to_string()
+            } else {
+                format!("rIdComments{n}")
+            }
+        })
         .find(|candidate| !taken.contains(candidate))
         .unwrap_or_default();
     Ok(id)
@@ -511,8 +652,16 @@ fn find_root(name: &str, xml: &str) -> Result<Option<Root>, DocxError> {
             Node::Open(tag) => {
                 if root.is_none() {
                     let prefix = tag.prefix();
-                    let prefix = if prefix.is_empty() { prefix } else { format!("{prefix}:") };
-                    root = Some(Root { prefix, word_prefix: tag.declares_word_namespace_as(), close_at: xml.len() });
+                    let prefix = if prefix.is_empty() {
+                        prefix
+                    } else {
+                        format!("{prefix}:")
+                    };
+                    root = Some(Root {
+                        prefix,
+                        word_prefix: tag.declares_word_namespace_as(),
+                        close_at: xml.len(),
+                    });
                 }
                 depth += 1;
             }
@@ -534,9 +683,18 @@ fn find_root(name: &str, xml: &str) -> Result<Option<Root>, DocxError> {
 /// A new comments part beside the main part (`word/document.xml` → `word/comments.xml`),
 /// numbered when a part nothing refers to already has that name.
 fn unused_sibling(package: &Package, main_part: &str) -> String {
-    let dir = main_part.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or_default();
+    let dir = main_part
+        .rsplit_once('/')
+        .map(|(dir, _)| format!("{dir}/"))
+        .unwrap_or_default();
     (0..)
-        .map(|n| if n == 0 { format!("{dir}comments.xml") } else { format!("{dir}comments{n}.xml") })
+        .map(|n| {
+            if n == 0 {
+                format!("{dir}comments.xml")
+            } else {
+                format!("{dir}comments{n}.xml")
+            }
+        })
         .find(|candidate| package.find(candidate).is_none())
         .unwrap_or_default()
 }
@@ -545,7 +703,10 @@ fn unused_sibling(package: &Package, main_part: &str) -> String {
 /// part always sits beside the main part here, so its file name is enough.
 fn relative_target(source: &str, target: &str) -> String {
     let source_dir = source.rsplit_once('/').map_or("", |(dir, _)| dir);
-    match target.strip_prefix(source_dir).and_then(|rest| rest.strip_prefix('/')) {
+    match target
+        .strip_prefix(source_dir)
+        .and_then(|rest| rest.strip_prefix('/'))
+    {
         Some(relative) if !source_dir.is_empty() => relative.to_string(),
         _ if source_dir.is_empty() => target.to_string(),
         _ => format!("/{target}"),

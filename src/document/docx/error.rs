@@ -28,7 +28,11 @@ pub enum DocxError {
     /// The parts would inflate to more than the limit: refused as a probable ZIP bomb.
     TooLarge { limit: u64 },
     /// An XML part is not well-formed (or not UTF-8/UTF-16 text).
-    Xml { part: String, position: u64, detail: String },
+    Xml {
+        part: String,
+        position: u64,
+        detail: String,
+    },
     /// An XML part declares a DOCTYPE or entities, which Word never writes and which can be
     /// used to make a reader expand text without bound.
     Doctype { part: String },
@@ -54,7 +58,9 @@ pub enum CompoundKind {
 impl fmt::Display for DocxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DocxError::NotAZip { looks_like: Some(kind) } => write!(
+            DocxError::NotAZip {
+                looks_like: Some(kind),
+            } => write!(
                 f,
                 "this file is not a .docx: it looks like {kind}, not a ZIP archive; \
                  open it in Word and save it as a Word Document (.docx), or paste its text"
@@ -113,7 +119,11 @@ impl fmt::Display for DocxError {
                  media or split it",
                 limit / (1024 * 1024)
             ),
-            DocxError::Xml { part, position, detail } => write!(
+            DocxError::Xml {
+                part,
+                position,
+                detail,
+            } => write!(
                 f,
                 "the part {part} of this .docx is not well-formed XML (at byte {position}: \
                  {detail}); open the file in Word, let it repair the document, and save it again"
@@ -130,7 +140,10 @@ impl fmt::Display for DocxError {
                  which no real document does; refused; save a fresh copy from Word"
             ),
             DocxError::BadComment { index, detail } => {
-                write!(f, "comment {index} cannot be placed in the document: {detail}")
+                write!(
+                    f,
+                    "comment {index} cannot be placed in the document: {detail}"
+                )
             }
             DocxError::Write { detail } => {
                 write!(f, "the annotated copy could not be written: {detail}")

@@ -6,9 +6,7 @@ use std::collections::HashSet;
 
 use super::model::{Model, NoteKind, Paragraph, PieceKind, Place, View};
 use super::numbering::{Counter, Label};
-use super::{
-    DocxParagraph, DocxText, HiddenKind, HiddenText, ParagraphPlace, Revision,
-};
+use super::{DocxParagraph, DocxText, HiddenKind, HiddenText, ParagraphPlace, Revision};
 use crate::document::Span;
 
 pub fn layout(model: &Model, view: View) -> DocxText {
@@ -49,10 +47,17 @@ struct Output<'m> {
 impl Output<'_> {
     fn paragraph(&mut self, index: usize, paragraph: &Paragraph, counter: &mut Counter) {
         let removed = self.model.paragraph_removed(paragraph, self.view);
-        let item = if removed { None } else { self.model.numbering.item(&self.model.styles, &paragraph.props) };
+        let item = if removed {
+            None
+        } else {
+            self.model
+                .numbering
+                .item(&self.model.styles, &paragraph.props)
+        };
         let list_label = item.as_ref().map(|item| counter.next(item));
         let (prefix, separator) = prefix_of(paragraph, list_label.as_ref());
-        let shows_line = !removed && (self.model.has_visible_text(paragraph, self.view) || !prefix.is_empty());
+        let shows_line =
+            !removed && (self.model.has_visible_text(paragraph, self.view) || !prefix.is_empty());
         if shows_line && !self.text.is_empty() {
             self.text.push_str("\n\n");
         }
@@ -69,7 +74,10 @@ impl Output<'_> {
             place: public_place(&paragraph.place),
             span: Span::new(start, self.text.len()),
             content: Span::new(content_start, self.text.len()),
-            heading_level: self.model.styles.heading_level(style.as_deref(), paragraph.props.outline),
+            heading_level: self
+                .model
+                .styles
+                .heading_level(style.as_deref(), paragraph.props.outline),
             style,
             label: (!prefix.is_empty()).then_some(prefix),
             label_path: list_label.map(|l| l.path).unwrap_or_default(),
@@ -105,13 +113,21 @@ impl Output<'_> {
     }
 
     fn revision_text(&mut self, revision: Option<usize>, paragraph: usize, text: &str, span: Span) {
-        let Some(slot) = revision.and_then(|r| self.revisions.get_mut(r)) else { return };
+        let Some(slot) = revision.and_then(|r| self.revisions.get_mut(r)) else {
+            return;
+        };
         match slot {
             Some(gathered) => {
                 gathered.text.push_str(text);
                 gathered.span.end = gathered.span.end.max(span.end);
             }
-            None => *slot = Some(RevisionText { paragraph, text: text.to_string(), span }),
+            None => {
+                *slot = Some(RevisionText {
+                    paragraph,
+                    text: text.to_string(),
+                    span,
+                })
+            }
         }
     }
 
@@ -127,11 +143,19 @@ impl Output<'_> {
             return;
         }
         let position = self.text.len();
-        self.hidden.push(HiddenText { kind, text: text.to_string(), paragraph, position, author: None });
+        self.hidden.push(HiddenText {
+            kind,
+            text: text.to_string(),
+            paragraph,
+            position,
+            author: None,
+        });
     }
 
     fn comment(&mut self, id: &str, paragraph: usize, position: usize) {
-        let Some(comment) = self.model.comments.get(id) else { return };
+        let Some(comment) = self.model.comments.get(id) else {
+            return;
+        };
         if !self.anchored.insert(id.to_string()) {
             return;
         }
@@ -145,8 +169,13 @@ impl Output<'_> {
     }
 
     fn finish(mut self) -> DocxText {
-        let unanchored: Vec<String> =
-            self.model.comments.keys().filter(|id| !self.anchored.contains(*id)).cloned().collect();
+        let unanchored: Vec<String> = self
+            .model
+            .comments
+            .keys()
+            .filter(|id| !self.anchored.contains(*id))
+            .cloned()
+            .collect();
         for id in unanchored {
             self.comment(&id, 0, 0);
         }
@@ -168,11 +197,20 @@ impl Output<'_> {
             })
             .collect();
         revisions.sort_by_key(|r| (r.span.start, r.paragraph));
-        for field in self.hidden.iter_mut().filter(|h| h.kind == HiddenKind::FieldCode) {
+        for field in self
+            .hidden
+            .iter_mut()
+            .filter(|h| h.kind == HiddenKind::FieldCode)
+        {
             field.text = field.text.trim().to_string();
         }
         self.hidden.sort_by_key(|h| (h.position, h.paragraph));
-        DocxText { text: self.text, paragraphs: self.paragraphs, hidden: self.hidden, revisions }
+        DocxText {
+            text: self.text,
+            paragraphs: self.paragraphs,
+            hidden: self.hidden,
+            revisions,
+        }
     }
 }
 
@@ -180,8 +218,20 @@ impl Output<'_> {
 /// paragraph, otherwise the list label with Word's separator.
 fn prefix_of(paragraph: &Paragraph, label: Option<&Label>) -> (String, &'static str) {
     match (&paragraph.place, label) {
-        (Place::Note { kind, number, first: true, .. }, _) => {
-            let name = if *kind == NoteKind::Footnote { "Footnote" } else { "Endnote" };
+        (
+            Place::Note {
+                kind,
+                number,
+                first: true,
+                ..
+            },
+            _,
+        ) => {
+            let name = if *kind == NoteKind::Footnote {
+                "Footnote"
+            } else {
+                "Endnote"
+            };
             (format!("{name} {number}"), ": ")
         }
         (_, Some(label)) if !label.text.is_empty() => (label.text.clone(), label.separator),
@@ -192,8 +242,20 @@ fn prefix_of(paragraph: &Paragraph, label: Option<&Label>) -> (String, &'static 
 fn public_place(place: &Place) -> ParagraphPlace {
     match place {
         Place::Body | Place::Comment { .. } => ParagraphPlace::Body,
-        Place::Cell { table, row, column } => ParagraphPlace::TableCell { table: *table, row: *row, column: *column },
-        Place::Note { kind: NoteKind::Footnote, number, .. } => ParagraphPlace::Footnote { number: *number },
-        Place::Note { kind: NoteKind::Endnote, number, .. } => ParagraphPlace::Endnote { number: *number },
+        Place::Cell { table, row, column } => ParagraphPlace::TableCell {
+            table: *table,
+            row: *row,
+            column: *column,
+        },
+        Place::Note {
+            kind: NoteKind::Footnote,
+            number,
+            ..
+        } => ParagraphPlace::Footnote { number: *number },
+        Place::Note {
+            kind: NoteKind::Endnote,
+            number,
+            ..
+        } => ParagraphPlace::Endnote { number: *number },
     }
 }

@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::error::DocxError;
-use super::model::{CommentInfo, Markup, Model, NoteKind, Paragraph, Part, PieceKind, Place, RevisionInfo};
+use super::model::{
+    CommentInfo, Markup, Model, NoteKind, Paragraph, Part, PieceKind, Place, RevisionInfo,
+};
 use super::numbering::Numbering;
 use super::package::{rels_path_for, Package, Relationship};
 use super::story::{walk, Story};
@@ -37,19 +39,33 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
     };
 
     let styles = match related(&package, "styles") {
-        Some(path) => package.read_xml(&path)?.map_or(Ok(Styles::default()), |xml| Styles::parse(&path, &xml))?,
+        Some(path) => package
+            .read_xml(&path)?
+            .map_or(Ok(Styles::default()), |xml| Styles::parse(&path, &xml))?,
         None => Styles::default(),
     };
     let numbering = match related(&package, "numbering") {
-        Some(path) => package.read_xml(&path)?.map_or(Ok(Numbering::default()), |xml| Numbering::parse(&path, &xml))?,
+        Some(path) => package
+            .read_xml(&path)?
+            .map_or(Ok(Numbering::default()), |xml| {
+                Numbering::parse(&path, &xml)
+            })?,
         None => Numbering::default(),
     };
     let document_xml = package
         .read_xml(&main_part)?
-        .ok_or_else(|| DocxError::MissingPart { part: main_part.clone() })?;
+        .ok_or_else(|| DocxError::MissingPart {
+            part: main_part.clone(),
+        })?;
     let strict = document_xml.contains(WORD_STRICT) && !document_xml.contains(WORD_TRANSITIONAL);
 
-    let mut builder = Builder { styles, parts: Vec::new(), revisions: Vec::new(), highest_comment_id: None, strict };
+    let mut builder = Builder {
+        styles,
+        parts: Vec::new(),
+        revisions: Vec::new(),
+        highest_comment_id: None,
+        strict,
+    };
     let body = builder.story(&main_part, document_xml)?;
     if body.root.as_deref() != Some(b"document".as_slice()) {
         return Err(DocxError::Xml {
@@ -59,7 +75,10 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
         });
     }
     let mut notes = HashMap::new();
-    for (kind, name) in [(NoteKind::Footnote, "footnotes"), (NoteKind::Endnote, "endnotes")] {
+    for (kind, name) in [
+        (NoteKind::Footnote, "footnotes"),
+        (NoteKind::Endnote, "endnotes"),
+    ] {
         if let Some(path) = related(&package, name) {
             if let Some(xml) = package.read_xml(&path)? {
                 notes.insert(kind, builder.story(&path, xml)?);
@@ -88,7 +107,14 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
         styles: builder.styles,
         numbering,
     };
-    Ok(Loaded { package, model, main_part, relationships, strict: builder.strict, comments_part })
+    Ok(Loaded {
+        package,
+        model,
+        main_part,
+        relationships,
+        strict: builder.strict,
+        comments_part,
+    })
 }
 
 struct Builder {
@@ -106,9 +132,17 @@ impl Builder {
         if let Some(id) = story.highest_comment_id {
             self.highest_comment_id = Some(self.highest_comment_id.map_or(id, |h| h.max(id)));
         }
-        let namespace = if self.strict { WORD_STRICT } else { WORD_TRANSITIONAL };
+        let namespace = if self.strict {
+            WORD_STRICT
+        } else {
+            WORD_TRANSITIONAL
+        };
         let markup = Markup::new(story.word_prefix.clone(), namespace);
-        self.parts.push(Part { name: path.to_string(), xml, markup });
+        self.parts.push(Part {
+            name: path.to_string(),
+            xml,
+            markup,
+        });
         Ok(story)
     }
 }
@@ -119,7 +153,9 @@ impl Builder {
 fn order_paragraphs(body: Story, mut notes: HashMap<NoteKind, Story>) -> Vec<Paragraph> {
     let mut paragraphs = body.paragraphs;
     for kind in [NoteKind::Footnote, NoteKind::Endnote] {
-        let Some(story) = notes.remove(&kind) else { continue };
+        let Some(story) = notes.remove(&kind) else {
+            continue;
+        };
         let mut by_id: HashMap<String, Vec<Paragraph>> = HashMap::new();
         for paragraph in story.paragraphs {
             if let Place::Note { id, .. } = &paragraph.place {
@@ -128,9 +164,16 @@ fn order_paragraphs(body: Story, mut notes: HashMap<NoteKind, Story>) -> Vec<Par
         }
         let referenced = body.note_references.iter().filter(|(k, _)| *k == kind);
         for (position, (_, id)) in referenced.enumerate() {
-            let Some(note) = by_id.remove(id) else { continue };
+            let Some(note) = by_id.remove(id) else {
+                continue;
+            };
             for (i, mut paragraph) in note.into_iter().enumerate() {
-                paragraph.place = Place::Note { kind, id: id.clone(), number: position + 1, first: i == 0 };
+                paragraph.place = Place::Note {
+                    kind,
+                    id: id.clone(),
+                    number: position + 1,
+                    first: i == 0,
+                };
                 paragraphs.push(paragraph);
             }
         }
@@ -142,12 +185,23 @@ fn order_paragraphs(body: Story, mut notes: HashMap<NoteKind, Story>) -> Vec<Par
 fn comment_texts(story: &Story, builder: &Builder) -> BTreeMap<String, CommentInfo> {
     let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for paragraph in &story.paragraphs {
-        let Place::Comment { id } = &paragraph.place else { continue };
+        let Place::Comment { id } = &paragraph.place else {
+            continue;
+        };
         let line: String = paragraph
             .pieces
             .iter()
-            .filter(|p| !matches!(p.kind, PieceKind::CommentAnchor(_) | PieceKind::Hidden(super::HiddenKind::FieldCode)))
-            .filter(|p| p.revision.and_then(|r| builder.revisions.get(r)).map_or(true, |r| r.kind == super::RevisionKind::Insertion))
+            .filter(|p| {
+                !matches!(
+                    p.kind,
+                    PieceKind::CommentAnchor(_) | PieceKind::Hidden(super::HiddenKind::FieldCode)
+                )
+            })
+            .filter(|p| {
+                p.revision
+                    .and_then(|r| builder.revisions.get(r))
+                    .map_or(true, |r| r.kind == super::RevisionKind::Insertion)
+            })
             .map(|p| p.text.as_str())
             .collect();
         texts.entry(id.clone()).or_default().push(line);
@@ -156,8 +210,17 @@ fn comment_texts(story: &Story, builder: &Builder) -> BTreeMap<String, CommentIn
         .comments
         .iter()
         .map(|(id, author)| {
-            let text = texts.get(id).map(|lines| lines.join("\n")).unwrap_or_default();
-            (id.clone(), CommentInfo { author: author.clone(), text: text.trim().to_string() })
+            let text = texts
+                .get(id)
+                .map(|lines| lines.join("\n"))
+                .unwrap_or_default();
+            (
+                id.clone(),
+                CommentInfo {
+                    author: author.clone(),
+                    text: text.trim().to_string(),
+                },
+            )
         })
         .collect()
 }

@@ -79,9 +79,17 @@ pub struct DocxParagraph {
 pub enum ParagraphPlace {
     Body,
     /// Table, row and column count from 0 in document order (nested tables included).
-    TableCell { table: usize, row: usize, column: usize },
-    Footnote { number: usize },
-    Endnote { number: usize },
+    TableCell {
+        table: usize,
+        row: usize,
+        column: usize,
+    },
+    Footnote {
+        number: usize,
+    },
+    Endnote {
+        number: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -165,11 +173,15 @@ impl DocxText {
     /// starts after the last paragraph.
     pub fn anchor(&self, span: Span) -> Option<CommentAnchor> {
         let first = self.paragraphs.partition_point(|p| p.span.end < span.start);
-        let paragraph = self.paragraphs[first..].iter().find(|p| !p.span.is_empty())?;
+        let paragraph = self.paragraphs[first..]
+            .iter()
+            .find(|p| !p.span.is_empty())?;
         let content = paragraph.content;
         let chars_to = |byte: usize| {
             let clipped = byte.clamp(content.start, content.end);
-            self.text.get(content.start..clipped).map_or(0, |s| s.chars().count())
+            self.text
+                .get(content.start..clipped)
+                .map_or(0, |s| s.chars().count())
         };
         Some(CommentAnchor {
             paragraph: paragraph.index,

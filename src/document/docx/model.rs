@@ -30,8 +30,14 @@ pub struct Markup {
 impl Markup {
     pub fn new(declared_prefix: Option<String>, namespace: &str) -> Self {
         match declared_prefix {
-            Some(prefix) if !prefix.is_empty() => Markup { prefix: format!("{prefix}:"), declaration: String::new() },
-            _ => Markup { prefix: "w:".to_string(), declaration: format!(" xmlns:w=\"{namespace}\"") },
+            Some(prefix) if !prefix.is_empty() => Markup {
+                prefix: format!("{prefix}:"),
+                declaration: String::new(),
+            },
+            _ => Markup {
+                prefix: "w:".to_string(),
+                declaration: format!(" xmlns:w=\"{namespace}\""),
+            },
         }
     }
 }
@@ -46,11 +52,22 @@ pub enum NoteKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
     Body,
-    Cell { table: usize, row: usize, column: usize },
+    Cell {
+        table: usize,
+        row: usize,
+        column: usize,
+    },
     /// `number` is the note's position among the references (set when notes are ordered);
     /// `first` marks the note's first paragraph, which carries the "Footnote n:" label.
-    Note { kind: NoteKind, id: String, number: usize, first: bool },
-    Comment { id: String },
+    Note {
+        kind: NoteKind,
+        id: String,
+        number: usize,
+        first: bool,
+    },
+    Comment {
+        id: String,
+    },
 }
 
 pub struct Paragraph {

@@ -129,13 +129,19 @@ impl Numbering {
             .or_else(|| self.level_for_style(num_id, style?))
             .unwrap_or(0)
             .min(LEVELS - 1);
-        Some(ListItem { num_id: num_id.to_string(), level })
+        Some(ListItem {
+            num_id: num_id.to_string(),
+            level,
+        })
     }
 
     /// The level a style is linked to in a list's definition (`w:lvl/w:pStyle`).
     fn level_for_style(&self, num_id: &str, style: &str) -> Option<usize> {
         let definition = self.definition(num_id)?;
-        definition.levels.iter().position(|level| level.style.as_deref() == Some(style))
+        definition
+            .levels
+            .iter()
+            .position(|level| level.style.as_deref() == Some(style))
     }
 
     /// The abstract definition behind a list instance. A definition that only refers to a
@@ -144,8 +150,13 @@ impl Numbering {
     fn definition(&self, num_id: &str) -> Option<&AbstractNum> {
         let mut definition = self.abstracts.get(&self.nums.get(num_id)?.abstract_id)?;
         for _ in 0..MAX_STYLE_LINKS {
-            let Some(uses) = definition.uses_style.as_deref() else { break };
-            let defining = self.abstracts.values().find(|a| a.defines_style.as_deref() == Some(uses));
+            let Some(uses) = definition.uses_style.as_deref() else {
+                break;
+            };
+            let defining = self
+                .abstracts
+                .values()
+                .find(|a| a.defines_style.as_deref() == Some(uses));
             let Some(defining) = defining else { break };
             definition = defining;
         }
@@ -153,7 +164,10 @@ impl Numbering {
     }
 
     fn level(&self, num_id: &str, level: usize) -> Level {
-        let overridden = self.nums.get(num_id).and_then(|num| num.overrides.get(&level)?.level.clone());
+        let overridden = self
+            .nums
+            .get(num_id)
+            .and_then(|num| num.overrides.get(&level)?.level.clone());
         overridden
             .or_else(|| self.definition(num_id)?.levels.get(level).cloned())
             .unwrap_or_default()
@@ -170,17 +184,25 @@ pub struct Counter<'n> {
 
 impl<'n> Counter<'n> {
     pub fn new(numbering: &'n Numbering) -> Self {
-        Counter { numbering, counters: HashMap::new(), labels: HashMap::new(), started: HashSet::new() }
+        Counter {
+            numbering,
+            counters: HashMap::new(),
+            labels: HashMap::new(),
+            started: HashSet::new(),
+        }
     }
 
     /// Advances the list for this item and returns the label Word shows for it.
     pub fn next(&mut self, item: &ListItem) -> Label {
         let key = self.counter_key(&item.num_id);
         self.apply_start_overrides(item, &key);
-        let levels: Vec<Level> = (0..LEVELS).map(|l| self.numbering.level(&item.num_id, l)).collect();
+        let levels: Vec<Level> = (0..LEVELS)
+            .map(|l| self.numbering.level(&item.num_id, l))
+            .collect();
         let counters = self.counters.entry(key.clone()).or_insert([None; LEVELS]);
         let current = &levels[item.level];
-        counters[item.level] = Some(counters[item.level].map_or(current.start, |n| n.saturating_add(1)));
+        counters[item.level] =
+            Some(counters[item.level].map_or(current.start, |n| n.saturating_add(1)));
         for (deeper, level) in levels.iter().enumerate().skip(item.level + 1) {
             let restart_after = level.restart.unwrap_or(deeper);
             if item.level < restart_after {
@@ -189,14 +211,23 @@ impl<'n> Counter<'n> {
         }
         let text = render(current, item.level, &levels, counters);
         let path = self.path(&key, item.level, &text);
-        Label { text, separator: current.separator, path }
+        Label {
+            text,
+            separator: current.separator,
+            path,
+        }
     }
 
     /// Instances of one definition share counters, except an instance that restarts with
     /// its own start values, which Word counts on its own.
     fn counter_key(&self, num_id: &str) -> String {
         match self.numbering.nums.get(num_id) {
-            Some(num) if num.overrides.values().any(|o| o.start.is_some() || o.level.is_some()) => {
+            Some(num)
+                if num
+                    .overrides
+                    .values()
+                    .any(|o| o.start.is_some() || o.level.is_some()) =>
+            {
                 format!("num:{num_id}")
             }
             Some(num) => format!("abstract:{}", num.abstract_id),
@@ -209,8 +240,13 @@ impl<'n> Counter<'n> {
         if !self.started.insert(item.num_id.clone()) {
             return;
         }
-        let Some(num) = self.numbering.nums.get(&item.num_id) else { return };
-        let counters = self.counters.entry(key.to_string()).or_insert([None; LEVELS]);
+        let Some(num) = self.numbering.nums.get(&item.num_id) else {
+            return;
+        };
+        let counters = self
+            .counters
+            .entry(key.to_string())
+            .or_insert([None; LEVELS]);
         for (&level, override_) in &num.overrides {
             if let (Some(start), Some(slot)) = (override_.start, counters.get_mut(level)) {
                 *slot = Some(start.saturating_sub(1));
@@ -226,27 +262,44 @@ impl<'n> Counter<'n> {
         for deeper in labels.iter_mut().skip(level + 1) {
             *deeper = None;
         }
-        labels[..=level].iter().flatten().filter(|l| !l.is_empty()).cloned().collect()
+        labels[..=level]
+            .iter()
+            .flatten()
+            .filter(|l| !l.is_empty())
+            .cloned()
+            .collect()
     }
 }
 
 /// Fills the level's template: `%n` is level n's current value in level n's format (all
 /// decimal under "legal" numbering); a level not yet used shows its start value.
-fn render(current: &Level, level: usize, levels: &[Level], counters: &[Option<i64>; LEVELS]) -> String {
+fn render(
+    current: &Level,
+    level: usize,
+    levels: &[Level],
+    counters: &[Option<i64>; LEVELS],
+) -> String {
     if current.format == "bullet" {
         return bullet(&current.template);
     }
     let mut out = String::new();
     let mut chars = current.template.chars().peekable();
     while let Some(c) = chars.next() {
-        let placeholder = chars.peek().and_then(|d| d.to_digit(10)).filter(|d| (1..=9).contains(d));
+        let placeholder = chars
+            .peek()
+            .and_then(|d| d.to_digit(10))
+            .filter(|d| (1..=9).contains(d));
         match (c, placeholder) {
             ('%', Some(digit)) => {
                 chars.next();
                 let referenced = digit as usize - 1;
                 let definition = &levels[referenced];
                 let value = counters[referenced].unwrap_or(definition.start);
-                let format = if current.legal && referenced < level { "decimal" } else { &definition.format };
+                let format = if current.legal && referenced < level {
+                    "decimal"
+                } else {
+                    &definition.format
+                };
                 out.push_str(&format_number(value, format));
             }
             _ => out.push(c),
@@ -298,8 +351,19 @@ fn roman(value: i64) -> String {
         return value.to_string();
     }
     const NUMERALS: [(i64, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut rest = value;
     let mut out = String::new();
@@ -326,37 +390,91 @@ fn ordinal(value: i64) -> String {
 /// "One", "Twenty-One", "First", "Twenty-First" up to 99; larger values stay digits.
 fn words(value: i64, ordinal_form: bool) -> String {
     const UNITS: [&str; 20] = [
-        "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
-        "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen",
-        "Eighteen", "Nineteen",
+        "Zero",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "Eleven",
+        "Twelve",
+        "Thirteen",
+        "Fourteen",
+        "Fifteen",
+        "Sixteen",
+        "Seventeen",
+        "Eighteen",
+        "Nineteen",
     ];
     const UNIT_ORDINALS: [&str; 20] = [
-        "Zeroth", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth",
-        "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth",
-        "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth",
+        "Zeroth",
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "Fifth",
+        "Sixth",
+        "Seventh",
+        "Eighth",
+        "Ninth",
+        "Tenth",
+        "Eleventh",
+        "Twelfth",
+        "Thirteenth",
+        "Fourteenth",
+        "Fifteenth",
+        "Sixteenth",
+        "Seventeenth",
+        "Eighteenth",
+        "Nineteenth",
     ];
-    const TENS: [&str; 10] =
-        ["", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"];
+    const TENS: [&str; 10] = [
+        "", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety",
+    ];
     const TEN_ORDINALS: [&str; 10] = [
-        "", "", "Twentieth", "Thirtieth", "Fortieth", "Fiftieth", "Sixtieth", "Seventieth",
-        "Eightieth", "Ninetieth",
+        "",
+        "",
+        "Twentieth",
+        "Thirtieth",
+        "Fortieth",
+        "Fiftieth",
+        "Sixtieth",
+        "Seventieth",
+        "Eightieth",
+        "Ninetieth",
     ];
-    let Ok(n) = usize::try_from(value) else { return value.to_string() };
+    let Ok(n) = usize::try_from(value) else {
+        return value.to_string();
+    };
     let units = if ordinal_form { &UNIT_ORDINALS } else { &UNITS };
     match n {
         0..=19 => units[n].to_string(),
-        20..=99 if n % 10 == 0 => (if ordinal_form { TEN_ORDINALS } else { TENS })[n / 10].to_string(),
+        20..=99 if n % 10 == 0 => {
+            (if ordinal_form { TEN_ORDINALS } else { TENS })[n / 10].to_string()
+        }
         20..=99 => format!("{}-{}", TENS[n / 10], units[n % 10]),
         _ => value.to_string(),
     }
 }
 
 fn read_abstract(cursor: &mut XmlCursor) -> Result<AbstractNum, DocxError> {
-    let mut definition = AbstractNum { levels: vec![Level::default(); LEVELS], ..AbstractNum::default() };
+    let mut definition = AbstractNum {
+        levels: vec![Level::default(); LEVELS],
+        ..AbstractNum::default()
+    };
     cursor.for_each_child(|cursor, tag, has_children| {
         if tag.is("lvl") {
             let index = level_index(tag);
-            let level = if has_children { read_level(cursor)? } else { Level::default() };
+            let level = if has_children {
+                read_level(cursor)?
+            } else {
+                Level::default()
+            };
             if let Some(slot) = index.and_then(|i| definition.levels.get_mut(i)) {
                 *slot = level;
             }
@@ -373,7 +491,9 @@ fn read_abstract(cursor: &mut XmlCursor) -> Result<AbstractNum, DocxError> {
 }
 
 fn level_index(tag: &Tag) -> Option<usize> {
-    tag.attr("ilvl").and_then(|v| v.parse().ok()).filter(|i| *i < LEVELS)
+    tag.attr("ilvl")
+        .and_then(|v| v.parse().ok())
+        .filter(|i| *i < LEVELS)
 }
 
 fn read_level(cursor: &mut XmlCursor) -> Result<Level, DocxError> {
@@ -390,7 +510,11 @@ fn read_level(cursor: &mut XmlCursor) -> Result<Level, DocxError> {
         } else if tag.is("isLgl") {
             level.legal = !matches!(tag.attr("val").as_deref(), Some("false" | "0" | "off"));
         } else if tag.is("suff") {
-            level.separator = if tag.attr("val").as_deref() == Some("nothing") { "" } else { " " };
+            level.separator = if tag.attr("val").as_deref() == Some("nothing") {
+                ""
+            } else {
+                " "
+            };
         } else if tag.is("pStyle") {
             level.style = tag.attr("val");
         }
@@ -436,11 +560,22 @@ mod tests {
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
     fn labels(numbering_xml: &str, items: &[(&str, usize)]) -> Vec<String> {
-        let numbering = Numbering::parse("word/numbering.xml", &format!("<w:numbering {W}>{numbering_xml}</w:numbering>")).unwrap();
+        let numbering = Numbering::parse(
+            "word/numbering.xml",
+            &format!("<w:numbering {W}>{numbering_xml}</w:numbering>"),
+        )
+        .unwrap();
         let mut counter = Counter::new(&numbering);
         items
             .iter()
-            .map(|(num_id, level)| counter.next(&ListItem { num_id: num_id.to_string(), level: *level }).text)
+            .map(|(num_id, level)| {
+                counter
+                    .next(&ListItem {
+                        num_id: num_id.to_string(),
+                        level: *level,
+                    })
+                    .text
+            })
             .collect()
     }
 
@@ -471,8 +606,32 @@ mod tests {
           <w:num w:numId="2"><w:abstractNumId w:val="5"/>
             <w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="Annex %1"/></w:lvl></w:lvlOverride>
           </w:num>"#;
-        let got = labels(xml, &[("1", 0), ("1", 1), ("1", 2), ("1", 0), ("1", 1), ("1", 2), ("2", 0), ("2", 0)]);
-        assert_eq!(got, ["Part I", "Section 1", "1.1.1", "Part II", "Section 2", "2.2.1", "Annex C", "Annex D"]);
+        let got = labels(
+            xml,
+            &[
+                ("1", 0),
+                ("1", 1),
+                ("1", 2),
+                ("1", 0),
+                ("1", 1),
+                ("1", 2),
+                ("2", 0),
+                ("2", 0),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                "Part I",
+                "Section 1",
+                "1.1.1",
+                "Part II",
+                "Section 2",
+                "2.2.1",
+                "Annex C",
+                "Annex D"
+            ]
+        );
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub const MAX_ENTRIES: usize = 2_000;
 /// Total bytes all parts read from one package may inflate to.
 pub const MAX_INFLATED: u64 = 64 * 1024 * 1024;
 
+/// The part that declares every part's content type.
+pub const CONTENT_TYPES: &str = "[Content_Types].xml";
+
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// A relationship from `_rels/*.rels`: its type URI and target part (resolved to a path
@@ -47,19 +50,29 @@ impl<'a> Package<'a> {
     /// Opens the bytes as a .docx package, or says precisely what else they are.
     pub fn open(bytes: &'a [u8]) -> Result<Self, DocxError> {
         if bytes.starts_with(OLE_MAGIC) {
-            return Err(DocxError::CompoundFile { kind: compound_kind(bytes) });
+            return Err(DocxError::CompoundFile {
+                kind: compound_kind(bytes),
+            });
         }
         let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|error| {
             if bytes.starts_with(b"PK") {
-                DocxError::CorruptZip { detail: describe_zip_error(&error) }
+                DocxError::CorruptZip {
+                    detail: describe_zip_error(&error),
+                }
             } else {
-                DocxError::NotAZip { looks_like: sniff(bytes) }
+                DocxError::NotAZip {
+                    looks_like: sniff(bytes),
+                }
             }
         })?;
         if archive.len() > MAX_ENTRIES {
             return Err(DocxError::TooManyEntries { limit: MAX_ENTRIES });
         }
-        let mut package = Package { bytes, archive, budget: MAX_INFLATED };
+        let mut package = Package {
+            bytes,
+            archive,
+            budget: MAX_INFLATED,
+        };
         package.refuse_other_formats()?;
         Ok(package)
     }
@@ -81,9 +94,17 @@ impl<'a> Package<'a> {
     }
 
     fn read_bytes(&mut self, path: &str) -> Result<Option<Vec<u8>>, DocxError> {
-        let Some(name) = self.find(path) else { return Ok(None) };
-        let Some(index) = self.archive.index_for_name(&name) else { return Ok(None) };
-        let encrypted = self.archive.by_index_raw(index).map_err(corrupt)?.encrypted();
+        let Some(name) = self.find(path) else {
+            return Ok(None);
+        };
+        let Some(index) = self.archive.index_for_name(&name) else {
+            return Ok(None);
+        };
+        let encrypted = self
+            .archive
+            .by_index_raw(index)
+            .map_err(corrupt)?
+            .encrypted();
         if encrypted {
             return Err(DocxError::EncryptedEntry { part: name });
         }
@@ -91,10 +112,14 @@ impl<'a> Package<'a> {
         let mut bytes = Vec::new();
         file.take(self.budget.saturating_add(1))
             .read_to_end(&mut bytes)
-            .map_err(|error| DocxError::CorruptZip { detail: format!("{name}: {error}") })?;
+            .map_err(|error| DocxError::CorruptZip {
+                detail: format!("{name}: {error}"),
+            })?;
         let size = bytes.len() as u64;
         if size > self.budget {
-            return Err(DocxError::TooLarge { limit: MAX_INFLATED });
+            return Err(DocxError::TooLarge {
+                limit: MAX_INFLATED,
+            });
         }
         self.budget -= size;
         Ok(Some(bytes))
@@ -112,36 +137,51 @@ impl<'a> Package<'a> {
         if let Some(found) = self.find(&path) {
             return match self.content_type(&found)? {
                 Some(kind) if kind.contains("spreadsheetml") => {
-                    Err(DocxError::OtherOfficeDocument { kind: "an Excel workbook" })
+                    Err(DocxError::OtherOfficeDocument {
+                        kind: "an Excel workbook",
+                    })
                 }
                 Some(kind) if kind.contains("presentationml") => {
-                    Err(DocxError::OtherOfficeDocument { kind: "a PowerPoint presentation" })
+                    Err(DocxError::OtherOfficeDocument {
+                        kind: "a PowerPoint presentation",
+                    })
                 }
                 _ => Ok(found),
             };
         }
         if self.find("xl/workbook.xml").is_some() {
-            return Err(DocxError::OtherOfficeDocument { kind: "an Excel workbook" });
+            return Err(DocxError::OtherOfficeDocument {
+                kind: "an Excel workbook",
+            });
         }
         if self.find("ppt/presentation.xml").is_some() {
-            return Err(DocxError::OtherOfficeDocument { kind: "a PowerPoint presentation" });
+            return Err(DocxError::OtherOfficeDocument {
+                kind: "a PowerPoint presentation",
+            });
         }
         Err(DocxError::MissingPart { part: path })
     }
 
-    /// The content type `[Content_Types].xml` declares for a part, if it names it. The
-    /// whole part is checked, since the annotator will have to extend it.
-    fn content_type(&mut self, path: &str) -> Result<Option<String>, DocxError> {
-        let Some(xml) = self.read_xml("[Content_Types].xml")? else { return Ok(None) };
+    /// The content type `[Content_Types].xml` declares for a part by an `Override`
+    /// (empty when the override names none), or `None` when no override names the part.
+    /// The whole part is checked, since the annotator will have to extend it.
+    pub fn content_type(&mut self, path: &str) -> Result<Option<String>, DocxError> {
+        let Some(xml) = self.read_xml(CONTENT_TYPES)? else {
+            return Ok(None);
+        };
         let part_name = format!("/{path}");
-        let mut cursor = XmlCursor::new("[Content_Types].xml", &xml);
+        let names_part = |tag: &super::xml::Tag| {
+            tag.local() == b"Override"
+                && tag
+                    .attr("PartName")
+                    .is_some_and(|name| name.eq_ignore_ascii_case(&part_name))
+        };
+        let mut cursor = XmlCursor::new(CONTENT_TYPES, &xml);
         let mut found = None;
         loop {
             match cursor.next()? {
-                Node::Open(tag) | Node::Empty(tag) if tag.local() == b"Override" && found.is_none() => {
-                    if tag.attr("PartName").is_some_and(|name| name.eq_ignore_ascii_case(&part_name)) {
-                        found = tag.attr("ContentType");
-                    }
+                Node::Open(tag) | Node::Empty(tag) if found.is_none() && names_part(&tag) => {
+                    found = Some(tag.attr("ContentType").unwrap_or_default());
                 }
                 Node::Eof => return Ok(found),
                 _ => {}
@@ -152,20 +192,23 @@ impl<'a> Package<'a> {
     /// The relationships declared in a `.rels` part (none when it is absent). External
     /// targets are left out: they are not parts of this package.
     pub fn relationships(&mut self, rels_path: &str) -> Result<Vec<Relationship>, DocxError> {
-        let Some(xml) = self.read_xml(rels_path)? else { return Ok(Vec::new()) };
+        let Some(xml) = self.read_xml(rels_path)? else {
+            return Ok(Vec::new());
+        };
         let source_dir = source_directory(rels_path);
         let mut found = Vec::new();
         let mut cursor = XmlCursor::new(rels_path, &xml);
         loop {
             match cursor.next()? {
-                Node::Open(tag) | Node::Empty(tag)
-                    if tag.local() == b"Relationship" =>
-                {
+                Node::Open(tag) | Node::Empty(tag) if tag.local() == b"Relationship" => {
                     if tag.attr("TargetMode").as_deref() == Some("External") {
                         continue;
                     }
                     if let (Some(kind), Some(target)) = (tag.attr("Type"), tag.attr("Target")) {
-                        found.push(Relationship { kind, target: resolve(&source_dir, &target) });
+                        found.push(Relationship {
+                            kind,
+                            target: resolve(&source_dir, &target),
+                        });
                     }
                 }
                 Node::Eof => return Ok(found),
@@ -190,8 +233,12 @@ impl<'a> Package<'a> {
             if file.encrypted() {
                 return Err(DocxError::EncryptedEntry { part: name });
             }
-            let mut header = central_header(self.bytes, file.central_header_start())
-                .ok_or_else(|| DocxError::CorruptZip { detail: format!("{name}: bad central directory record") })?;
+            let mut header =
+                central_header(self.bytes, file.central_header_start()).ok_or_else(|| {
+                    DocxError::CorruptZip {
+                        detail: format!("{name}: bad central directory record"),
+                    }
+                })?;
             stamp = (header.dos_time, header.dos_date);
             if let Some(text) = replaced.get(&name) {
                 out.add_stored(&name, text.as_bytes(), header.dos_time, header.dos_date)?;
@@ -202,9 +249,16 @@ impl<'a> Package<'a> {
             header.size = file.size();
             let data = usize::try_from(file.data_start())
                 .ok()
-                .and_then(|start| Some((start, start.checked_add(usize::try_from(header.compressed_size).ok()?)?)))
+                .and_then(|start| {
+                    Some((
+                        start,
+                        start.checked_add(usize::try_from(header.compressed_size).ok()?)?,
+                    ))
+                })
                 .and_then(|(start, end)| self.bytes.get(start..end))
-                .ok_or_else(|| DocxError::CorruptZip { detail: format!("{name}: its data lies outside the archive") })?;
+                .ok_or_else(|| DocxError::CorruptZip {
+                    detail: format!("{name}: its data lies outside the archive"),
+                })?;
             out.add_raw(file.name_raw(), header, data)?;
         }
         for (name, text) in added {
@@ -248,7 +302,9 @@ fn central_header(bytes: &[u8], start: u64) -> Option<EntryHeader> {
 }
 
 fn corrupt(error: ZipError) -> DocxError {
-    DocxError::CorruptZip { detail: describe_zip_error(&error) }
+    DocxError::CorruptZip {
+        detail: describe_zip_error(&error),
+    }
 }
 
 fn describe_zip_error(error: &ZipError) -> String {
@@ -265,7 +321,9 @@ fn describe_zip_error(error: &ZipError) -> String {
 fn compound_kind(bytes: &[u8]) -> CompoundKind {
     let contains_utf16 = |name: &str| {
         let needle: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        bytes.windows(needle.len()).any(|window| window == needle.as_slice())
+        bytes
+            .windows(needle.len())
+            .any(|window| window == needle.as_slice())
     };
     if contains_utf16("EncryptionInfo") {
         CompoundKind::Encrypted
@@ -341,12 +399,18 @@ mod tests {
     #[test]
     fn targets_resolve_relative_to_the_source_part() {
         assert_eq!(resolve("word", "footnotes.xml"), "word/footnotes.xml");
-        assert_eq!(resolve("word", "../customXml/item1.xml"), "customXml/item1.xml");
+        assert_eq!(
+            resolve("word", "../customXml/item1.xml"),
+            "customXml/item1.xml"
+        );
         assert_eq!(resolve("", "word/document.xml"), "word/document.xml");
         assert_eq!(resolve("word", "/word/comments.xml"), "word/comments.xml");
         assert_eq!(source_directory("word/_rels/document.xml.rels"), "word");
         assert_eq!(source_directory("_rels/.rels"), "");
-        assert_eq!(rels_path_for("word/document.xml"), "word/_rels/document.xml.rels");
+        assert_eq!(
+            rels_path_for("word/document.xml"),
+            "word/_rels/document.xml.rels"
+        );
     }
 
     #[test]

@@ -162,7 +162,10 @@ pub fn read_para_props(cursor: &mut XmlCursor) -> Result<ParaProps, DocxError> {
     Ok(props)
 }
 
-fn read_numbering_reference(cursor: &mut XmlCursor, props: &mut ParaProps) -> Result<(), DocxError> {
+fn read_numbering_reference(
+    cursor: &mut XmlCursor,
+    props: &mut ParaProps,
+) -> Result<(), DocxError> {
     cursor.for_each_child(|_, tag, _| {
         if tag.is("numId") {
             props.num_id = tag.attr("val");
@@ -188,23 +191,39 @@ mod tests {
 
     #[test]
     fn white_text_is_hidden_only_on_a_white_background() {
-        assert_eq!(props(Some("FFFFFF"), None, None).hidden_kind(), Some(HiddenKind::WhiteText));
-        assert_eq!(props(Some("FAFAF5"), None, None).hidden_kind(), Some(HiddenKind::WhiteText));
-        assert_eq!(props(Some("FFFFFF"), None, Some("black")).hidden_kind(), None);
+        assert_eq!(
+            props(Some("FFFFFF"), None, None).hidden_kind(),
+            Some(HiddenKind::WhiteText)
+        );
+        assert_eq!(
+            props(Some("FAFAF5"), None, None).hidden_kind(),
+            Some(HiddenKind::WhiteText)
+        );
+        assert_eq!(
+            props(Some("FFFFFF"), None, Some("black")).hidden_kind(),
+            None
+        );
         assert_eq!(props(Some("auto"), None, None).hidden_kind(), None);
         assert_eq!(props(Some("FF0000"), None, None).hidden_kind(), None);
     }
 
     #[test]
     fn text_below_two_points_is_tiny() {
-        assert_eq!(props(None, Some(3), None).hidden_kind(), Some(HiddenKind::TinyText));
+        assert_eq!(
+            props(None, Some(3), None).hidden_kind(),
+            Some(HiddenKind::TinyText)
+        );
         assert_eq!(props(None, Some(4), None).hidden_kind(), None);
     }
 
     #[test]
     fn overlay_keeps_what_the_top_does_not_set() {
         let mut base = props(Some("FFFFFF"), Some(2), None);
-        base.overlay(&RunProps { vanish: Some(true), size: Some(24), ..RunProps::default() });
+        base.overlay(&RunProps {
+            vanish: Some(true),
+            size: Some(24),
+            ..RunProps::default()
+        });
         assert_eq!(base.vanish, Some(true));
         assert_eq!(base.size, Some(24));
         assert_eq!(base.color.as_deref(), Some("FFFFFF"));

@@ -10,7 +10,9 @@
 use std::collections::HashSet;
 
 use super::error::DocxError;
-use super::model::{NoteKind, Paragraph, Piece, PieceAt, PieceKind, Place, RevisionInfo, RunAt, TextTag};
+use super::model::{
+    NoteKind, Paragraph, Piece, PieceAt, PieceKind, Place, RevisionInfo, RunAt, TextTag,
+};
 use super::props::{read_para_props, read_run_props, RunProps};
 use super::styles::Styles;
 use super::xml::{Node, Ns, Tag, XmlCursor};
@@ -18,8 +20,22 @@ use super::{HiddenKind, RevisionKind};
 
 /// Property blocks and settings that hold no text for a reader.
 const SKIPPED: &[&str] = &[
-    "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx", "sdtPr", "sdtEndPr", "rPrChange",
-    "pPrChange", "customXmlPr", "smartTagPr", "footnotePr", "endnotePr", "fldData", "background",
+    "sectPr",
+    "tblPr",
+    "tblGrid",
+    "trPr",
+    "tcPr",
+    "tblPrEx",
+    "sdtPr",
+    "sdtEndPr",
+    "rPrChange",
+    "pPrChange",
+    "customXmlPr",
+    "smartTagPr",
+    "footnotePr",
+    "endnotePr",
+    "fldData",
+    "background",
 ];
 
 /// Where the annotator can add a paragraph to a document without one (for the summary).
@@ -80,7 +96,12 @@ pub fn walk(
         match cursor.next()? {
             Node::Open(tag) => walker.open_element(&mut cursor, &tag, true)?,
             Node::Empty(tag) => walker.open_element(&mut cursor, &tag, false)?,
-            Node::Close { ns: Ns::Word, local, start, end } => walker.close_element(&local, start, end),
+            Node::Close {
+                ns: Ns::Word,
+                local,
+                start,
+                end,
+            } => walker.close_element(&local, start, end),
             Node::Close { .. } => {}
             Node::Text { text, raw } => walker.text(&text, raw, cursor.depth()),
             Node::Eof => return Ok(walker.story),
@@ -105,7 +126,10 @@ struct OpenRun {
 enum Reading {
     /// Text of a `w:t` (or `w:delText`); the tag is kept only when the element is a direct
     /// child of the run, the one case where splitting the run around the text is sound.
-    Text { tag: Option<TextTag>, depth: usize },
+    Text {
+        tag: Option<TextTag>,
+        depth: usize,
+    },
     FieldCode,
 }
 
@@ -139,13 +163,21 @@ struct Walker<'w> {
 }
 
 impl Walker<'_> {
-    fn open_element(&mut self, cursor: &mut XmlCursor, tag: &Tag, has_children: bool) -> Result<(), DocxError> {
+    fn open_element(
+        &mut self,
+        cursor: &mut XmlCursor,
+        tag: &Tag,
+        has_children: bool,
+    ) -> Result<(), DocxError> {
         if !self.story.seen_root {
             self.story.seen_root = true;
             self.story.root = (tag.ns == Ns::Word).then(|| tag.local().to_vec());
             if !has_children {
                 let at = tag.end.saturating_sub(2);
-                self.story.new_paragraph_home = NewParagraphHome::InEmptyRoot { at, qname: tag.qname() };
+                self.story.new_paragraph_home = NewParagraphHome::InEmptyRoot {
+                    at,
+                    qname: tag.qname(),
+                };
             }
         }
         if self.story.word_prefix.is_none() {
@@ -160,12 +192,16 @@ impl Walker<'_> {
         let local = tag.local();
         match local {
             b"p" => self.open_paragraph(tag, has_children),
-            b"body" if has_children => self.story.new_paragraph_home = NewParagraphHome::InBody(tag.end),
+            b"body" if has_children => {
+                self.story.new_paragraph_home = NewParagraphHome::InBody(tag.end)
+            }
             b"pPr" if has_children => self.paragraph_props(cursor)?,
             b"r" if has_children => self.open_run(tag, cursor.depth()),
             b"rPr" if has_children => self.run_props(cursor, tag)?,
             b"t" | b"delText" if has_children => self.start_reading(tag, false, cursor.depth()),
-            b"instrText" | b"delInstrText" if has_children => self.start_reading(tag, true, cursor.depth()),
+            b"instrText" | b"delInstrText" if has_children => {
+                self.start_reading(tag, true, cursor.depth())
+            }
             b"tab" | b"ptab" => self.element_piece("\t", cursor, tag, has_children)?,
             b"br" => {
                 let page_or_column = matches!(tag.attr("type").as_deref(), Some("page" | "column"));
@@ -192,7 +228,9 @@ impl Walker<'_> {
             b"footnote" if has_children => self.open_note(cursor, tag, NoteKind::Footnote)?,
             b"endnote" if has_children => self.open_note(cursor, tag, NoteKind::Endnote)?,
             b"comment" if has_children => self.open_comment(tag),
-            _ if has_children && SKIPPED.iter().any(|name| name.as_bytes() == local) => cursor.skip_subtree()?,
+            _ if has_children && SKIPPED.iter().any(|name| name.as_bytes() == local) => {
+                cursor.skip_subtree()?
+            }
             _ => {}
         }
         Ok(())
@@ -209,7 +247,10 @@ impl Walker<'_> {
             }
             b"r" => {
                 if let Some(run) = self.open.last_mut().and_then(|p| p.run.take()) {
-                    if let Some(at) = self.current_paragraph().and_then(|p| p.runs.get_mut(run.index)) {
+                    if let Some(at) = self
+                        .current_paragraph()
+                        .and_then(|p| p.runs.get_mut(run.index))
+                    {
                         at.end = end;
                     }
                 }
@@ -261,7 +302,12 @@ impl Walker<'_> {
         let pieces = self
             .pending_anchors
             .drain(..)
-            .map(|id| Piece { text: String::new(), kind: PieceKind::CommentAnchor(id), revision: None, at: None })
+            .map(|id| Piece {
+                text: String::new(),
+                kind: PieceKind::CommentAnchor(id),
+                revision: None,
+                at: None,
+            })
             .collect();
         self.story.paragraphs.push(Paragraph {
             part: self.part,
@@ -296,18 +342,37 @@ impl Walker<'_> {
     }
 
     fn open_run(&mut self, tag: &Tag, depth: usize) {
-        let Some(paragraph) = self.current_paragraph() else { return };
+        let Some(paragraph) = self.current_paragraph() else {
+            return;
+        };
         let index = paragraph.runs.len();
-        paragraph.runs.push(RunAt { start: tag.start, end: tag.end, qname: tag.qname(), rpr: String::new() });
+        paragraph.runs.push(RunAt {
+            start: tag.start,
+            end: tag.end,
+            qname: tag.qname(),
+            rpr: String::new(),
+        });
         let style = paragraph.props.style.clone();
-        let hidden = self.styles.run_props(style.as_deref(), &RunProps::default()).hidden_kind();
+        let hidden = self
+            .styles
+            .run_props(style.as_deref(), &RunProps::default())
+            .hidden_kind();
         if let Some(open) = self.open.last_mut() {
-            open.run = Some(OpenRun { index, depth, hidden, reading: None });
+            open.run = Some(OpenRun {
+                index,
+                depth,
+                hidden,
+                reading: None,
+            });
         }
     }
 
     fn run_props(&mut self, cursor: &mut XmlCursor, tag: &Tag) -> Result<(), DocxError> {
-        let in_run = self.open.last().and_then(|p| p.run.as_ref()).is_some_and(|r| r.reading.is_none());
+        let in_run = self
+            .open
+            .last()
+            .and_then(|p| p.run.as_ref())
+            .is_some_and(|r| r.reading.is_none());
         if !in_run {
             return cursor.skip_subtree();
         }
@@ -318,10 +383,19 @@ impl Walker<'_> {
             .into_iter()
             .filter_map(|range| self.xml.get(range))
             .collect::<String>();
-        let Some(open) = self.open.last_mut() else { return Ok(()) };
-        let Some(run) = open.run.as_mut() else { return Ok(()) };
-        let Some(paragraph) = self.story.paragraphs.get_mut(open.index) else { return Ok(()) };
-        run.hidden = self.styles.run_props(paragraph.props.style.as_deref(), &block.props).hidden_kind();
+        let Some(open) = self.open.last_mut() else {
+            return Ok(());
+        };
+        let Some(run) = open.run.as_mut() else {
+            return Ok(());
+        };
+        let Some(paragraph) = self.story.paragraphs.get_mut(open.index) else {
+            return Ok(());
+        };
+        run.hidden = self
+            .styles
+            .run_props(paragraph.props.style.as_deref(), &block.props)
+            .hidden_kind();
         if let Some(at) = paragraph.runs.get_mut(run.index) {
             at.rpr = copy;
         }
@@ -330,13 +404,22 @@ impl Walker<'_> {
 
     /// Starts reading a text element; `depth` counts the element itself.
     fn start_reading(&mut self, tag: &Tag, instruction: bool, depth: usize) {
-        let Some(run) = self.open_run_mut() else { return };
+        let Some(run) = self.open_run_mut() else {
+            return;
+        };
         run.reading = Some(if instruction {
             Reading::FieldCode
         } else {
             let direct_child = depth == run.depth + 1;
-            let text_tag = TextTag { qname: tag.qname(), tag: (tag.start, tag.end), preserves_space: tag.preserves_space() };
-            Reading::Text { tag: direct_child.then_some(text_tag), depth }
+            let text_tag = TextTag {
+                qname: tag.qname(),
+                tag: (tag.start, tag.end),
+                preserves_space: tag.preserves_space(),
+            };
+            Reading::Text {
+                tag: direct_child.then_some(text_tag),
+                depth,
+            }
         });
     }
 
@@ -344,23 +427,38 @@ impl Walker<'_> {
     /// code, whatever element holds it; this is decided per text node, so that splitting a
     /// run can never change it.
     fn text(&mut self, text: &str, raw: Option<(usize, usize)>, depth: usize) {
-        let Some(run) = self.open.last().and_then(|p| p.run.as_ref()) else { return };
+        let Some(run) = self.open.last().and_then(|p| p.run.as_ref()) else {
+            return;
+        };
         let (run_index, hidden) = (run.index, run.hidden);
         let Some(reading) = &run.reading else { return };
         let in_instruction = self.fields.iter().any(|f| f.in_instruction);
         let text_tag = match reading {
-            Reading::Text { tag, depth: t_depth } if !in_instruction => tag.clone().filter(|_| depth == *t_depth),
+            Reading::Text {
+                tag,
+                depth: t_depth,
+            } if !in_instruction => tag.clone().filter(|_| depth == *t_depth),
             _ => return self.append_field_code(text),
         };
         let kind = hidden.map_or(PieceKind::Visible, PieceKind::Hidden);
         let bounds = raw.filter(|_| text_tag.is_some());
-        let at = PieceAt { run: run_index, bounds, text_tag };
+        let at = PieceAt {
+            run: run_index,
+            bounds,
+            text_tag,
+        };
         self.push_piece(text.to_string(), kind, Some(at));
     }
 
     /// A run child that stands for a character (tab, line break). Only a direct child of
     /// the run can be split around.
-    fn element_piece(&mut self, text: &str, cursor: &mut XmlCursor, tag: &Tag, has_children: bool) -> Result<(), DocxError> {
+    fn element_piece(
+        &mut self,
+        text: &str,
+        cursor: &mut XmlCursor,
+        tag: &Tag,
+        has_children: bool,
+    ) -> Result<(), DocxError> {
         let parent_depth = cursor.depth() - usize::from(has_children);
         let end = if has_children {
             cursor.skip_subtree()?;
@@ -369,13 +467,19 @@ impl Walker<'_> {
             tag.end
         };
         let in_instruction = self.fields.iter().any(|f| f.in_instruction);
-        let Some(run) = self.open.last().and_then(|p| p.run.as_ref()) else { return Ok(()) };
+        let Some(run) = self.open.last().and_then(|p| p.run.as_ref()) else {
+            return Ok(());
+        };
         if in_instruction || run.reading.is_some() {
             return Ok(());
         }
         let kind = run.hidden.map_or(PieceKind::Visible, PieceKind::Hidden);
         let bounds = (parent_depth == run.depth).then_some((tag.start, end));
-        let at = PieceAt { run: run.index, bounds, text_tag: None };
+        let at = PieceAt {
+            run: run.index,
+            bounds,
+            text_tag: None,
+        };
         self.push_piece(text.to_string(), kind, Some(at));
         Ok(())
     }
@@ -383,13 +487,21 @@ impl Walker<'_> {
     fn push_piece(&mut self, text: String, kind: PieceKind, at: Option<PieceAt>) -> Option<usize> {
         let revision = self.open_revisions.last().copied();
         let paragraph = self.current_paragraph()?;
-        paragraph.pieces.push(Piece { text, kind, revision, at });
+        paragraph.pieces.push(Piece {
+            text,
+            kind,
+            revision,
+            at,
+        });
         Some(paragraph.pieces.len() - 1)
     }
 
     fn field_char(&mut self, tag: &Tag) {
         match tag.attr("fldCharType").as_deref() {
-            Some("begin") => self.fields.push(Field { in_instruction: true, code: None }),
+            Some("begin") => self.fields.push(Field {
+                in_instruction: true,
+                code: None,
+            }),
             Some("separate") => {
                 if let Some(field) = self.fields.last_mut() {
                     field.in_instruction = false;
@@ -406,15 +518,26 @@ impl Walker<'_> {
     /// per field and paragraph.
     fn append_field_code(&mut self, text: &str) {
         let paragraph_index = self.open.last().map(|p| p.index);
-        let target = self.fields.last().and_then(|f| f.code).filter(|(p, _)| Some(*p) == paragraph_index);
+        let target = self
+            .fields
+            .last()
+            .and_then(|f| f.code)
+            .filter(|(p, _)| Some(*p) == paragraph_index);
         if let Some((p, i)) = target {
-            if let Some(piece) = self.story.paragraphs.get_mut(p).and_then(|p| p.pieces.get_mut(i)) {
+            if let Some(piece) = self
+                .story
+                .paragraphs
+                .get_mut(p)
+                .and_then(|p| p.pieces.get_mut(i))
+            {
                 piece.text.push_str(text);
                 return;
             }
         }
         let created = self.field_code_piece(text.to_string());
-        if let (Some(field), Some(index), Some(p)) = (self.fields.last_mut(), created, paragraph_index) {
+        if let (Some(field), Some(index), Some(p)) =
+            (self.fields.last_mut(), created, paragraph_index)
+        {
             field.code = Some((p, index));
         }
     }
@@ -425,7 +548,11 @@ impl Walker<'_> {
 
     fn open_revision(&mut self, tag: &Tag) {
         let local = tag.local();
-        let kind = if local == b"ins" || local == b"moveTo" { RevisionKind::Insertion } else { RevisionKind::Deletion };
+        let kind = if local == b"ins" || local == b"moveTo" {
+            RevisionKind::Insertion
+        } else {
+            RevisionKind::Deletion
+        };
         self.revisions.push(RevisionInfo {
             kind,
             author: tag.attr("author"),
@@ -446,7 +573,9 @@ impl Walker<'_> {
     fn comment_anchor(&mut self, tag: &Tag) {
         self.note_comment_id(tag);
         let Some(id) = tag.attr("id") else { return };
-        if !self.anchored.insert(id.clone()) || matches!(self.container, Some(Place::Comment { .. })) {
+        if !self.anchored.insert(id.clone())
+            || matches!(self.container, Some(Place::Comment { .. }))
+        {
             return;
         }
         let anchor = PieceKind::CommentAnchor(id.clone());
@@ -463,7 +592,11 @@ impl Walker<'_> {
     }
 
     fn open_table(&mut self) {
-        self.tables.push(TablePosition { index: self.table_count, row: None, column: None });
+        self.tables.push(TablePosition {
+            index: self.table_count,
+            row: None,
+            column: None,
+        });
         self.table_count += 1;
     }
 
@@ -481,14 +614,24 @@ impl Walker<'_> {
     }
 
     /// Separator "notes" draw the line above the footnotes; they hold no text of the draft.
-    fn open_note(&mut self, cursor: &mut XmlCursor, tag: &Tag, kind: NoteKind) -> Result<(), DocxError> {
+    fn open_note(
+        &mut self,
+        cursor: &mut XmlCursor,
+        tag: &Tag,
+        kind: NoteKind,
+    ) -> Result<(), DocxError> {
         let separator = matches!(
             tag.attr("type").as_deref(),
             Some("separator" | "continuationSeparator" | "continuationNotice")
         );
         match tag.attr("id") {
             Some(id) if !separator => {
-                self.container = Some(Place::Note { kind, id, number: 0, first: false });
+                self.container = Some(Place::Note {
+                    kind,
+                    id,
+                    number: 0,
+                    first: false,
+                });
                 Ok(())
             }
             _ => cursor.skip_subtree(),

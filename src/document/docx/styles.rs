@@ -77,9 +77,17 @@ impl Styles {
 
     /// Effective run properties: defaults, then the paragraph style's chain, then the
     /// character style's chain, then the run's own properties.
-    pub fn run_props<'s>(&'s self, paragraph_style: Option<&'s str>, direct: &'s RunProps) -> RunProps {
+    pub fn run_props<'s>(
+        &'s self,
+        paragraph_style: Option<&'s str>,
+        direct: &'s RunProps,
+    ) -> RunProps {
         let mut effective = self.defaults.clone();
-        for style in self.chain(self.paragraph_style(paragraph_style)).iter().rev() {
+        for style in self
+            .chain(self.paragraph_style(paragraph_style))
+            .iter()
+            .rev()
+        {
             effective.overlay(&style.run);
         }
         for style in self.chain(direct.style.as_deref()).iter().rev() {
@@ -91,7 +99,10 @@ impl Styles {
 
     /// The list a paragraph style puts its paragraphs in: `(numId, ilvl)`, each taken from
     /// the nearest style in the chain that sets it.
-    pub fn numbering<'s>(&'s self, paragraph_style: Option<&'s str>) -> (Option<&'s str>, Option<u8>) {
+    pub fn numbering<'s>(
+        &'s self,
+        paragraph_style: Option<&'s str>,
+    ) -> (Option<&'s str>, Option<u8>) {
         let chain = self.chain(self.paragraph_style(paragraph_style));
         let num_id = chain.iter().find_map(|s| s.paragraph.num_id.as_deref());
         let level = chain.iter().find_map(|s| s.paragraph.level);
@@ -100,13 +111,19 @@ impl Styles {
 
     /// The heading level a reader sees: 0 for a title, 1-9 for headings (from an outline
     /// level or a built-in heading style), `None` for body text.
-    pub fn heading_level<'s>(&'s self, paragraph_style: Option<&'s str>, direct_outline: Option<u8>) -> Option<u8> {
+    pub fn heading_level<'s>(
+        &'s self,
+        paragraph_style: Option<&'s str>,
+        direct_outline: Option<u8>,
+    ) -> Option<u8> {
         let chain = self.chain(self.paragraph_style(paragraph_style));
         let outline = direct_outline.or_else(|| chain.iter().find_map(|s| s.paragraph.outline));
         if let Some(level) = outline.filter(|level| *level < 9) {
             return Some(level + 1);
         }
-        chain.iter().find_map(|style| heading_from_name(style.name.as_deref()?))
+        chain
+            .iter()
+            .find_map(|style| heading_from_name(style.name.as_deref()?))
     }
 }
 
@@ -162,7 +179,10 @@ mod tests {
         assert_eq!(styles.heading_level(None, None), None);
         assert_eq!(styles.heading_level(None, Some(2)), Some(3));
         assert_eq!(styles.numbering(Some("Art")), (Some("4"), None));
-        let direct = RunProps { style: Some("Secret".into()), ..RunProps::default() };
+        let direct = RunProps {
+            style: Some("Secret".into()),
+            ..RunProps::default()
+        };
         let effective = styles.run_props(None, &direct);
         assert_eq!(effective.vanish, Some(true));
         assert_eq!(effective.size, Some(22));

@@ -101,10 +101,18 @@ impl<'a> Tag<'a> {
 pub enum Node<'a> {
     Open(Tag<'a>),
     Empty(Tag<'a>),
-    Close { ns: Ns, local: Vec<u8>, start: usize, end: usize },
+    Close {
+        ns: Ns,
+        local: Vec<u8>,
+        start: usize,
+        end: usize,
+    },
     /// Character data, unescaped. `raw` is the escaped text's byte range in the part, or
     /// `None` for CDATA, whose bytes cannot be split by simple splicing.
-    Text { text: Cow<'a, str>, raw: Option<(usize, usize)> },
+    Text {
+        text: Cow<'a, str>,
+        raw: Option<(usize, usize)>,
+    },
     Eof,
 }
 
@@ -116,7 +124,11 @@ pub struct XmlCursor<'a> {
 
 impl<'a> XmlCursor<'a> {
     pub fn new(part: &str, xml: &'a str) -> Self {
-        XmlCursor { reader: NsReader::from_str(xml), part: part.to_string(), depth: 0 }
+        XmlCursor {
+            reader: NsReader::from_str(xml),
+            part: part.to_string(),
+            depth: 0,
+        }
     }
 
     /// How many elements are open after the last node read.
@@ -141,28 +153,60 @@ impl<'a> XmlCursor<'a> {
                 Event::Start(bytes) => {
                     self.depth += 1;
                     if self.depth > MAX_DEPTH {
-                        return Err(DocxError::TooDeep { part: self.part.clone(), limit: MAX_DEPTH });
+                        return Err(DocxError::TooDeep {
+                            part: self.part.clone(),
+                            limit: MAX_DEPTH,
+                        });
                     }
-                    return Ok(Node::Open(Tag { ns: resolved, start, end, bytes }));
+                    return Ok(Node::Open(Tag {
+                        ns: resolved,
+                        start,
+                        end,
+                        bytes,
+                    }));
                 }
-                Event::Empty(bytes) => return Ok(Node::Empty(Tag { ns: resolved, start, end, bytes })),
+                Event::Empty(bytes) => {
+                    return Ok(Node::Empty(Tag {
+                        ns: resolved,
+                        start,
+                        end,
+                        bytes,
+                    }))
+                }
                 Event::End(bytes) => {
                     self.depth = self.depth.saturating_sub(1);
                     let local = bytes.local_name().into_inner().to_vec();
-                    return Ok(Node::Close { ns: resolved, local, start, end });
+                    return Ok(Node::Close {
+                        ns: resolved,
+                        local,
+                        start,
+                        end,
+                    });
                 }
                 Event::Text(text) => {
                     let unescaped = text.unescape().map_err(|e| self.malformed(e.to_string()))?;
-                    return Ok(Node::Text { text: unescaped, raw: Some((start, end)) });
+                    return Ok(Node::Text {
+                        text: unescaped,
+                        raw: Some((start, end)),
+                    });
                 }
                 Event::CData(data) => {
                     let text = String::from_utf8_lossy(&data.into_inner()).into_owned();
-                    return Ok(Node::Text { text: Cow::Owned(text), raw: None });
+                    return Ok(Node::Text {
+                        text: Cow::Owned(text),
+                        raw: None,
+                    });
                 }
-                Event::DocType(_) => return Err(DocxError::Doctype { part: self.part.clone() }),
+                Event::DocType(_) => {
+                    return Err(DocxError::Doctype {
+                        part: self.part.clone(),
+                    })
+                }
                 Event::Eof if self.depth > 0 => {
                     let open = self.depth;
-                    return Err(self.malformed(format!("the part ends with {open} element(s) still open")));
+                    return Err(
+                        self.malformed(format!("the part ends with {open} element(s) still open"))
+                    );
                 }
                 Event::Eof => return Ok(Node::Eof),
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
@@ -253,8 +297,12 @@ pub fn decode_part(part: &str, bytes: Vec<u8>) -> Result<String, DocxError> {
         [0xEF, 0xBB, 0xBF, rest @ ..] => {
             String::from_utf8(rest.to_vec()).map_err(|_| not_text("invalid UTF-8"))
         }
-        [0xFF, 0xFE, rest @ ..] => decode_utf16(rest, u16::from_le_bytes).ok_or_else(|| not_text("invalid UTF-16")),
-        [0xFE, 0xFF, rest @ ..] => decode_utf16(rest, u16::from_be_bytes).ok_or_else(|| not_text("invalid UTF-16")),
+        [0xFF, 0xFE, rest @ ..] => {
+            decode_utf16(rest, u16::from_le_bytes).ok_or_else(|| not_text("invalid UTF-16"))
+        }
+        [0xFE, 0xFF, rest @ ..] => {
+            decode_utf16(rest, u16::from_be_bytes).ok_or_else(|| not_text("invalid UTF-16"))
+        }
         _ => String::from_utf8(bytes).map_err(|_| not_text("invalid UTF-8")),
     }
 }
@@ -263,7 +311,9 @@ pub fn decode_part(part: &str, bytes: Vec<u8>) -> Result<String, DocxError> {
 /// written back as, should the annotator change the part).
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
-    let text = char::decode_utf16(units).collect::<Result<String, _>>().ok()?;
+    let text = char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()?;
     Some(declare_utf8(text))
 }
 
@@ -309,17 +359,29 @@ mod tests {
     #[test]
     fn utf16_parts_are_decoded_and_declared_utf8() {
         let xml = "<?xml version='1.0' encoding='UTF-16'?><a>caf\u{e9}</a>";
-        let little: Vec<u8> = [0xFF, 0xFE].into_iter().chain(xml.encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let big: Vec<u8> = [0xFE, 0xFF].into_iter().chain(xml.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let little: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(xml.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let big: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(xml.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         let expected = "<?xml version='1.0' encoding='UTF-8'?><a>caf\u{e9}</a>";
         assert_eq!(decode_part("p", little).unwrap(), expected);
         assert_eq!(decode_part("p", big).unwrap(), expected);
-        assert_eq!(decode_part("p", b"\xEF\xBB\xBF<a/>".to_vec()).unwrap(), "<a/>");
+        assert_eq!(
+            decode_part("p", b"\xEF\xBB\xBF<a/>".to_vec()).unwrap(),
+            "<a/>"
+        );
         assert!(decode_part("p", vec![0xFF, 0xFE, 0x00, 0xD8]).is_err());
     }
 
     #[test]
     fn escape_keeps_text_and_drops_what_xml_cannot_carry() {
-        assert_eq!(escape("a<b>&\"c\"\u{1}\td"), "a&lt;b&gt;&amp;&quot;c&quot;\td");
+        assert_eq!(
+            escape("a<b>&\"c\"\u{1}\td"),
+            "a&lt;b&gt;&amp;&quot;c&quot;\td"
+        );
     }
 }

@@ -37,12 +37,21 @@ pub struct ZipOut {
 
 impl ZipOut {
     /// Adds an entry whose data is already in its final (compressed) form.
-    pub fn add_raw(&mut self, name: &[u8], header: EntryHeader, data: &[u8]) -> Result<(), DocxError> {
-        let too_big = || DocxError::Write { detail: "the copy would exceed 4 GiB".to_string() };
+    pub fn add_raw(
+        &mut self,
+        name: &[u8],
+        header: EntryHeader,
+        data: &[u8],
+    ) -> Result<(), DocxError> {
+        let too_big = || DocxError::Write {
+            detail: "the copy would exceed 4 GiB".to_string(),
+        };
         let offset = u32::try_from(self.bytes.len()).map_err(|_| too_big())?;
         let compressed = u32::try_from(header.compressed_size).map_err(|_| too_big())?;
         let size = u32::try_from(header.size).map_err(|_| too_big())?;
-        let name_length = u16::try_from(name.len()).map_err(|_| DocxError::Write { detail: "an entry name is too long".to_string() })?;
+        let name_length = u16::try_from(name.len()).map_err(|_| DocxError::Write {
+            detail: "an entry name is too long".to_string(),
+        })?;
         // Sizes always stand in the headers here, so no data descriptor follows the data.
         let flags = header.flags & FLAG_UTF8_NAME;
 
@@ -77,12 +86,23 @@ impl ZipOut {
         put32(central, offset);
         central.extend_from_slice(name);
 
-        self.entries = self.entries.checked_add(1).ok_or_else(|| DocxError::Write { detail: "too many entries".to_string() })?;
+        self.entries = self
+            .entries
+            .checked_add(1)
+            .ok_or_else(|| DocxError::Write {
+                detail: "too many entries".to_string(),
+            })?;
         Ok(())
     }
 
     /// Adds an entry stored without compression.
-    pub fn add_stored(&mut self, name: &str, data: &[u8], dos_time: u16, dos_date: u16) -> Result<(), DocxError> {
+    pub fn add_stored(
+        &mut self,
+        name: &str,
+        data: &[u8],
+        dos_time: u16,
+        dos_date: u16,
+    ) -> Result<(), DocxError> {
         let flags = if name.is_ascii() { 0 } else { FLAG_UTF8_NAME };
         let header = EntryHeader {
             flags,
@@ -97,7 +117,9 @@ impl ZipOut {
     }
 
     pub fn finish(mut self) -> Result<Vec<u8>, DocxError> {
-        let too_big = || DocxError::Write { detail: "the copy would exceed 4 GiB".to_string() };
+        let too_big = || DocxError::Write {
+            detail: "the copy would exceed 4 GiB".to_string(),
+        };
         let directory_offset = u32::try_from(self.bytes.len()).map_err(|_| too_big())?;
         let directory_size = u32::try_from(self.central.len()).map_err(|_| too_big())?;
         self.bytes.append(&mut self.central);
@@ -124,7 +146,9 @@ fn put32(out: &mut Vec<u8>, value: u32) {
 /// CRC-32 (IEEE 802.3), as ZIP uses it.
 pub fn crc32(data: &[u8]) -> u32 {
     const TABLE: [u32; 256] = crc_table();
-    !data.iter().fold(!0u32, |crc, &byte| TABLE[((crc ^ u32::from(byte)) & 0xFF) as usize] ^ (crc >> 8))
+    !data.iter().fold(!0u32, |crc, &byte| {
+        TABLE[((crc ^ u32::from(byte)) & 0xFF) as usize] ^ (crc >> 8)
+    })
 }
 
 const fn crc_table() -> [u32; 256] {
@@ -134,7 +158,11 @@ const fn crc_table() -> [u32; 256] {
         let mut value = i as u32;
         let mut bit = 0;
         while bit < 8 {
-            value = if value & 1 == 1 { 0xEDB8_8320 ^ (value >> 1) } else { value >> 1 };
+            value = if value & 1 == 1 {
+                0xEDB8_8320 ^ (value >> 1)
+            } else {
+                value >> 1
+            };
             bit += 1;
         }
         table[i] = value;
@@ -157,13 +185,19 @@ mod tests {
     #[test]
     fn written_archives_read_back_with_the_zip_crate() {
         let mut out = ZipOut::default();
-        out.add_stored("[Content_Types].xml", b"<Types/>", 0, 0x21).unwrap();
-        out.add_stored("word/données.xml", "é".as_bytes(), 0, 0x21).unwrap();
+        out.add_stored("[Content_Types].xml", b"<Types/>", 0, 0x21)
+            .unwrap();
+        out.add_stored("word/données.xml", "é".as_bytes(), 0, 0x21)
+            .unwrap();
         let bytes = out.finish().unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(archive.len(), 2);
         let mut text = String::new();
-        archive.by_name("word/données.xml").unwrap().read_to_string(&mut text).unwrap();
+        archive
+            .by_name("word/données.xml")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
         assert_eq!(text, "é");
     }
 }
