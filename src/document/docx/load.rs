@@ -31,27 +31,18 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
     let mut package = Package::open(bytes)?;
     let main_part = package.main_document()?;
     let relationships = package.relationships(&rels_path_for(&main_part))?;
-    // Part names are compared without case; the entry's own spelling is kept so that the
-    // annotator replaces the very entry that was read.
-    let related = |package: &Package, kind: &str| {
-        let target = relationships.iter().find(|r| r.is(kind))?.target.clone();
-        Some(package.find(&target).unwrap_or(target))
-    };
-
-    let styles = match related(&package, "styles") {
-        Some(path) => package
-            .read_xml(&path)?
-            .map_or(Ok(Styles::default()), |xml| Styles::parse(&path, &xml))?,
+    let mut related = |kind: &str| related_part(&mut package, &relationships, kind);
+    let styles = match related("styles")? {
+        Some((path, xml)) => Styles::parse(&path, &xml)?,
         None => Styles::default(),
     };
-    let numbering = match related(&package, "numbering") {
-        Some(path) => package
-            .read_xml(&path)?
-            .map_or(Ok(Numbering::default()), |xml| {
-                Numbering::parse(&path, &xml)
-            })?,
+    let numbering = match related("numbering")? {
+        Some((path, xml)) => Numbering::parse(&path, &xml)?,
         None => Numbering::default(),
     };
+    let footnotes = related("footnotes")?;
+    let endnotes = related("endnotes")?;
+    let comments_part = related("comments")?;
     let document_xml = package
         .read_xml(&main_part)?
         .ok_or_else(|| DocxError::MissingPart {
@@ -75,31 +66,22 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
         });
     }
     let mut notes = HashMap::new();
-    for (kind, name) in [
-        (NoteKind::Footnote, "footnotes"),
-        (NoteKind::Endnote, "endnotes"),
+    for (kind, part) in [
+        (NoteKind::Footnote, footnotes),
+        (NoteKind::Endnote, endnotes),
     ] {
-        if let Some(path) = related(&package, name) {
-            if let Some(xml) = package.read_xml(&path)? {
-                notes.insert(kind, builder.story(&path, xml)?);
-            }
+        if let Some((path, xml)) = part {
+            notes.insert(kind, builder.story(&path, xml)?);
         }
     }
-    let mut comments_part = None;
-    let mut comments = BTreeMap::new();
-    if let Some(path) = related(&package, "comments") {
-        if let Some(xml) = package.read_xml(&path)? {
-            let story = builder.story(&path, xml.clone())?;
-            comments = comment_texts(&story, &builder);
-            builder.parts.pop();
-            comments_part = Some((path, xml));
-        }
-    }
+    let comments = match &comments_part {
+        Some((path, xml)) => builder.comments(path, xml)?,
+        None => BTreeMap::new(),
+    };
     let new_paragraph_home = body.new_paragraph_home.clone();
-    let paragraphs = order_paragraphs(body, notes);
     let model = Model {
+        paragraphs: order_paragraphs(body, notes),
         parts: builder.parts,
-        paragraphs,
         revisions: builder.revisions,
         comments,
         new_paragraph_home,
@@ -112,9 +94,26 @@ pub fn load(bytes: &[u8]) -> Result<Loaded<'_>, DocxError> {
         model,
         main_part,
         relationships,
-        strict: builder.strict,
+        strict,
         comments_part,
     })
+}
+
+/// The path and text of the part the main part relates to by this type, if it exists.
+/// Part names are compared without case; the entry's own spelling is kept so that the
+/// annotator replaces the very entry that was read.
+fn related_part(
+    package: &mut Package,
+    relationships: &[Relationship],
+    kind: &str,
+) -> Result<Option<(String, String)>, DocxError> {
+    let Some(relationship) = relationships.iter().find(|r| r.is(kind)) else {
+        return Ok(None);
+    };
+    let path = package
+        .find(&relationship.target)
+        .unwrap_or_else(|| relationship.target.clone());
+    Ok(package.read_xml(&path)?.map(|xml| (path, xml)))
 }
 
 struct Builder {
@@ -144,6 +143,18 @@ impl Builder {
             markup,
         });
         Ok(story)
+    }
+
+    /// The comments part is read like a story for its text, but is not one of the parts
+    /// whose paragraphs the model lists.
+    fn comments(
+        &mut self,
+        path: &str,
+        xml: &str,
+    ) -> Result<BTreeMap<String, CommentInfo>, DocxError> {
+        let story = self.story(path, xml.to_string())?;
+        self.parts.pop();
+        Ok(comment_texts(&story, &self.revisions))
     }
 }
 
@@ -182,7 +193,7 @@ fn order_paragraphs(body: Story, mut notes: HashMap<NoteKind, Story>) -> Vec<Par
 }
 
 /// Each comment's text, its paragraphs joined by line breaks, tracked deletions left out.
-fn comment_texts(story: &Story, builder: &Builder) -> BTreeMap<String, CommentInfo> {
+fn comment_texts(story: &Story, revisions: &[RevisionInfo]) -> BTreeMap<String, CommentInfo> {
     let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for paragraph in &story.paragraphs {
         let Place::Comment { id } = &paragraph.place else {
@@ -199,7 +210,7 @@ fn comment_texts(story: &Story, builder: &Builder) -> BTreeMap<String, CommentIn
             })
             .filter(|p| {
                 p.revision
-                    .and_then(|r| builder.revisions.get(r))
+                    .and_then(|r| revisions.get(r))
                     .map_or(true, |r| r.kind == super::RevisionKind::Insertion)
             })
             .map(|p| p.text.as_str())
