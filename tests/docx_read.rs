@@ -432,3 +432,39 @@ fn spans_map_back_to_comment_anchors() {
         .anchor(Span::new(read.text.len() + 1, read.text.len() + 2))
         .is_none());
 }
+
+/// The labelled corpus, pasted into Word paragraph by paragraph, reads back as its text: the
+/// checker sees the same words whether a draft comes as .txt or as .docx.
+#[test]
+fn corpus_documents_read_back_as_their_text() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        eprintln!(
+            "note: {} is absent; skipping the corpus round trip",
+            corpus.display()
+        );
+        return;
+    };
+    let mut checked = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if !path.extension().is_some_and(|e| e == "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let docx = DocxBuilder::from_plain_text(&text).build();
+        let read = read(&docx).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(
+            read.text,
+            plain_text_blocks(&text).join("\n\n"),
+            "{}",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert!(
+        checked > 0,
+        "no corpus document found in {}",
+        corpus.display()
+    );
+}

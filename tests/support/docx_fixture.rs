@@ -38,6 +38,17 @@ impl DocxBuilder {
         self
     }
 
+    /// A document with the plain text's blocks (separated by blank lines) as paragraphs,
+    /// the lines of a block joined by line breaks: how a draft pasted into Word looks.
+    pub fn from_plain_text(text: &str) -> Self {
+        plain_text_blocks(text)
+            .iter()
+            .fold(Self::new(), |builder, block| {
+                let runs: Vec<String> = block.split('\n').map(r).collect();
+                builder.body(&p_runs(&runs.join("<w:r><w:br/></w:r>")))
+            })
+    }
+
     /// Appends a plain paragraph.
     pub fn paragraph(self, text: &str) -> Self {
         self.body(&p(text))
@@ -230,6 +241,16 @@ fn notes(kind: &str, notes: &[(u32, String)]) -> String {
         .map(|(id, paragraphs)| format!(r#"<w:{kind} w:id="{id}">{paragraphs}</w:{kind}>"#))
         .collect();
     wrap(&format!("{kind}s"), &format!("{separators}{inner}"))
+}
+
+/// The blocks of a plain text: runs of non-blank lines, without trailing spaces.
+pub fn plain_text_blocks(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    lines
+        .split(|line| line.is_empty())
+        .filter(|block| !block.is_empty())
+        .map(|block| block.join("\n"))
+        .collect()
 }
 
 /// Escapes text for element content.
