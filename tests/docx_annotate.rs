@@ -385,3 +385,52 @@ fn text_nested_in_foreign_elements_is_commented_without_breaking_the_xml() {
     assert_eq!(after.text, before.text);
     assert_eq!(after.hidden.len(), comments.len());
 }
+
+#[test]
+fn documents_with_other_namespace_prefixes_are_read_and_annotated() {
+    let with_document = |xml: String| {
+        let mut entries = DocxBuilder::new().entries();
+        for (name, bytes) in &mut entries {
+            if name == "word/document.xml" {
+                *bytes = xml.clone().into_bytes();
+            }
+        }
+        zip_entries(&entries)
+    };
+    let prefixed = with_document(format!(
+        r#"<ns0:document xmlns:ns0="{W}"><ns0:body><ns0:p><ns0:r><ns0:t>Prefixed text.</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>"#
+    ));
+    let default = with_document(format!(
+        r#"<document xmlns="{W}"><body><p><r><t>Default namespace.</t></r></p><p/></body></document>"#
+    ));
+    for (original, expected, marker) in [
+        (
+            prefixed,
+            "Prefixed text.",
+            r#"<ns0:commentRangeStart ns0:id="1"/>"#,
+        ),
+        (
+            default,
+            "Default namespace.",
+            r#"<w:commentRangeStart xmlns:w="#,
+        ),
+    ] {
+        assert_eq!(read(&original).unwrap().text, expected);
+        let comments = [
+            comment(0, 2, 6, "inside"),
+            comment(1, 0, 0, "empty paragraph"),
+        ];
+        let comments = if expected.starts_with("Default") {
+            &comments[..]
+        } else {
+            &comments[..1]
+        };
+        let annotated = annotate(&original, comments, "Summary").unwrap();
+        let document = part(&annotated, "word/document.xml").unwrap();
+        assert_well_formed(&document);
+        assert!(document.contains(marker), "{document}");
+        let after = read(&annotated).unwrap();
+        assert_eq!(after.text, expected);
+        assert_eq!(after.hidden.len(), comments.len() + 1);
+    }
+}

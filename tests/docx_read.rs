@@ -468,3 +468,36 @@ fn corpus_documents_read_back_as_their_text() {
         corpus.display()
     );
 }
+
+#[test]
+fn moved_text_is_a_deletion_and_an_insertion_marked_as_moves() {
+    let docx = DocxBuilder::new()
+        .body(&p_runs(&format!(
+            r#"{}<w:moveFrom w:id="1" w:author="A" w:date="2024-03-01T00:00:00Z">{}</w:moveFrom>"#,
+            r("Data is shared. "),
+            r("Data is encrypted.")
+        )))
+        .body(&p_runs(&format!(
+            r#"<w:moveTo w:id="2" w:author="A" w:date="2024-03-01T00:00:00Z">{}</w:moveTo>{}"#,
+            r("Data is encrypted. "),
+            r("Keys are rotated.")
+        )))
+        .build();
+    let read = read(&docx).unwrap();
+    assert_eq!(
+        read.text,
+        "Data is shared. \n\nData is encrypted. Keys are rotated."
+    );
+    let moves: Vec<_> = read
+        .revisions
+        .iter()
+        .map(|r| (r.kind, r.moved, r.paragraph))
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            (RevisionKind::Deletion, true, 0),
+            (RevisionKind::Insertion, true, 1)
+        ]
+    );
+}
