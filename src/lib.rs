@@ -12,3 +12,6 @@ pub mod engine;
 pub mod language;
 pub mod report;
 pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
