@@ -10,9 +10,6 @@ SHELL := bash
 .DELETE_ON_ERROR:
 
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
-# The headless Chromium that the wasm-bindgen test runner drives through chromedriver.
-export CHROMEDRIVER ?= /usr/bin/chromedriver
-export WASM_BINDGEN_TEST_WEBDRIVER_JSON ?= $(CURDIR)/scripts/webdriver.json
 
 CLI := target/fast/accordlint
 PORT ?= 8080
@@ -20,11 +17,6 @@ CORPUS ?= ../shared/corpus
 # The corpus evaluation; point it elsewhere with `make eval EVAL_CMD=...`.
 EVAL_CMD ?= cargo test --release --test evaluation -- --nocapture
 CARGO_TEST ?= cargo test
-# The wasm-bindgen-test suites, run in Node.js and in headless Chromium. The CLI feature is
-# off: its argument parser and HTTP server have no place in a wasm32 build.
-WASM_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/wasm_*.rs))
-WASM_PACK_TEST := wasm-pack --quiet test --mode no-install
-WASM_TEST_ARGS := -- --no-default-features $(WASM_TESTS)
 
 .PHONY: run test install install-build install-test cli pkg dist eval bench \
         native-test wasm-test js-test e2e clean
@@ -75,13 +67,9 @@ test: install-test native-test cli pkg wasm-test js-test e2e
 native-test:
 	$(CARGO_TEST)
 
+# The wasm-bindgen-test suites (tests/wasm_*.rs) in Node.js and in headless Chromium.
 wasm-test: install-test
-ifneq ($(strip $(WASM_TESTS)),)
-	$(WASM_PACK_TEST) --node $(WASM_TEST_ARGS)
-	WASM_BINDGEN_USE_BROWSER=1 $(WASM_PACK_TEST) --headless --chrome $(WASM_TEST_ARGS)
-else
-	@echo "no tests/wasm_*.rs suites"
-endif
+	scripts/wasm-test.sh node chrome
 
 # Determinism against the CLI, size budget, fuzz-like, TypeScript types (needs cli and pkg).
 js-test: cli pkg

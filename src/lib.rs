@@ -13,5 +13,6 @@ pub mod language;
 pub mod report;
 pub mod rules;
 
+mod stub_api;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

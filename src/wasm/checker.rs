@@ -5,7 +5,8 @@ use std::sync::Arc;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::errors::{pack_errors_to_js, to_js};
+use super::args;
+use super::errors::{from_js, pack_errors_to_js, to_js};
 use super::options::{JsCheckOptions, Rendered};
 use crate::report::{json, Report};
 use crate::{PackSource, Session as EngineSession};
@@ -39,24 +40,32 @@ impl Checker {
     /// `Error` listing every problem as `file:line:col: message` when a pack is refused.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        profile: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "PackText[]")] overlays: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "string")] profile: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PackText[]")] overlays: JsValue,
     ) -> Result<Checker, JsError> {
+        let profile = args::string(&profile, "the profile id")?;
         let overlays = read_overlays(overlays)?;
-        crate::Checker::new(profile, &overlays)
-            .map(|checker| Checker { inner: Arc::new(checker) })
-            .map_err(|errors| pack_errors_to_js(&format!("cannot load profile '{profile}'"), &errors))
+        crate::Checker::new(&profile, &overlays)
+            .map(|checker| Checker {
+                inner: Arc::new(checker),
+            })
+            .map_err(|errors| {
+                pack_errors_to_js(&format!("cannot load profile '{profile}'"), &errors)
+            })
     }
 
     /// Checks a draft and returns the report as a plain object (the JSON report's schema).
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn check(
         &self,
-        text: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let options = JsCheckOptions::from_js(options)?;
-        report_to_js(&self.inner.check(text, &options.engine_options()), &options)
+        let (text, options) = read_check_args(&text, options)?;
+        report_to_js(
+            &self.inner.check(&text, &options.engine_options()),
+            &options,
+        )
     }
 
     /// Checks a draft and returns the JSON report as a string, byte for byte what
@@ -64,11 +73,13 @@ impl Checker {
     #[wasm_bindgen(js_name = checkJson)]
     pub fn check_json(
         &self,
-        text: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: JsValue,
     ) -> Result<String, JsError> {
-        let options = JsCheckOptions::from_js(options)?;
-        Ok(json::to_json(&self.inner.check(text, &options.engine_options())))
+        let (text, options) = read_check_args(&text, options)?;
+        Ok(json::to_json(
+            &self.inner.check(&text, &options.engine_options()),
+        ))
     }
 
     /// The requirements of the compiled profile.
@@ -100,31 +111,50 @@ pub struct Session {
 impl Session {
     #[wasm_bindgen(constructor)]
     pub fn new(checker: &Checker) -> Session {
-        Session { inner: EngineSession::new(Arc::clone(&checker.inner)) }
+        Session {
+            inner: EngineSession::new(Arc::clone(&checker.inner)),
+        }
     }
 
     /// Checks the new text, reusing the results of unchanged clauses; same report as `check`.
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn update(
         &mut self,
-        text: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let options = JsCheckOptions::from_js(options)?;
-        report_to_js(&self.inner.update(text, &options.engine_options()), &options)
+        let (text, options) = read_check_args(&text, options)?;
+        report_to_js(
+            &self.inner.update(&text, &options.engine_options()),
+            &options,
+        )
     }
 }
 
-fn read_overlays(overlays: Option<JsValue>) -> Result<Vec<PackSource>, JsError> {
-    let Some(overlays) = overlays.filter(|value| !value.is_undefined() && !value.is_null()) else {
+fn read_check_args(text: &JsValue, options: JsValue) -> Result<(String, JsCheckOptions), JsError> {
+    Ok((
+        args::string(text, "the text to check")?,
+        JsCheckOptions::from_js(options)?,
+    ))
+}
+
+fn read_overlays(overlays: JsValue) -> Result<Vec<PackSource>, JsError> {
+    if args::is_absent(&overlays) {
         return Ok(Vec::new());
-    };
-    let packs: Vec<JsPackSource> = serde_wasm_bindgen::from_value(overlays).map_err(|error| {
-        JsError::new(&format!("overlays must be an array of {{name, text}} objects: {error}"))
-    })?;
-    Ok(packs.into_iter().map(|pack| PackSource { name: pack.name, text: pack.text }).collect())
+    }
+    let packs: Vec<JsPackSource> = from_js(overlays, "overlays (an array of {name, text})")?;
+    Ok(packs
+        .into_iter()
+        .map(|pack| PackSource {
+            name: pack.name,
+            text: pack.text,
+        })
+        .collect())
 }
 
 fn report_to_js(report: &Report, options: &JsCheckOptions) -> Result<JsValue, JsError> {
-    to_js(&ReportWithRenderings { report, rendered: options.render(report) })
+    to_js(&ReportWithRenderings {
+        report,
+        rendered: options.render(report),
+    })
 }

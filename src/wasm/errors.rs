@@ -1,6 +1,7 @@
 //! Errors crossing into JS: every failure becomes a thrown `Error` with a message a person can
 //! act on, and pack errors keep their file, line and column.
 
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsError, JsValue};
 
@@ -12,6 +13,14 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|error| JsError::new(&format!("cannot pass the result to JavaScript: {error}")))
+}
+
+/// Reads a JS value into `T` through JSON, so that `deny_unknown_fields` holds (reading a JS
+/// object directly looks up only the known keys, and a misspelt one would pass unseen).
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+    let invalid = |error: &dyn std::fmt::Display| JsError::new(&format!("invalid {what}: {error}"));
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| invalid(&e))?;
+    serde_json::from_value(json).map_err(|error| invalid(&error))
 }
 
 /// One `Error` for a refused pack: a headline, then one `file:line:col: message` per line.

@@ -14,6 +14,7 @@
 //! Report keys are snake_case, exactly as in the JSON report. Every failure is a thrown JS
 //! `Error`; the core never panics on input, and nothing here adds a way to.
 
+mod args;
 mod checker;
 mod errors;
 mod options;
@@ -53,13 +54,20 @@ struct PackValidation<'a> {
 /// throwing: problems come back as `{ok: false, errors: [{line, column, message,
 /// requirement}]}`.
 #[wasm_bindgen(js_name = validatePack, unchecked_return_type = "PackValidation")]
-pub fn validate_pack(toml: &str, name: Option<String>) -> Result<JsValue, JsError> {
+pub fn validate_pack(
+    #[wasm_bindgen(unchecked_param_type = "string")] toml: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] name: JsValue,
+) -> Result<JsValue, JsError> {
     let pack = crate::PackSource {
-        name: name.unwrap_or_else(|| "pack.toml".to_string()),
-        text: toml.to_string(),
+        name: args::optional_string(&name, "the pack's name")?
+            .unwrap_or_else(|| "pack.toml".into()),
+        text: args::string(&toml, "the pack")?,
     };
     match crate::validate_pack(&pack) {
-        Ok(_) => to_js(&PackValidation { ok: true, errors: Vec::new() }),
+        Ok(_) => to_js(&PackValidation {
+            ok: true,
+            errors: Vec::new(),
+        }),
         Err(errors) => to_js(&PackValidation {
             ok: false,
             errors: errors.iter().map(JsPackError::from).collect(),
@@ -71,6 +79,11 @@ pub fn validate_pack(toml: &str, name: Option<String>) -> Result<JsValue, JsErro
 /// into the text to check. Throws an `Error` naming the file and byte offset when it is not
 /// text.
 #[wasm_bindgen(js_name = decodeInput)]
-pub fn decode_input(bytes: &[u8], name: &str) -> Result<String, JsError> {
-    crate::document::input::decode(bytes, name).map_err(|error| JsError::new(&error.to_string()))
+pub fn decode_input(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+) -> Result<String, JsError> {
+    let bytes = args::bytes(&bytes, "the file's bytes")?;
+    let name = args::string(&name, "the file name")?;
+    crate::document::input::decode(&bytes, &name).map_err(|error| JsError::new(&error.to_string()))
 }

@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsError, JsValue};
 
+use super::args;
+use super::errors::from_js;
 use crate::report::{json, markdown, text, Report};
 use crate::{CategoryChoice, CheckOptions};
 
@@ -55,14 +57,11 @@ pub(crate) struct Rendered {
 
 impl JsCheckOptions {
     /// Reads the options; `undefined` and `null` mean the defaults.
-    pub(crate) fn from_js(value: Option<JsValue>) -> Result<JsCheckOptions, JsError> {
-        match value {
-            Some(value) if !value.is_undefined() && !value.is_null() => {
-                serde_wasm_bindgen::from_value(value)
-                    .map_err(|error| JsError::new(&format!("invalid check options: {error}")))
-            }
-            _ => Ok(JsCheckOptions::default()),
+    pub(crate) fn from_js(value: JsValue) -> Result<JsCheckOptions, JsError> {
+        if args::is_absent(&value) {
+            return Ok(JsCheckOptions::default());
         }
+        from_js(value, "check options")
     }
 
     pub(crate) fn engine_options(&self) -> CheckOptions {
