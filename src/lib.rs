@@ -13,6 +13,5 @@ pub mod language;
 pub mod report;
 pub mod rules;
 
-mod stub_api;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
