@@ -12,7 +12,7 @@
  *   check         {text, options?}                  Report
  *   checkJson     {text, options?}                  string (the CLI's JSON)
  *   update        {text, options?}                  Report (incremental session)
- *   validatePack  {toml, name?}                     {ok, errors}
+ *   validatePack  {toml, name?}                     {ok, errors, summary?}
  *   rules         {}                                RequirementInfo[]
  *   decode        {bytes, name}                     string
  *
