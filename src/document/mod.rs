@@ -139,7 +139,7 @@ impl Document {
         let mut clauses: Vec<Clause> = structure::clauses(&source)
             .into_iter()
             .map(|draft| Clause {
-                sentences: sentences::split(&source, &normalize::normalize(&source, draft.content)),
+                sentences: sentences::split(&source, normalize::normalize(&source, draft.content)),
                 reference: draft.reference,
                 heading: draft.heading,
                 kind: draft.kind,
@@ -181,18 +181,39 @@ fn lead_in_of(clauses: &[Clause], clause: &Clause) -> Option<Span> {
 }
 
 /// Words: runs of letters and digits (so "cross-border" is two words, "2(1)(a)" three).
+/// Read byte by byte without decoding: a non-ASCII character counts as a letter, except
+/// those of the Latin-1 punctuation block (no-break space, «, », §) and the General
+/// Punctuation and symbol blocks (curly quotes, dashes, bullets) and U+F000..U+FFFF (BOM,
+/// presentation and fullwidth forms).
 fn count_words(source: &str) -> usize {
     let mut count = 0;
-    let mut in_word = false;
-    for c in source.chars() {
-        let word_char = c.is_alphanumeric();
-        if word_char && !in_word {
-            count += 1;
-        }
-        in_word = word_char;
+    let mut in_word = 0u8;
+    for &b in source.as_bytes() {
+        let class = WORD_BYTES[b as usize];
+        // Continuation bytes (class 2) keep the state of the character they belong to.
+        let word = (class & 1) | ((class >> 1) & in_word);
+        count += usize::from(word & !in_word & 1);
+        in_word = word;
     }
     count
 }
+
+/// Per byte: 1 = starts or is a word character, 0 = not, 2 = UTF-8 continuation byte.
+const WORD_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
+            0x80..=0xBF => 2,
+            0xC2 | 0xE2 | 0xEF => 0,
+            0xC0.. => 1,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests;

@@ -25,11 +25,27 @@ const MAX_ABBREVIATION: usize = 12;
 
 /// Splits a clause's normalised text into sentences, each with its own text, origin map and
 /// span in `source`.
-pub fn split(source: &str, normalized: &Normalized) -> Vec<Sentence> {
-    sentence_ranges(&normalized.text)
-        .into_iter()
-        .map(|(start, end)| sentence(source, normalized, start, end))
-        .collect()
+pub fn split(source: &str, normalized: Normalized) -> Vec<Sentence> {
+    let mut ranges = sentence_ranges(&normalized.text);
+    let Some(first) = ranges.next() else { return Vec::new() };
+    let second = ranges.next();
+    if second.is_none() && first == (0, normalized.text.len()) {
+        return vec![whole(source, normalized)];
+    }
+    let mut sentences = vec![sentence(source, &normalized, first.0, first.1)];
+    for (start, end) in second.into_iter().chain(ranges) {
+        sentences.push(sentence(source, &normalized, start, end));
+    }
+    sentences
+}
+
+/// A clause that is one sentence keeps its normalised buffers (most clauses are).
+fn whole(source: &str, normalized: Normalized) -> Sentence {
+    let Normalized { text, mut origin } = normalized;
+    let end_in_source = unit_end(source, origin[text.len() - 1] as usize);
+    origin.truncate(text.len());
+    origin.push(end_in_source as u32);
+    Sentence { span: Span::new(origin[0] as usize, end_in_source), text, origin }
 }
 
 fn sentence(source: &str, normalized: &Normalized, start: usize, end: usize) -> Sentence {
@@ -44,32 +60,47 @@ fn sentence(source: &str, normalized: &Normalized, start: usize, end: usize) -> 
     }
 }
 
-/// Byte ranges of the sentences of a normalised text (single spaces, no space at either end).
-pub fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !matches!(b, b'.' | b'?' | b'!') {
-            i += 1;
-            continue;
+/// Byte ranges of the sentences of a normalised text (single spaces, no space at either end),
+/// in order, none empty.
+pub fn sentence_ranges(text: &str) -> SentenceRanges<'_> {
+    SentenceRanges { text, start: 0, position: 0 }
+}
+
+/// Iterator behind [`sentence_ranges`]: finds one sentence end at a time.
+pub struct SentenceRanges<'a> {
+    text: &'a str,
+    /// Where the current sentence starts.
+    start: usize,
+    /// Where to look for the next terminator.
+    position: usize,
+}
+
+impl Iterator for SentenceRanges<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while self.start < bytes.len() {
+            let Some(offset) = bytes[self.position..].iter().position(|b| matches!(b, b'.' | b'?' | b'!')) else {
+                let range = (self.start, bytes.len());
+                self.start = bytes.len();
+                return Some(range);
+            };
+            let i = self.position + offset;
+            let end = end_of_terminator(bytes, i);
+            self.position = end.max(i + 1);
+            let ends_sentence = (end == bytes.len() || starts_sentence(text, end))
+                && !(bytes[i] == b'.' && is_abbreviation(text, self.start, i));
+            if ends_sentence {
+                let range = (self.start, end);
+                self.start = (end + 1).min(bytes.len());
+                self.position = self.position.max(self.start);
+                return Some(range);
+            }
         }
-        let end = end_of_terminator(bytes, i);
-        let ends_sentence = (end == bytes.len() || starts_sentence(text, end))
-            && !(b == b'.' && is_abbreviation(text, start, i));
-        if ends_sentence {
-            ranges.push((start, end));
-            start = (end + 1).min(bytes.len());
-        }
-        i = end.max(i + 1);
+        None
     }
-    if start < bytes.len() {
-        ranges.push((start, bytes.len()));
-    }
-    ranges.retain(|(s, e)| e > s);
-    ranges
 }
 
 /// Past the terminator at `i`, any further terminators ("?!", "...") and closing quotes or
@@ -129,7 +160,7 @@ mod tests {
     use crate::document::normalize::normalize;
 
     fn sentences(text: &str) -> Vec<&str> {
-        sentence_ranges(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentence_ranges(text).map(|(s, e)| &text[s..e]).collect()
     }
 
     #[test]
@@ -169,7 +200,7 @@ mod tests {
     fn sentences_carry_original_spans() {
         let source = "  The Parties\u{a0}shall   delete data.  “Logs” are kept.";
         let normalized = normalize(source, Span::new(0, source.len()));
-        let found = split(source, &normalized);
+        let found = split(source, normalized);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].text, "The Parties shall delete data.");
         assert_eq!(&source[found[0].span.start..found[0].span.end], "The Parties\u{a0}shall   delete data.");

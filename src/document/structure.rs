@@ -103,9 +103,9 @@ struct Context {
 
 /// One level of the numbering stack.
 #[derive(Debug, Clone)]
-struct Level {
+struct Level<'a> {
     style: Style,
-    label: String,
+    label: &'a str,
     heading: Option<String>,
     /// The item's own text (or the paragraph attached to it), by clause index.
     text_clause: Option<usize>,
@@ -132,7 +132,7 @@ struct Builder<'a> {
     region: Region,
     outer: Option<Context>,
     unit: Option<Context>,
-    levels: Vec<Level>,
+    levels: Vec<Level<'a>>,
     /// A free-standing heading ("FINAL PROVISIONS") that applies until the next unit.
     floating_heading: Option<String>,
     /// A unit heading without a title: the next short line may be its title.
@@ -302,7 +302,7 @@ impl<'a> Builder<'a> {
         self.heading_clause(Span::new(line.start, line.end), content, reference, title);
     }
 
-    fn item(&mut self, index: usize, item: &ItemLine) {
+    fn item(&mut self, index: usize, item: &'a ItemLine) {
         if self.open.is_some() && !self.starts_new_item(index, item) {
             self.extend_open(index);
             return;
@@ -326,7 +326,7 @@ impl<'a> Builder<'a> {
         let parent = self.nearest_text_clause();
         self.levels.push(Level {
             style,
-            label: item.label.clone(),
+            label: &item.label,
             heading: None,
             text_clause: None,
             heading_like: false,
@@ -392,7 +392,8 @@ impl<'a> Builder<'a> {
         let standalone = self.is_single_line(index);
         let span = Span::new(line.start, line.end);
         let content = Span::new(line.content_start(), line.end);
-        if std::mem::take(&mut self.awaiting_title) && standalone && lines::is_title_like(text, 40) {
+        let awaited = std::mem::take(&mut self.awaiting_title);
+        if awaited && (lines::is_title_like(text, 12) || (standalone && lines::is_title_like(text, 40))) {
             let title = heading_text(self.source, content);
             if let Some(unit) = self.unit.as_mut().or(self.outer.as_mut()) {
                 unit.heading = Some(title.clone());
@@ -514,35 +515,32 @@ impl<'a> Builder<'a> {
     fn reference(&self) -> String {
         let context = self.unit.as_ref().or(self.outer.as_ref());
         let mut word = context.map_or("", |c| c.word);
-        let mut number = context.map_or(String::new(), |c| c.number.clone());
-        let mut tail = String::new();
-        for level in &self.levels {
-            if level.style.is_bullet() {
-                continue;
+        let mut number = context.map_or("", |c| c.number.as_str());
+        let mut labels = self.levels.iter().filter(|l| !l.style.is_bullet()).peekable();
+        while let Some(level) = labels.peek() {
+            let continues = level.style.is_dotted() && continues_number(number, level.label);
+            let starts_paragraph = word.is_empty() && number.is_empty() && level.style.is_dot_form();
+            if !(continues || starts_paragraph) {
+                break;
             }
-            let at_head = tail.is_empty();
-            if at_head && level.style.is_dotted() && continues_number(&number, &level.label) {
-                if word.is_empty() {
-                    word = "Para ";
-                }
-                number = level.label.clone();
-                continue;
-            }
-            if at_head && word.is_empty() && number.is_empty() && level.style.is_dot_form() {
+            if word.is_empty() {
                 word = "Para ";
-                number = level.label.clone();
-                continue;
             }
-            tail.push('(');
-            tail.push_str(&level.label);
-            tail.push(')');
+            number = level.label;
+            labels.next();
         }
-        match (word.is_empty(), number.is_empty()) {
-            (_, false) => format!("{word}{number}{tail}"),
-            (false, true) if tail.is_empty() => word.trim_end().to_string(),
-            (false, true) => format!("{}{tail}", word),
-            (true, true) => tail,
+        let mut reference = String::with_capacity(32);
+        reference.push_str(if number.is_empty() { word.trim_end() } else { word });
+        reference.push_str(number);
+        for level in labels {
+            if number.is_empty() && !word.is_empty() && reference.len() == word.trim_end().len() {
+                reference.push(' ');
+            }
+            reference.push('(');
+            reference.push_str(level.label);
+            reference.push(')');
         }
+        reference
     }
 
     /// The innermost heading that says something: an item's heading, then a free-standing
@@ -601,7 +599,7 @@ fn leads_on(text: &str) -> bool {
 fn heading_text(source: &str, span: Span) -> String {
     let text = super::normalize::normalize(source, span).text;
     text.trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c.is_whitespace())
-        .trim_end_matches(|c: char| matches!(c, '.' | ':' | '-' | ' '))
+        .trim_end_matches(['.', ':', '-', ' '])
         .to_string()
 }
 

@@ -8,6 +8,8 @@
 //! instruments ("Article 13 of the Convention", "section 3502 of title 44") are left out.
 
 use super::{Clause, ClauseKind, CrossReference, Definition, Sentence};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
 
 pub(super) fn definitions(clauses: &[Clause]) -> Vec<Definition> {
     let mut found = Vec::new();
@@ -27,19 +29,24 @@ pub(super) fn definitions(clauses: &[Clause]) -> Vec<Definition> {
     found
 }
 
+/// Longest defined term looked for; bounds the search for a closing quote.
+const MAX_TERM_BYTES: usize = 120;
+
 /// Byte ranges (inside the quotes) of quoted phrases of one to eight words.
 fn quoted_terms(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut terms = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'"' || b == b'\'') {
+        i += offset;
         let quote = bytes[i];
         if !is_opening_quote(bytes, i) {
             i += 1;
             continue;
         }
         let start = i + 1;
-        let close = (start..bytes.len()).find(|&j| bytes[j] == quote && is_closing_quote(bytes, j));
+        let window_end = (start + MAX_TERM_BYTES).min(bytes.len());
+        let close = (start..window_end).find(|&j| bytes[j] == quote && is_closing_quote(bytes, j));
         match close {
             Some(end) if end > start && text[start..end].split_whitespace().count() <= 8 => {
                 terms.push((start, end));
@@ -112,6 +119,17 @@ const REFERENCE_WORDS: &[(&str, &str)] = &[
     ("Schedule", "Schedule "), ("Chapters", "Chapter "), ("Chapter", "Chapter "),
 ];
 
+/// One automaton for all reference words, built once: a sentence is scanned in one pass.
+fn reference_word_finder() -> &'static AhoCorasick {
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    FINDER.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(REFERENCE_WORDS.iter().map(|(word, _)| word))
+            .expect("reference words form a valid automaton")
+    })
+}
+
 pub(super) fn cross_references(clauses: &[Clause]) -> Vec<CrossReference> {
     let mut found = Vec::new();
     for clause in clauses.iter().filter(|c| c.kind != ClauseKind::Heading) {
@@ -124,18 +142,15 @@ pub(super) fn cross_references(clauses: &[Clause]) -> Vec<CrossReference> {
 
 fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference>) {
     let text = sentence.text.as_str();
-    let mut i = 0;
-    while i < text.len() {
-        let Some((word, written)) = reference_word_at(text, i) else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+    let mut next = 0;
+    for hit in reference_word_finder().find_iter(text) {
+        let (i, word_end) = (hit.start(), hit.end());
+        if i < next || !is_reference_word_boundary(text, i, word_end) {
             continue;
-        };
-        let mut at = i + word.len();
-        at += text[at..].len() - text[at..].trim_start().len();
-        let Some(first) = reference_token(&text[at..], written) else {
-            i += word.len();
-            continue;
-        };
+        }
+        let (_, written) = REFERENCE_WORDS[hit.pattern().as_usize()];
+        let mut at = word_end + (text[word_end..].len() - text[word_end..].trim_start().len());
+        let Some(first) = reference_token(&text[at..], written) else { continue };
         let mut tokens = vec![(at, at + first)];
         at += first;
         while let Some((start, len)) = next_listed_token(text, at, written) {
@@ -147,8 +162,21 @@ fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference
             record(sentence, from, (written, article.map(|(a, _)| a)), &tokens, i, found);
             at += article.map_or(0, |(_, consumed)| consumed);
         }
-        i = at.max(i + 1);
+        next = at;
     }
+}
+
+/// A reference word stands alone: not inside a word before it, and followed by a space (or,
+/// for "§", directly by its number).
+fn is_reference_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before_ok = start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'-' || bytes[start - 1] >= 0x80);
+    let after_ok = match bytes.get(end) {
+        Some(b' ') => true,
+        Some(b) if b.is_ascii_digit() => text[start..end].starts_with('§'),
+        _ => false,
+    };
+    before_ok && after_ok
 }
 
 /// One cross-reference per token; the first one's span starts at the reference word.
@@ -163,19 +191,6 @@ fn record(sentence: &Sentence, from: &str, (written, article): (&str, Option<&st
         let span_start = if index == 0 { start } else { s };
         found.push(CrossReference { from: from.to_string(), to, span: sentence.original_span(span_start, e) });
     }
-}
-
-/// A reference word at a word start in `text[i..]`.
-fn reference_word_at(text: &str, i: usize) -> Option<(&'static str, &'static str)> {
-    let bytes = text.as_bytes();
-    if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-') {
-        return None;
-    }
-    let rest = &text[i..];
-    REFERENCE_WORDS.iter().copied().find(|(word, _)| {
-        rest.starts_with(word)
-            && rest[word.len()..].chars().next().map_or(false, |c| c == ' ' || (c.is_ascii_digit() && word.starts_with('§')))
-    })
 }
 
 /// Length of a reference token: "7", "11(1)", "3.2", "2(1)(a)", "(b)", "IV", "B".

@@ -122,7 +122,7 @@ fn parse_paren(rest: &str) -> Option<(&str, usize)> {
 
 /// "1.", "a)", "iv.", "1.2", "1.2.", "A.1" → (form, label, marker length).
 fn parse_unbracketed(text: &str) -> Option<(Form, &str, usize)> {
-    let run = text.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'.').take(24).count();
+    let run = text.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'.').take(64).count();
     let token = &text[..run];
     let after = &text[run..];
     if !token.contains('.') && after.starts_with(')') && is_item_label(token) {
@@ -254,7 +254,7 @@ fn letter_or_number_kind(form: Form, label: &str, levels: &[Level]) -> Kind {
             .iter()
             .rev()
             .find(|l| l.style == Style { form, kind })
-            .is_some_and(|l| successor(&l.label, kind).as_deref() == Some(label))
+            .is_some_and(|l| successor(l.label, kind).as_deref() == Some(label))
     };
     let single = label.len() == 1;
     if follows(alpha) {
@@ -303,8 +303,8 @@ fn successor(label: &str, kind: Kind) -> Option<String> {
 pub fn is_expected(item: &ItemLine, levels: &[Level]) -> bool {
     let style = resolve(item, levels);
     match levels.iter().rev().find(|l| l.style == style) {
-        Some(level) => successor(&level.label, style.kind).as_deref() == Some(item.label.as_str()),
-        None => matches!(item.label.as_str(), "1" | "a" | "A" | "i" | "I") || item.label.ends_with(".1"),
+        Some(level) => successor(level.label, style.kind).as_deref() == Some(item.label.as_str()),
+        None => matches!(item.label.as_str(), "1" | "a" | "A" | "i" | "I" | "aa" | "AA") || item.label.ends_with(".1"),
     }
 }
 
@@ -318,31 +318,43 @@ const PROVISION_WORDS: &[&str] =
 /// ... means".
 pub fn is_heading_text(text: &str) -> bool {
     let text = text.trim();
+    if text.len() > 130 || text.ends_with([';', ',', ':']) || !text.starts_with(char::is_uppercase) {
+        return false;
+    }
     let spaced_stop = text.ends_with(" .");
     let bare = text.trim_end_matches(['.', ' ']);
     let ended_with_stop = bare.len() < text.len() && !spaced_stop;
-    let words: Vec<&str> = bare.split_whitespace().collect();
+    let word_count = bare.split_whitespace().count();
     let starts_capital = bare.chars().next().is_some_and(char::is_uppercase);
-    if !starts_capital || words.is_empty() || words.len() > 14 || bare.len() > 120 {
+    if !starts_capital || word_count == 0 || word_count > 14 || bare.len() > 120 {
         return false;
     }
     if bare.ends_with([';', ',', ':']) || bare.contains(['"', '“', '”']) {
         return false;
     }
-    if words.iter().any(|w| PROVISION_WORDS.contains(w)) {
+    let mut words = bare.split_whitespace();
+    if words.any(|w| PROVISION_WORDS.contains(&w)) {
         return false;
     }
-    !ended_with_stop || words.len() <= 8 || words.iter().all(|w| w.len() < 4 || w.starts_with(char::is_uppercase))
+    let title_case = || bare.split_whitespace().all(|w| w.len() < 4 || w.starts_with(char::is_uppercase));
+    !ended_with_stop || word_count <= 8 || title_case()
 }
 
 /// A run-in heading at the start of an item's text: "Scope." in "A.1 Scope. This Annex
 /// governs ...": a short heading-like phrase ending with a full stop, followed by a sentence.
 pub fn inline_title(text: &str) -> Option<&str> {
-    let stop = text.get(..80.min(text.len())).unwrap_or(text).find(". ")?;
+    const SENTENCE_OPENERS: &[&str] = &[
+        "The", "This", "These", "That", "Each", "Any", "A", "An", "It", "No", "Such", "Every", "All",
+        "Where", "If", "When", "Nothing", "Neither", "Either", "In", "For", "On", "Unless",
+    ];
+    let head = &text.as_bytes()[..80.min(text.len())];
+    let stop = head.windows(2).position(|pair| pair == b". ")?;
     let title = &text[..stop];
     let next_starts_sentence = text[stop + 2..].trim_start().starts_with(char::is_uppercase);
-    let short = title.split_whitespace().count() <= 6;
-    (short && next_starts_sentence && is_heading_text(title)).then_some(title)
+    let first_word = title.split_whitespace().next().unwrap_or("");
+    let short = title.split_whitespace().count() <= 5;
+    let opens_sentence = SENTENCE_OPENERS.contains(&first_word);
+    (short && !opens_sentence && next_starts_sentence && is_heading_text(title)).then_some(title)
 }
 
 #[cfg(test)]
@@ -394,6 +406,7 @@ mod tests {
         assert_eq!(inline_title("Categories of data. The data"), Some("Categories of data"));
         assert_eq!(inline_title("The Parties shall act. Then"), None);
         assert_eq!(inline_title("Art. 5 applies"), None);
+        assert_eq!(inline_title("This Regulation lays down rules. It applies"), None);
         assert_eq!(inline_title("No stop here"), None);
     }
 
