@@ -16,7 +16,7 @@ CLI := target/fast/accordlint
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
 # The corpus evaluation; point it elsewhere with `make eval EVAL_CMD=...`.
-EVAL_CMD ?= cargo test --release --test evaluation -- --nocapture
+EVAL_CMD ?= ACCORDLINT_EVAL_OUT=EVALUATION.md cargo test --profile fast --test evaluation -- --nocapture
 CARGO_TEST ?= cargo test
 
 .PHONY: run test install install-build install-test cli pkg dist eval bench size \
