@@ -1,0 +1,412 @@
+//! `accordlint serve`: a small static file server for the page in `www/`.
+//!
+//! The page checks drafts in the browser; this server only hands out its files. It exists so
+//! that a negotiator (or a test) can open the page over `http://` with the right MIME types
+//! (`application/wasm` is needed for streaming compilation) and with the security headers that
+//! a `<meta>` tag cannot carry (`frame-ancestors`, COOP, Permissions-Policy). It answers GET
+//! and HEAD only, never lists directories, never serves anything outside its root, and binds
+//! to the loopback interface unless told otherwise.
+
+use std::io::ErrorKind;
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Component, Path, PathBuf};
+
+use tiny_http::{Header, Method, Request, Response, Server};
+
+/// The page's Content-Security-Policy, sent as a header so that `frame-ancestors` applies
+/// (browsers ignore it in a `<meta>` tag). Identical, apart from that directive, to the
+/// policy in `www/index.html`.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+connect-src 'self'; img-src 'self' data:; style-src 'self'; worker-src 'self'; object-src 'none'; \
+base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// Every powerful feature denied, except writing to the clipboard from the page itself: the
+/// "copy suggested clause" button needs it.
+pub const PERMISSIONS_POLICY: &str = "accelerometer=(), ambient-light-sensor=(), autoplay=(), \
+battery=(), bluetooth=(), camera=(), display-capture=(), document-domain=(), \
+encrypted-media=(), fullscreen=(), gamepad=(), geolocation=(), gyroscope=(), hid=(), \
+idle-detection=(), local-fonts=(), magnetometer=(), microphone=(), midi=(), payment=(), \
+picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), \
+usb=(), web-share=(), xr-spatial-tracking=(), clipboard-read=(), clipboard-write=(self)";
+
+/// Headers sent with every answer, whatever its status.
+const SECURITY_HEADERS: [(&str, &str); 6] = [
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("Permissions-Policy", PERMISSIONS_POLICY),
+];
+
+/// Serves `root` at `host:port` until the process is stopped, printing the address first.
+pub fn serve(root: &Path, host: &str, port: u16) -> Result<(), String> {
+    let server = StaticServer::bind(root, host, port)?;
+    if !server.address().ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {}, which other machines on the network may reach; \
+             use --host 127.0.0.1 to keep the page on this machine",
+            server.address()
+        );
+    }
+    println!("Serving {} at {}", server.root.display(), server.url());
+    println!("Press Ctrl-C to stop.");
+    loop {
+        server.handle_next()?;
+    }
+}
+
+/// A bound server: separate from [`serve`] so tests can bind to port 0 and answer one request.
+pub struct StaticServer {
+    root: PathBuf,
+    address: SocketAddr,
+    http: Server,
+}
+
+impl StaticServer {
+    /// Binds to `host:port` (port 0 picks a free port) and fixes the canonical root.
+    pub fn bind(root: &Path, host: &str, port: u16) -> Result<StaticServer, String> {
+        let root = root
+            .canonicalize()
+            .map_err(|error| format!("cannot serve {}: {error}", root.display()))?;
+        if !root.is_dir() {
+            return Err(format!("cannot serve {}: not a directory", root.display()));
+        }
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let listener = TcpListener::bind((host, port))
+            .map_err(|error| format!("cannot listen on {host}:{port}: {error}"))?;
+        let address = listener
+            .local_addr()
+            .map_err(|error| format!("cannot read the bound address: {error}"))?;
+        let http = Server::from_listener(listener, None)
+            .map_err(|error| format!("cannot start the server: {error}"))?;
+        Ok(StaticServer {
+            root,
+            address,
+            http,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The page's address, as a browser wants it (IPv6 in brackets).
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.address)
+    }
+
+    /// Waits for one request and answers it. A client that hangs up early is not an error.
+    pub fn handle_next(&self) -> Result<(), String> {
+        let request = self
+            .http
+            .recv()
+            .map_err(|error| format!("cannot accept a request: {error}"))?;
+        self.answer(request);
+        Ok(())
+    }
+
+    fn answer(&self, request: Request) {
+        let reply = reply(&self.root, request.method(), request.url());
+        let mut response = Response::from_data(reply.body).with_status_code(reply.status);
+        for (name, value) in reply.headers {
+            if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                response.add_header(header);
+            }
+        }
+        // tiny_http leaves the body out for HEAD by itself, keeping Content-Length.
+        if let Err(error) = request.respond(response) {
+            if error.kind() != ErrorKind::BrokenPipe && error.kind() != ErrorKind::ConnectionReset {
+                eprintln!("warning: could not send a response: {error}");
+            }
+        }
+    }
+}
+
+/// An answer, decided from the request line alone.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+}
+
+/// Decides the answer to `method url` for files under `root` (which must be canonical).
+pub fn reply(root: &Path, method: &Method, url: &str) -> Reply {
+    if !matches!(method, Method::Get | Method::Head) {
+        let mut answer = plain(405, "Only GET and HEAD are allowed.\n");
+        answer.headers.push(("Allow", "GET, HEAD".to_string()));
+        return answer;
+    }
+    let Some(path) = resolve(root, url) else {
+        return plain(404, "Not found.\n");
+    };
+    match std::fs::read(&path) {
+        Ok(body) => Reply {
+            status: 200,
+            headers: with_security_headers(vec![
+                ("Content-Type", content_type(&path).to_string()),
+                // Revalidate every time: the service worker, not the HTTP cache, keeps the
+                // offline copy, and a stale script beside a fresh .wasm would break the page.
+                ("Cache-Control", "no-cache".to_string()),
+            ]),
+            body,
+        },
+        Err(_) => plain(404, "Not found.\n"),
+    }
+}
+
+fn plain(status: u16, text: &str) -> Reply {
+    Reply {
+        status,
+        headers: with_security_headers(vec![(
+            "Content-Type",
+            "text/plain; charset=utf-8".to_string(),
+        )]),
+        body: text.as_bytes().to_vec(),
+    }
+}
+
+fn with_security_headers(mut headers: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
+    headers.extend(
+        SECURITY_HEADERS
+            .iter()
+            .map(|(name, value)| (*name, value.to_string())),
+    );
+    headers
+}
+
+/// Maps a request target to a file inside `root`, or `None` when there is no such file or
+/// the target would leave the root (`..`, symbolic links pointing out, encoded separators).
+fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let decoded = percent_decode(path)?;
+    if decoded.contains('\0') || decoded.contains('\\') {
+        return None;
+    }
+    let relative = Path::new(decoded.trim_start_matches('/'));
+    if relative
+        .components()
+        .any(|part| !matches!(part, Component::Normal(_)))
+    {
+        return None;
+    }
+    let mut candidate = root.join(relative);
+    if candidate.is_dir() {
+        candidate.push("index.html");
+    }
+    let canonical = candidate.canonicalize().ok()?;
+    (canonical.starts_with(root) && canonical.is_file()).then_some(canonical)
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape or a result that is not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            let hex = text.get(index + 1..index + 3)?;
+            decoded.push(u8::from_str_radix(hex, 16).ok()?);
+            index += 3;
+        } else {
+            decoded.push(bytes[index]);
+            index += 1;
+        }
+    }
+    String::from_utf8(decoded).ok()
+}
+
+/// The Content-Type for a file, by extension. `application/wasm` matters: browsers refuse
+/// to compile a streamed module served as anything else.
+pub fn content_type(path: &Path) -> &'static str {
+    let extension = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("html" | "htm") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json" | "map") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("md") => "text/markdown; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("toml") => "application/toml",
+        Some("ts") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A fresh directory tree: `<tmp>/site/index.html`, `<tmp>/site/pkg/a.wasm`,
+    /// and `<tmp>/secret.txt` outside the served root.
+    fn site() -> (PathBuf, PathBuf) {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let base = std::env::temp_dir().join(format!(
+            "accordlint-serve-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        ));
+        let root = base.join("site");
+        std::fs::create_dir_all(root.join("pkg")).expect("create test site");
+        std::fs::write(root.join("index.html"), "<!doctype html><title>t</title>").expect("write");
+        std::fs::write(root.join("pkg/a.wasm"), b"\0asm\x01\0\0\0").expect("write");
+        std::fs::write(root.join("notes file.md"), "# notes").expect("write");
+        std::fs::write(base.join("secret.txt"), "secret").expect("write");
+        (root.canonicalize().expect("canonical root"), base)
+    }
+
+    fn header<'a>(reply: &'a Reply, name: &str) -> Option<&'a str> {
+        reply
+            .headers
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    #[test]
+    fn serves_index_for_the_root_with_html_type_and_security_headers() {
+        let (root, _) = site();
+        let answer = reply(&root, &Method::Get, "/");
+        assert_eq!(answer.status, 200);
+        assert_eq!(
+            header(&answer, "Content-Type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(
+            header(&answer, "Content-Security-Policy"),
+            Some(CONTENT_SECURITY_POLICY)
+        );
+        assert_eq!(header(&answer, "X-Content-Type-Options"), Some("nosniff"));
+        assert_eq!(header(&answer, "Referrer-Policy"), Some("no-referrer"));
+        assert_eq!(
+            header(&answer, "Cross-Origin-Opener-Policy"),
+            Some("same-origin")
+        );
+        assert!(String::from_utf8_lossy(&answer.body).contains("<title>t</title>"));
+    }
+
+    #[test]
+    fn serves_wasm_as_application_wasm_and_decodes_escapes() {
+        let (root, _) = site();
+        let wasm = reply(&root, &Method::Get, "/pkg/a.wasm?v=1");
+        assert_eq!(wasm.status, 200);
+        assert_eq!(header(&wasm, "Content-Type"), Some("application/wasm"));
+        let spaced = reply(&root, &Method::Head, "/notes%20file.md");
+        assert_eq!(spaced.status, 200);
+        assert_eq!(
+            header(&spaced, "Content-Type"),
+            Some("text/markdown; charset=utf-8")
+        );
+    }
+
+    #[test]
+    fn refuses_to_leave_the_root() {
+        let (root, base) = site();
+        assert!(base.join("secret.txt").is_file());
+        for target in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/pkg/..%2f..%2fsecret.txt",
+            "/..%5csecret.txt",
+            "//etc/passwd",
+            "/%00index.html",
+            "/%zz",
+        ] {
+            let answer = reply(&root, &Method::Get, target);
+            assert_eq!(answer.status, 404, "{target} must not be served");
+            assert!(
+                !String::from_utf8_lossy(&answer.body).contains("secret"),
+                "{target}"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_symbolic_links_that_point_outside() {
+        let (root, base) = site();
+        std::os::unix::fs::symlink(base.join("secret.txt"), root.join("link.txt")).expect("link");
+        assert_eq!(reply(&root, &Method::Get, "/link.txt").status, 404);
+    }
+
+    #[test]
+    fn answers_other_methods_with_405_and_missing_files_with_404() {
+        let (root, _) = site();
+        let post = reply(&root, &Method::Post, "/");
+        assert_eq!(post.status, 405);
+        assert_eq!(header(&post, "Allow"), Some("GET, HEAD"));
+        assert_eq!(reply(&root, &Method::Get, "/nothing.js").status, 404);
+        assert_eq!(
+            header(
+                &reply(&root, &Method::Get, "/nothing.js"),
+                "X-Content-Type-Options"
+            ),
+            Some("nosniff")
+        );
+    }
+
+    #[test]
+    fn knows_the_page_mime_types() {
+        let cases = [
+            ("a.js", "text/javascript; charset=utf-8"),
+            ("a.mjs", "text/javascript; charset=utf-8"),
+            ("a.CSS", "text/css; charset=utf-8"),
+            ("a.json", "application/json"),
+            ("a.svg", "image/svg+xml"),
+            ("a.md", "text/markdown; charset=utf-8"),
+            ("noext", "application/octet-stream"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(content_type(Path::new(name)), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn answers_over_http_on_loopback() {
+        let (root, _) = site();
+        let server = StaticServer::bind(&root, "127.0.0.1", 0).expect("bind");
+        assert!(server.address().ip().is_loopback());
+        assert!(server.url().starts_with("http://127.0.0.1:"));
+        let address = server.address();
+        let client = std::thread::spawn(move || {
+            let mut stream = TcpStream::connect(address).expect("connect");
+            stream
+                .write_all(b"HEAD /pkg/a.wasm HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .expect("send");
+            let mut text = String::new();
+            stream.read_to_string(&mut text).expect("read");
+            text
+        });
+        server.handle_next().expect("answer");
+        let text = client.join().expect("client thread");
+        assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+        let lower = text.to_ascii_lowercase();
+        assert!(lower.contains("content-type: application/wasm"), "{text}");
+        assert!(lower.contains("frame-ancestors 'none'"), "{text}");
+        assert!(
+            text.ends_with("\r\n\r\n"),
+            "HEAD must carry no body: {text:?}"
+        );
+    }
+
+    #[test]
+    fn reports_a_missing_root() {
+        let error = StaticServer::bind(Path::new("/nonexistent/accordlint"), "127.0.0.1", 0)
+            .err()
+            .expect("must fail");
+        assert!(error.contains("/nonexistent/accordlint"), "{error}");
+    }
+}
