@@ -1,0 +1,84 @@
+// The page's view of the checker: one profile at a time, a live session for the draft being
+// edited, one-off checks for comparisons and exports. The backend (worker or same thread)
+// does the work; this module keeps the requests in order and drops stale live results.
+
+import { loadBackend } from './backend.js';
+
+export class Engine {
+  /** Loads the checker; `wasm` is only given by the single-file build (embedded bytes). */
+  static async start(wasm) {
+    const backend = await loadBackend(wasm);
+    const info = await backend.describe();
+    const engine = new Engine(backend, info);
+    await engine.configure('baseline', null);
+    return engine;
+  }
+
+  constructor(backend, info) {
+    this.backend = backend;
+    this.version = info.version;
+    this.profiles = info.profiles;
+    this.generation = 0;
+  }
+
+  /**
+   * Compiles `profile` with an optional overlay `{name, text}`. Returns `{ok: true}` or
+   * `{ok: false, errors: [{line, column, message}]}`; the previous profile stays in force
+   * when this one is refused.
+   */
+  async configure(profile, overlay) {
+    if (overlay) {
+      const validation = await this.backend.validatePack(overlay.text, overlay.name);
+      if (!validation.ok) return validation;
+    }
+    try {
+      await this.backend.configure(profile, overlay ? [overlay] : []);
+      this.generation += 1;
+      return { ok: true, errors: [] };
+    } catch (error) {
+      return { ok: false, errors: [{ line: null, column: null, message: messageOf(error) }] };
+    }
+  }
+
+  /**
+   * Re-checks the draft being edited through the incremental session. Resolves to `null`
+   * when a newer re-check was asked for meanwhile, so a slow answer never overwrites a
+   * fresher one.
+   */
+  async checkLive(text, categories) {
+    this.generation += 1;
+    const mine = this.generation;
+    const report = await this.backend.update(text, { categories });
+    return mine === this.generation ? report : null;
+  }
+
+  /** Makes any live re-check still in flight come back as `null` (the draft was cleared). */
+  cancelLive() {
+    this.generation += 1;
+  }
+
+  /** A one-off check (comparisons): does not disturb the live session's cache. */
+  check(text, categories) {
+    return this.backend.check(text, { categories });
+  }
+
+  /** The CLI's JSON for `text`, byte for byte: the package serialises it, not the page. */
+  async json(text, categories) {
+    const report = await this.backend.check(text, { categories, formats: ['json'] });
+    return report.rendered.json;
+  }
+
+  async markdown(text, categories) {
+    const report = await this.backend.check(text, { categories, formats: ['markdown'] });
+    return report.rendered.markdown;
+  }
+
+  /** Turns an opened file's bytes into the text to check (.txt, .md; .docx later). */
+  decode(bytes, name) {
+    return this.backend.decode(bytes, name);
+  }
+}
+
+export function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
