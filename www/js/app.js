@@ -81,7 +81,10 @@ class App {
   }
 
   wireDraft() {
-    $('draft').addEventListener('input', () => this.scheduleCheck());
+    $('draft').addEventListener('input', () => {
+      markBusy(true);
+      this.scheduleCheck();
+    });
     $('try-sample').addEventListener('click', () => this.loadSample());
     $('clear-draft').addEventListener('click', () => this.setDraft('', null));
     onFilePicked($('open-file'), (file) => this.openDraft(file));
@@ -179,6 +182,7 @@ class App {
 
   /** Re-checks the draft and shows the result; the live session makes this cheap per keystroke. */
   async check() {
+    markBusy(true);
     const text = this.editor.text;
     if (text.trim() === '') {
       this.showEmpty();
@@ -189,6 +193,7 @@ class App {
       report = await this.engine.checkLive(text, this.settings.categories());
     } catch (error) {
       this.showError(`The draft could not be checked: ${messageOf(error)}`);
+      markBusy(false);
       return;
     }
     if (report === null) return;
@@ -208,6 +213,7 @@ class App {
     setExportsEnabled(true);
     this.checks += 1;
     $('results').dataset.checks = String(this.checks);
+    if (text === this.editor.text) markBusy(false);
     performance.measure('accordlint:render', { start: started, end: performance.now() });
     if (this.checks === 1) performance.mark('accordlint:first-result');
   }
@@ -220,6 +226,7 @@ class App {
     replaceChildren($('requirements'));
     this.editor.setMarks([]);
     setExportsEnabled(false);
+    markBusy(false);
   }
 
   async compare() {
@@ -277,6 +284,12 @@ async function fetchSample() {
   const response = await fetch(new URL('../samples/sample-draft.txt', import.meta.url));
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.text();
+}
+
+/** While busy, the result shown is for an older text (a re-check is pending); tests and assistive technology wait for it to clear. */
+function markBusy(busy) {
+  if (busy) $('results').setAttribute('aria-busy', 'true');
+  else $('results').removeAttribute('aria-busy');
 }
 
 function setExportsEnabled(enabled) {
