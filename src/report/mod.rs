@@ -173,3 +173,40 @@ pub struct HiddenCharacterInfo {
     pub start_utf16: usize,
     pub end_utf16: usize,
 }
+
+impl Report {
+    /// Requirements grouped by principle, principles in the order they first appear.
+    pub fn by_principle(&self) -> Vec<(&str, Vec<&RequirementResult>)> {
+        let mut groups: Vec<(&str, Vec<&RequirementResult>)> = Vec::new();
+        for r in &self.requirements {
+            match groups.iter_mut().find(|(p, _)| *p == r.principle) {
+                Some((_, members)) => members.push(r),
+                None => groups.push((&r.principle, vec![r])),
+            }
+        }
+        groups
+    }
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Review => "review",
+            Verdict::Fail => "fail",
+        }
+    }
+}
+
+impl Status {
+    /// A symbol that tells statuses apart without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Met => "✓",
+            Status::Weak => "~",
+            Status::Missing => "○",
+            Status::Violated => "✗",
+            Status::NotApplicable => "–",
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! What the evaluator knows about each sentence: its concepts, modality markers and
+//! durations. It depends only on the clause's own text and the profile, so it is what a
+//! session caches per clause: an edit re-analyses only the clauses it touched.
+
+use crate::document::Clause;
+use crate::language::{self, Duration, ModalityMarkers};
+use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
+use std::hash::{Hash, Hasher};
+
+/// A set of concepts, one bit each.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ConceptSet(Vec<u64>);
+
+impl ConceptSet {
+    pub fn new(concept_count: usize) -> Self {
+        ConceptSet(vec![0; concept_count.div_ceil(64)])
+    }
+
+    pub fn insert(&mut self, concept: ConceptId) {
+        self.0[concept / 64] |= 1 << (concept % 64);
+    }
+
+    pub fn contains(&self, concept: ConceptId) -> bool {
+        self.0.get(concept / 64).is_some_and(|word| word & (1 << (concept % 64)) != 0)
+    }
+
+    pub fn union_with(&mut self, other: &ConceptSet) {
+        for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
+            *mine |= theirs;
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SentenceAnalysis {
+    pub hits: Vec<ConceptHit>,
+    pub present: ConceptSet,
+    pub markers: ModalityMarkers,
+    pub durations: Vec<Duration>,
+}
+
+impl SentenceAnalysis {
+    pub fn analyze(text: &str, lexicon: &Lexicon) -> SentenceAnalysis {
+        let lower = text.to_ascii_lowercase();
+        let hits = lexicon.find(&lower);
+        let mut present = ConceptSet::new(lexicon.concept_count());
+        for hit in &hits {
+            present.insert(hit.concept);
+        }
+        let features = language::analyze(text);
+        SentenceAnalysis { hits, present, markers: features.markers, durations: features.durations }
+    }
+
+    pub fn hits_of(&self, concept: ConceptId) -> impl Iterator<Item = &ConceptHit> {
+        self.hits.iter().filter(move |h| h.concept == concept)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ClauseAnalysis {
+    pub sentences: Vec<SentenceAnalysis>,
+    /// Concepts of the clause's heading ("Article 8 - Retention"), for clause-wide checks.
+    pub heading: ConceptSet,
+}
+
+impl ClauseAnalysis {
+    pub fn analyze(clause: &Clause, lexicon: &Lexicon) -> ClauseAnalysis {
+        let heading = clause.heading.as_deref().map_or_else(
+            || ConceptSet::new(lexicon.concept_count()),
+            |h| SentenceAnalysis::analyze(h, lexicon).present,
+        );
+        let sentences = clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, lexicon)).collect();
+        ClauseAnalysis { sentences, heading }
+    }
+}
+
+/// The cache key of a clause: everything [`ClauseAnalysis::analyze`] reads. The hasher has
+/// fixed keys, so keys are the same on every run and platform.
+pub fn clause_key(clause: &Clause) -> u64 {
+    #[allow(deprecated)]
+    let mut hasher = std::hash::SipHasher::new();
+    clause.heading.hash(&mut hasher);
+    for sentence in &clause.sentences {
+        sentence.text.hash(&mut hasher);
+    }
+    hasher.finish()
+}
