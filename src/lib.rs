@@ -15,7 +15,10 @@ pub mod rules;
 
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use engine::{validate_pack, CategoryChoice, CheckOptions, Checker, PackSummary, RequirementInfo, Session};
 pub use report::Report;
 pub use rules::{PackError, PackSource};
+

@@ -1,0 +1,160 @@
+//! `Checker` and `Session`: a compiled profile, and an editor's incremental view of one draft.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::args;
+use super::errors::{from_js, pack_errors_to_js, to_js};
+use super::options::{JsCheckOptions, Rendered};
+use crate::report::{json, Report};
+use crate::{PackSource, Session as EngineSession};
+
+/// An overlay pack as JS passes it: `{name, text}`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsPackSource {
+    name: String,
+    text: String,
+}
+
+/// The report as `check()` returns it: the JSON report's fields, plus `rendered` when asked.
+#[derive(Serialize)]
+struct ReportWithRenderings<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rendered: Option<Rendered>,
+}
+
+/// A profile (baseline plus overlays) compiled once, to check any number of documents.
+#[wasm_bindgen]
+pub struct Checker {
+    inner: Arc<crate::Checker>,
+}
+
+#[wasm_bindgen]
+impl Checker {
+    /// Compiles `profile` ("baseline") with the overlay packs `[{name, text}]`. Throws an
+    /// `Error` listing every problem as `file:line:col: message` when a pack is refused.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "string")] profile: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PackText[]")] overlays: JsValue,
+    ) -> Result<Checker, JsError> {
+        let profile = args::string(&profile, "the profile id")?;
+        let overlays = read_overlays(overlays)?;
+        crate::Checker::new(&profile, &overlays)
+            .map(|checker| Checker {
+                inner: Arc::new(checker),
+            })
+            .map_err(|errors| {
+                pack_errors_to_js(&format!("cannot load profile '{profile}'"), &errors)
+            })
+    }
+
+    /// Checks a draft and returns the report as a plain object (the JSON report's schema).
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let (text, options) = read_check_args(&text, options)?;
+        report_to_js(
+            &self.inner.check(&text, &options.engine_options()),
+            &options,
+        )
+    }
+
+    /// Checks a draft and returns the JSON report as a string, byte for byte what
+    /// `accordlint check --format json` prints for the same text.
+    #[wasm_bindgen(js_name = checkJson)]
+    pub fn check_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: JsValue,
+    ) -> Result<String, JsError> {
+        let (text, options) = read_check_args(&text, options)?;
+        Ok(json::to_json(
+            &self.inner.check(&text, &options.engine_options()),
+        ))
+    }
+
+    /// The requirements of the compiled profile.
+    #[wasm_bindgen(unchecked_return_type = "RequirementInfo[]")]
+    pub fn rules(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.requirements())
+    }
+
+    /// The ids of the built-in profiles and overlays.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn profiles() -> Result<JsValue, JsError> {
+        to_js(crate::Checker::profile_ids())
+    }
+
+    /// The version of accordlint (the same as the CLI's).
+    pub fn version() -> String {
+        super::version()
+    }
+}
+
+/// Incremental checking for editors: give it the whole text after each edit; clauses whose
+/// content did not change are not evaluated again.
+#[wasm_bindgen]
+pub struct Session {
+    inner: EngineSession,
+}
+
+#[wasm_bindgen]
+impl Session {
+    #[wasm_bindgen(constructor)]
+    pub fn new(checker: &Checker) -> Session {
+        Session {
+            inner: EngineSession::new(Arc::clone(&checker.inner)),
+        }
+    }
+
+    /// Checks the new text, reusing the results of unchanged clauses; same report as `check`.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let (text, options) = read_check_args(&text, options)?;
+        report_to_js(
+            &self.inner.update(&text, &options.engine_options()),
+            &options,
+        )
+    }
+}
+
+fn read_check_args(text: &JsValue, options: JsValue) -> Result<(String, JsCheckOptions), JsError> {
+    Ok((
+        args::string(text, "the text to check")?,
+        JsCheckOptions::from_js(options)?,
+    ))
+}
+
+fn read_overlays(overlays: JsValue) -> Result<Vec<PackSource>, JsError> {
+    if args::is_absent(&overlays) {
+        return Ok(Vec::new());
+    }
+    let packs: Vec<JsPackSource> = from_js(overlays, "overlays (an array of {name, text})")?;
+    Ok(packs
+        .into_iter()
+        .map(|pack| PackSource {
+            name: pack.name,
+            text: pack.text,
+        })
+        .collect())
+}
+
+fn report_to_js(report: &Report, options: &JsCheckOptions) -> Result<JsValue, JsError> {
+    to_js(&ReportWithRenderings {
+        report,
+        rendered: options.render(report),
+    })
+}
