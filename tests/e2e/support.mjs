@@ -90,9 +90,19 @@ async function startNodeServer(port) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((closed) => server.close(closed)) };
 }
 
-/** Answers the page's request for the wasm-bindgen module with the fake one (UI tests). */
-export async function useFakePackage(page) {
-  await page.route('**/pkg/accordlint.js', (route) => route.fulfill({ path: FAKE_PACKAGE, contentType: 'text/javascript' }));
+/**
+ * Serves the package to the page from the sources instead of www/pkg: the worker and its
+ * client from js/, and the fake in place of the wasm-bindgen module (UI tests).
+ */
+export async function useFakePackage(context) {
+  const files = {
+    'accordlint.js': FAKE_PACKAGE,
+    'accordlint-client.js': join(ROOT, 'js/accordlint-client.js'),
+    'worker.js': join(ROOT, 'js/worker.js'),
+  };
+  for (const [name, path] of Object.entries(files)) {
+    await context.route(`**/pkg/${name}`, (route) => route.fulfill({ path, contentType: 'text/javascript; charset=utf-8' }));
+  }
 }
 
 /** Opens the page and waits until the checker is loaded (the profile list is filled). */

@@ -33,7 +33,7 @@ async function freshPage(options = {}) {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
-  await useFakePackage(page);
+  await useFakePackage(context);
   await openPage(page, server.url);
   return { page, context, problems };
 }

@@ -3,15 +3,17 @@
 // would need a blob: URL and a looser policy, while the incremental session keeps each
 // keystroke's re-check to a few milliseconds, well within a frame.
 
-import init, { Checker, Session, validatePack, decodeInput, version } from '../pkg/accordlint.js';
+import init, * as wasm from '../pkg/accordlint.js';
 
 /**
- * Starts the module. `wasm` is what wasm-bindgen's init accepts: bytes (the single file
- * embeds them) or nothing (fetch `accordlint_bg.wasm` beside the module).
+ * Starts the module with the baseline profile. `bytes` is the embedded .wasm (single file);
+ * without it, wasm-bindgen fetches accordlint_bg.wasm beside the module.
  */
-export async function loadBackend(wasm) {
-  await init(wasm === undefined ? undefined : { module_or_path: wasm });
-  return new InlineBackend();
+export async function loadBackend(bytes) {
+  await init(bytes === undefined ? undefined : { module_or_path: bytes });
+  const backend = new InlineBackend();
+  await backend.configure('baseline', []);
+  return backend;
 }
 
 /** The backend interface of engine.js, answered synchronously but returned as promises. */
@@ -22,15 +24,16 @@ class InlineBackend {
   }
 
   async describe() {
-    return { version: version(), profiles: Checker.profiles() };
+    // Packages that predate bundledOverlays() offer no bundled overlay.
+    return { version: wasm.version(), profiles: wasm.Checker.profiles(), overlays: wasm.bundledOverlays?.() ?? [] };
   }
 
   async configure(profile, overlays) {
-    const checker = new Checker(profile, overlays);
+    const checker = new wasm.Checker(profile, overlays);
     this.session?.free();
     this.checker?.free();
     this.checker = checker;
-    this.session = new Session(checker);
+    this.session = new wasm.Session(checker);
   }
 
   async update(text, options) {
@@ -41,11 +44,15 @@ class InlineBackend {
     return this.checker.check(text, options);
   }
 
+  async checkJson(text, options) {
+    return this.checker.checkJson(text, options);
+  }
+
   async validatePack(text, name) {
-    return validatePack(text, name);
+    return wasm.validatePack(text, name);
   }
 
   async decode(bytes, name) {
-    return decodeInput(bytes, name);
+    return wasm.decodeInput(bytes, name);
   }
 }

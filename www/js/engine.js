@@ -5,34 +5,44 @@
 import { loadBackend } from './backend.js';
 
 export class Engine {
-  /** Loads the checker; `wasm` is only given by the single-file build (embedded bytes). */
+  /** Loads the checker with the baseline profile; `wasm` (bytes) only in the single file. */
   static async start(wasm) {
     const backend = await loadBackend(wasm);
-    const info = await backend.describe();
-    const engine = new Engine(backend, info);
-    await engine.configure('baseline', null);
-    return engine;
+    return new Engine(backend, await backend.describe());
   }
 
   constructor(backend, info) {
     this.backend = backend;
     this.version = info.version;
     this.profiles = info.profiles;
+    /** Bundled overlays: `[{id, title, name, text}]`, applied on the baseline like an opened file. */
+    this.overlays = info.overlays;
     this.generation = 0;
   }
 
+  /** What the profile chooser offers: the built-in profiles, then each bundled overlay. */
+  choices() {
+    return [
+      ...this.profiles.map((id) => ({ value: id, label: id === 'baseline' ? 'Baseline (minimum standards)' : id })),
+      ...this.overlays.map((overlay) => ({ value: `overlay:${overlay.id}`, label: `Baseline with ${overlay.title ?? overlay.id}` })),
+    ];
+  }
+
   /**
-   * Compiles `profile` with an optional overlay `{name, text}`. Returns `{ok: true}` or
-   * `{ok: false, errors: [{line, column, message}]}`; the previous profile stays in force
-   * when this one is refused.
+   * Compiles the chosen profile (a value of `choices()`) with an optional opened overlay
+   * `{name, text}`. Returns `{ok: true}` or `{ok: false, errors: [{line, column, message}]}`;
+   * the previous profile stays in force when this one is refused.
    */
-  async configure(profile, overlay) {
-    if (overlay) {
-      const validation = await this.backend.validatePack(overlay.text, overlay.name);
+  async configure(choice, opened) {
+    if (opened) {
+      const validation = await this.backend.validatePack(opened.text, opened.name);
       if (!validation.ok) return validation;
     }
+    const bundled = this.overlays.find((overlay) => `overlay:${overlay.id}` === choice);
+    const profile = bundled ? 'baseline' : choice;
+    const packs = [bundled && { name: bundled.name ?? `${bundled.id}.toml`, text: bundled.text }, opened].filter(Boolean);
     try {
-      await this.backend.configure(profile, overlay ? [overlay] : []);
+      await this.backend.configure(profile, packs);
       this.generation += 1;
       return { ok: true, errors: [] };
     } catch (error) {
@@ -63,9 +73,8 @@ export class Engine {
   }
 
   /** The CLI's JSON for `text`, byte for byte: the package serialises it, not the page. */
-  async json(text, categories) {
-    const report = await this.backend.check(text, { categories, formats: ['json'] });
-    return report.rendered.json;
+  json(text, categories) {
+    return this.backend.checkJson(text, { categories });
   }
 
   async markdown(text, categories) {

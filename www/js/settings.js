@@ -26,7 +26,7 @@ export class Settings {
   fillProfiles() {
     replaceChildren(
       this.profile,
-      this.engine.profiles.map((id) => h('option', { value: id, selected: id === 'baseline' }, id === 'baseline' ? 'Baseline (minimum standards)' : id)),
+      this.engine.choices().map(({ value, label }) => h('option', { value, selected: value === 'baseline' }, label)),
     );
   }
 
