@@ -63,7 +63,9 @@ impl Checker {
     ) -> Result<JsValue, JsError> {
         let (text, options) = read_check_args(&text, options)?;
         report_to_js(
-            &self.inner.check(&text, &options.engine_options()),
+            &self
+                .inner
+                .check(&text, &options.engine_options(&self.inner)?),
             &options,
         )
     }
@@ -78,7 +80,9 @@ impl Checker {
     ) -> Result<String, JsError> {
         let (text, options) = read_check_args(&text, options)?;
         Ok(json::to_json(
-            &self.inner.check(&text, &options.engine_options()),
+            &self
+                .inner
+                .check(&text, &options.engine_options(&self.inner)?),
         ))
     }
 
@@ -91,7 +95,7 @@ impl Checker {
     /// The ids of the built-in profiles and overlays.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn profiles() -> Result<JsValue, JsError> {
-        to_js(crate::Checker::profile_ids())
+        to_js(&crate::Checker::profile_ids())
     }
 
     /// The version of accordlint (the same as the CLI's).
@@ -105,6 +109,8 @@ impl Checker {
 #[wasm_bindgen]
 pub struct Session {
     inner: EngineSession,
+    /// The session's profile, to read its options against.
+    checker: Arc<crate::Checker>,
 }
 
 #[wasm_bindgen]
@@ -113,6 +119,7 @@ impl Session {
     pub fn new(checker: &Checker) -> Session {
         Session {
             inner: EngineSession::new(Arc::clone(&checker.inner)),
+            checker: Arc::clone(&checker.inner),
         }
     }
 
@@ -125,7 +132,9 @@ impl Session {
     ) -> Result<JsValue, JsError> {
         let (text, options) = read_check_args(&text, options)?;
         report_to_js(
-            &self.inner.update(&text, &options.engine_options()),
+            &self
+                .inner
+                .update(&text, &options.engine_options(&self.checker)?),
             &options,
         )
     }

@@ -25,6 +25,8 @@ use wasm_bindgen::prelude::*;
 pub use checker::{Checker, Session};
 use errors::{to_js, JsPackError};
 
+use crate::PackSummary;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
@@ -43,16 +45,18 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// The result of `validatePack`.
+/// The result of `validatePack`: `summary` when the pack is valid, `errors` otherwise.
 #[derive(Serialize)]
 struct PackValidation<'a> {
     ok: bool,
     errors: Vec<JsPackError<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<PackSummary>,
 }
 
 /// Validates a rule pack (a profile or an overlay) and runs its inline tests, without
 /// throwing: problems come back as `{ok: false, errors: [{line, column, message,
-/// requirement}]}`.
+/// requirement}]}`; a valid pack as `{ok: true, errors: [], summary}`.
 #[wasm_bindgen(js_name = validatePack, unchecked_return_type = "PackValidation")]
 pub fn validate_pack(
     #[wasm_bindgen(unchecked_param_type = "string")] toml: JsValue,
@@ -64,13 +68,15 @@ pub fn validate_pack(
         text: args::string(&toml, "the pack")?,
     };
     match crate::validate_pack(&pack) {
-        Ok(_) => to_js(&PackValidation {
+        Ok(summary) => to_js(&PackValidation {
             ok: true,
             errors: Vec::new(),
+            summary: Some(summary),
         }),
         Err(errors) => to_js(&PackValidation {
             ok: false,
             errors: errors.iter().map(JsPackError::from).collect(),
+            summary: None,
         }),
     }
 }

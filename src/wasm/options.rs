@@ -9,7 +9,7 @@ use wasm_bindgen::{JsError, JsValue};
 use super::args;
 use super::errors::from_js;
 use crate::report::{json, markdown, text, Report};
-use crate::{CategoryChoice, CheckOptions};
+use crate::{CategoryChoice, CheckOptions, Checker};
 
 /// `{categories?: "auto" | "none" | string[], formats?: ("json" | "markdown" | "text")[]}`.
 #[derive(Debug, Default, Deserialize)]
@@ -64,13 +64,28 @@ impl JsCheckOptions {
         from_js(value, "check options")
     }
 
-    pub(crate) fn engine_options(&self) -> CheckOptions {
+    /// The engine's options; a selected category must be one the profile knows, as in the CLI.
+    pub(crate) fn engine_options(&self, checker: &Checker) -> Result<CheckOptions, JsError> {
         let categories = match &self.categories {
             None | Some(JsCategories::Keyword(CategoryKeyword::Auto)) => CategoryChoice::Auto,
             Some(JsCategories::Keyword(CategoryKeyword::None)) => CategoryChoice::None,
-            Some(JsCategories::Selected(ids)) => CategoryChoice::Selected(ids.clone()),
+            Some(JsCategories::Selected(ids)) => {
+                let known: Vec<&str> = checker
+                    .profile()
+                    .categories
+                    .iter()
+                    .map(|category| category.id.as_str())
+                    .collect();
+                if let Some(unknown) = ids.iter().find(|id| !known.contains(&id.as_str())) {
+                    return Err(JsError::new(&format!(
+                        "unknown category {unknown:?}; use \"auto\", \"none\", or a list of: {}",
+                        known.join(", ")
+                    )));
+                }
+                CategoryChoice::Selected(ids.clone())
+            }
         };
-        CheckOptions { categories }
+        Ok(CheckOptions { categories })
     }
 
     /// The renderings asked for by `formats`, or `None` when none was.

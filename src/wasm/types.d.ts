@@ -170,7 +170,17 @@ export interface PackProblem {
   requirement: string | null;
 }
 
+/** What a valid pack holds. */
+export interface PackSummary {
+  id: string;
+  version: string;
+  requirements: number;
+  tests: number;
+}
+
 export interface PackValidation {
   ok: boolean;
   errors: PackProblem[];
+  /** Present when `ok`. */
+  summary?: PackSummary;
 }

@@ -80,6 +80,16 @@ test('non-string input is refused with an Error', () => {
   }
 });
 
+test('misused objects throw Errors: wrong class, freed checker', () => {
+  survives(() => new wasm.Session({}), 'new Session({})');
+  survives(() => new wasm.Session(null), 'new Session(null)');
+  const freed = new wasm.Checker('baseline');
+  freed.free();
+  const afterFree = survives(() => freed.check('Article 1. The Parties shall cooperate.'), 'check after free');
+  assert.ok(afterFree.error, 'a freed checker must not check');
+  survives(() => new wasm.Session(freed), 'new Session(freed)');
+});
+
 test('random bytes: decoded text or an Error', () => {
   const random = rng(7);
   for (let round = 0; round < 300; round += 1) {
