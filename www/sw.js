@@ -17,6 +17,7 @@ const PAGE_FILES = [
   'js/app.js',
   'js/backend.js',
   'js/backend-inline.js',
+  'js/backend-worker.js',
   'js/compare.js',
   'js/compare-view.js',
   'js/dom.js',
@@ -32,8 +33,11 @@ const PAGE_FILES = [
   'js/statuses.js',
   'js/storage.js',
   'js/tabs.js',
+  'js/timing.js',
   'pkg/accordlint.js',
   'pkg/accordlint_bg.wasm',
+  'pkg/accordlint-client.js',
+  'pkg/worker.js',
 ];
 
 self.addEventListener('install', (event) => {

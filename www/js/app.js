@@ -14,6 +14,7 @@ import { Settings } from './settings.js';
 import { LEVELS, STATUSES } from './statuses.js';
 import { forgetStoredDraft, loadStoredDraft, storeDraft } from './storage.js';
 import { setupTabs } from './tabs.js';
+import { measureSince } from './timing.js';
 
 /** Quiet time after a keystroke before re-checking: long enough to skip most keystrokes while typing fast. */
 const RECHECK_DELAY_MS = 150;
@@ -183,6 +184,7 @@ class App {
   /** Re-checks the draft and shows the result; the live session makes this cheap per keystroke. */
   async check() {
     markBusy(true);
+    const started = performance.now();
     const text = this.editor.text;
     if (text.trim() === '') {
       this.showEmpty();
@@ -198,6 +200,7 @@ class App {
     }
     if (report === null) return;
     this.showReport(report, text);
+    measureSince('accordlint:recheck', started);
     if ($('remember').checked) storeDraft(text);
   }
 
@@ -214,7 +217,7 @@ class App {
     this.checks += 1;
     $('results').dataset.checks = String(this.checks);
     if (text === this.editor.text) markBusy(false);
-    performance.measure('accordlint:render', { start: started, end: performance.now() });
+    measureSince('accordlint:render', started);
     if (this.checks === 1) performance.mark('accordlint:first-result');
   }
 

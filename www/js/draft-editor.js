@@ -9,6 +9,7 @@
 import { h, icon, replaceChildren } from './dom.js';
 import { followEdit, segments } from './marks.js';
 import { statusIcon, statusLabel } from './statuses.js';
+import { measureSince } from './timing.js';
 
 export class DraftEditor {
   constructor({ textarea, mirror, readView, editor, modeEdit, modeMarked }) {
@@ -48,9 +49,11 @@ export class DraftEditor {
 
   /** Keeps marks on their sentences between a keystroke and its re-check. */
   followTyping() {
+    const started = performance.now();
     this.marks = followEdit(this.marks, this.shownText, this.text);
     this.focus = null;
     this.render();
+    measureSince('accordlint:keystroke', started);
   }
 
   /** Scrolls the draft to `[start, end)` (UTF-16 offsets), selects it and highlights it. */
