@@ -47,6 +47,7 @@ class App {
       editor: $('editor'),
       modeEdit: $('mode-edit'),
       modeMarked: $('mode-marked'),
+      onReplaced: () => this.setTitle(null),
     });
     this.scheduleCheck = debounce(() => this.check(), RECHECK_DELAY_MS);
     this.scheduleCompare = debounce(() => this.compare(), COMPARE_DELAY_MS);
@@ -170,10 +171,15 @@ class App {
   }
 
   setDraft(text, title) {
-    this.draftTitle = title;
-    $('draft-name').textContent = title ? `(${title})` : '';
+    this.setTitle(title);
     this.editor.setText(text);
     this.check();
+  }
+
+  /** The draft's name: the file opened, "Sample draft", or none for typed or pasted text. */
+  setTitle(title) {
+    this.draftTitle = title;
+    $('draft-name').textContent = title ? `(${title})` : '';
   }
 
   settingsChanged() {

@@ -7,13 +7,14 @@
 // textarea.
 
 import { h, icon, replaceChildren } from './dom.js';
-import { followEdit, segments } from './marks.js';
+import { editedRegion, followEdit, segments } from './marks.js';
 import { statusIcon, statusLabel } from './statuses.js';
 import { measureSince } from './timing.js';
 
 export class DraftEditor {
-  constructor({ textarea, mirror, readView, editor, modeEdit, modeMarked }) {
-    Object.assign(this, { textarea, mirror, readView, editor, modeEdit, modeMarked });
+  /** `onReplaced()` is called when an edit replaces the whole draft (select all, paste). */
+  constructor({ textarea, mirror, readView, editor, modeEdit, modeMarked, onReplaced }) {
+    Object.assign(this, { textarea, mirror, readView, editor, modeEdit, modeMarked, onReplaced });
     this.marks = [];
     this.focus = null;
     this.shownText = textarea.value;
@@ -50,6 +51,8 @@ export class DraftEditor {
   /** Keeps marks on their sentences between a keystroke and its re-check. */
   followTyping() {
     const started = performance.now();
+    const { prefix, oldEnd } = editedRegion(this.shownText, this.text);
+    if (prefix === 0 && oldEnd === this.shownText.length && this.shownText !== '') this.onReplaced();
     this.marks = followEdit(this.marks, this.shownText, this.text);
     this.focus = null;
     this.render();
@@ -73,9 +76,14 @@ export class DraftEditor {
     const marked = mode === 'marked';
     this.modeEdit.setAttribute('aria-pressed', String(!marked));
     this.modeMarked.setAttribute('aria-pressed', String(marked));
+    if (marked === this.editor.hidden) return;
+    const scrolled = marked ? this.textarea.scrollTop : this.readView.scrollTop;
     this.editor.hidden = marked;
     this.readView.hidden = !marked;
     if (marked) this.renderReadView();
+    // Both views wrap the same text at the same width: keep the reader's place.
+    if (marked) this.readView.scrollTop = scrolled;
+    else this.textarea.scrollTop = scrolled;
   }
 
   render() {
