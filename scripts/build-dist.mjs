@@ -70,6 +70,7 @@ function buildHtml() {
   html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
   html = replaceOnce(html, /<link rel="stylesheet" href="css\/app.css">/, `<style>${style}</style>`);
   html = replaceOnce(html, /<link rel="icon" href="icons\/icon.svg" type="image\/svg\+xml">/, `<link rel="icon" href="data:image/svg+xml;base64,${icon}" type="image/svg+xml">`);
+  html = replaceOnce(html, /\s*<!-- The module graph[^\n]*-->(\s*<link rel="modulepreload" href="[^"]+">)+/, '');
   html = replaceOnce(html, /<script type="module" src="js\/main.js"><\/script>/, `<script type="module">${script}</script>`);
   const data = `<script type="application/octet-stream" id="accordlint-wasm">${wasm}</script>\n<template id="accordlint-sample">${escapeHtml(sample)}</template>\n`;
   return replaceOnce(html, /<\/body>/, `${data}</body>`);

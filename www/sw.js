@@ -27,6 +27,7 @@ const PAGE_FILES = [
   'js/files.js',
   'js/main.js',
   'js/marks.js',
+  'js/mirror.js',
   'js/offline.js',
   'js/report-view.js',
   'js/settings.js',

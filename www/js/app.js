@@ -55,6 +55,8 @@ class App {
 
   async start(wasm) {
     clearVerdict($('verdict'), 'Loading the checker…');
+    // A link to page#sample shows the sample at once: fetch it while the checker loads.
+    if (location.hash === '#sample') this.sampleRequest = this.sampleSource();
     try {
       this.engine = await Engine.start(wasm);
     } catch (error) {
@@ -130,9 +132,14 @@ class App {
     }
   }
 
+  sampleSource() {
+    return this.sampleText === undefined ? fetchSample() : Promise.resolve(this.sampleText);
+  }
+
   async loadSample() {
     try {
-      const text = this.sampleText ?? (await fetchSample());
+      const text = await (this.sampleRequest ?? this.sampleSource());
+      this.sampleRequest = null;
       this.setDraft(text, 'Sample draft');
     } catch (error) {
       this.showError(`The sample draft could not be loaded: ${messageOf(error)}`);

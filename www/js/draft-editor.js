@@ -2,19 +2,21 @@
 // over a mirror that draws the findings behind the text, plus a read view that marks each
 // finding with an icon and a link to its requirement.
 //
-// The mirror has the textarea's exact font, padding and wrapping, and transparent text, so
-// its <mark> backgrounds and underlines sit under the right words; it scrolls with the
-// textarea.
+// The mirror (mirror.js) has the textarea's exact font, padding and wrapping, and
+// transparent text, so its <mark> backgrounds and underlines sit under the right words; it
+// scrolls with the textarea.
 
 import { h, icon, replaceChildren } from './dom.js';
 import { editedRegion, followEdit, segments } from './marks.js';
 import { statusIcon, statusLabel } from './statuses.js';
+import { LineMirror } from './mirror.js';
 import { measureSince } from './timing.js';
 
 export class DraftEditor {
   /** `onReplaced()` is called when an edit replaces the whole draft (select all, paste). */
   constructor({ textarea, mirror, readView, editor, modeEdit, modeMarked, onReplaced }) {
     Object.assign(this, { textarea, mirror, readView, editor, modeEdit, modeMarked, onReplaced });
+    this.lineMirror = new LineMirror(mirror);
     this.marks = [];
     this.focus = null;
     this.shownText = textarea.value;
@@ -88,7 +90,7 @@ export class DraftEditor {
 
   render() {
     this.shownText = this.text;
-    renderMirror(this.mirror, this.shownText, this.marks, this.focus);
+    this.lineMirror.render(this.shownText, mirrorPieces(this.shownText, this.marks, this.focus));
     this.syncScroll();
     if (!this.readView.hidden) this.renderReadView();
   }
@@ -118,15 +120,12 @@ function splitAtFocus(piece, focus) {
   return parts;
 }
 
-function renderMirror(mirror, text, marks, focus) {
-  const nodes = pieces(text, marks, focus).map((piece) => {
-    const content = text.slice(piece.start, piece.end);
-    if (piece.effect === null && !piece.focused) return content;
-    const classes = ['mark', piece.effect ? `mark-${piece.effect}` : '', piece.focused ? 'is-focus' : ''];
-    return h('mark', { class: classes.join(' ').trim() }, content);
+/** The mirror's pieces: each mark's look, the focused range on top. */
+function mirrorPieces(text, marks, focus) {
+  return pieces(text, marks, focus).map((piece) => {
+    const classes = [piece.effect || piece.focused ? 'mark' : '', piece.effect ? `mark-${piece.effect}` : '', piece.focused ? 'is-focus' : ''];
+    return { start: piece.start, end: piece.end, className: classes.filter(Boolean).join(' ') };
   });
-  // A trailing newline in a textarea still takes a line; in a div it needs a character after it.
-  replaceChildren(mirror, nodes, '\u200b');
 }
 
 function renderReadView(view, text, marks) {
