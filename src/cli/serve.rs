@@ -7,11 +7,11 @@
 //! and HEAD only, never lists directories, never serves anything outside its root, and binds
 //! to the loopback interface unless told otherwise.
 
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Write};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
 
-use tiny_http::{Header, Method, Request, Response, Server};
+use tiny_http::{Method, Request, Server};
 
 /// The page's Content-Security-Policy, sent as a header so that `frame-ancestors` applies
 /// (browsers ignore it in a `<meta>` tag). Identical, apart from that directive, to the
@@ -21,14 +21,15 @@ pub const CONTENT_SECURITY_POLICY: &str =
 connect-src 'self'; img-src 'self' data:; style-src 'self'; worker-src 'self'; object-src 'none'; \
 base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/// Every powerful feature denied, except writing to the clipboard from the page itself: the
-/// "copy suggested clause" button needs it.
-pub const PERMISSIONS_POLICY: &str = "accelerometer=(), ambient-light-sensor=(), autoplay=(), \
-battery=(), bluetooth=(), camera=(), display-capture=(), document-domain=(), \
-encrypted-media=(), fullscreen=(), gamepad=(), geolocation=(), gyroscope=(), hid=(), \
-idle-detection=(), local-fonts=(), magnetometer=(), microphone=(), midi=(), payment=(), \
-picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), \
-usb=(), web-share=(), xr-spatial-tracking=(), clipboard-read=(), clipboard-write=(self)";
+/// Every powerful feature that Chromium knows denied (it warns on names it does not know),
+/// except writing to the clipboard from the page itself: the "copy suggested clause" button
+/// needs it.
+pub const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), \
+display-capture=(), encrypted-media=(), fullscreen=(), gamepad=(), geolocation=(), \
+gyroscope=(), hid=(), idle-detection=(), local-fonts=(), magnetometer=(), microphone=(), \
+midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), \
+screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=(), clipboard-read=(), \
+clipboard-write=(self)";
 
 /// Headers sent with every answer, whatever its status.
 const SECURITY_HEADERS: [(&str, &str); 6] = [
@@ -108,15 +109,13 @@ impl StaticServer {
     }
 
     fn answer(&self, request: Request) {
+        let head_only = *request.method() == Method::Head;
         let reply = reply(&self.root, request.method(), request.url());
-        let mut response = Response::from_data(reply.body).with_status_code(reply.status);
-        for (name, value) in reply.headers {
-            if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-                response.add_header(header);
-            }
-        }
-        // tiny_http leaves the body out for HEAD by itself, keeping Content-Length.
-        if let Err(error) = request.respond(response) {
+        let mut writer = request.into_writer();
+        if let Err(error) = writer
+            .write_all(&reply.to_http(head_only))
+            .and_then(|()| writer.flush())
+        {
             if error.kind() != ErrorKind::BrokenPipe && error.kind() != ErrorKind::ConnectionReset {
                 eprintln!("warning: could not send a response: {error}");
             }
@@ -130,6 +129,42 @@ pub struct Reply {
     pub status: u16,
     pub headers: Vec<(&'static str, String)>,
     pub body: Vec<u8>,
+}
+
+impl Reply {
+    /// The whole HTTP/1.1 response, always with `Connection: close`. tiny_http keeps a
+    /// pool thread per open connection and can leave a new connection queued behind idle
+    /// keep-alive ones (browsers open several at once), so a page load could stall; closing
+    /// after each answer frees the thread at once. Written here because tiny_http's
+    /// `Response` refuses a `Connection` header.
+    pub fn to_http(&self, head_only: bool) -> Vec<u8> {
+        let mut head = format!(
+            "HTTP/1.1 {} {}\r\n",
+            self.status,
+            reason_phrase(self.status)
+        );
+        for (name, value) in &self.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str(&format!(
+            "Content-Length: {}\r\nConnection: close\r\n\r\n",
+            self.body.len()
+        ));
+        let mut bytes = head.into_bytes();
+        if !head_only {
+            bytes.extend_from_slice(&self.body);
+        }
+        bytes
+    }
+}
+
+fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "",
+    }
 }
 
 /// Decides the answer to `method url` for files under `root` (which must be canonical).
@@ -355,6 +390,26 @@ mod tests {
                 "X-Content-Type-Options"
             ),
             Some("nosniff")
+        );
+    }
+
+    #[test]
+    fn writes_the_body_for_get_and_not_for_head() {
+        let (root, _) = site();
+        let answer = reply(&root, &Method::Get, "/");
+        let get = String::from_utf8(answer.to_http(false)).expect("utf-8");
+        assert!(get.starts_with("HTTP/1.1 200 OK\r\n"), "{get}");
+        assert!(
+            get.ends_with("\r\n\r\n<!doctype html><title>t</title>"),
+            "{get}"
+        );
+        let head = String::from_utf8(answer.to_http(true)).expect("utf-8");
+        assert!(head.ends_with("Connection: close\r\n\r\n"), "{head}");
+        let missing =
+            String::from_utf8(reply(&root, &Method::Get, "/x").to_http(false)).expect("utf-8");
+        assert!(
+            missing.starts_with("HTTP/1.1 404 Not Found\r\n"),
+            "{missing}"
         );
     }
 
