@@ -2,8 +2,9 @@
 //! durations. It depends only on the clause's own text and the profile, so it is what a
 //! session caches per clause: an edit re-analyses only the clauses it touched.
 
-use crate::document::Clause;
-use crate::language::{self, Duration, ModalityMarkers};
+use crate::document::{Clause, Document, Sentence};
+use crate::language::{self, Duration, Modality, ModalityMarkers};
+use std::sync::Arc;
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 use std::hash::{Hash, Hasher};
 
@@ -61,27 +62,63 @@ pub struct ClauseAnalysis {
     pub sentences: Vec<SentenceAnalysis>,
     /// Concepts of the clause's heading ("Article 8 - Retention"), for clause-wide checks.
     pub heading: ConceptSet,
+    /// For a list item, the modality its lead-in ends with ("Each Party shall ensure that:"):
+    /// an item without a modal of its own is bound by it.
+    pub lead_in: Option<Modality>,
 }
 
 impl ClauseAnalysis {
-    pub fn analyze(clause: &Clause, lexicon: &Lexicon) -> ClauseAnalysis {
+    /// Analyses a clause. A list item's sentences also carry the concepts of the lead-in
+    /// they complete ("Personal data shall be: (a) deleted after two years").
+    pub fn analyze(clause: &Clause, lead_in: Option<&Sentence>, lexicon: &Lexicon) -> ClauseAnalysis {
         let heading = clause.heading.as_deref().map_or_else(
             || ConceptSet::new(lexicon.concept_count()),
             |h| SentenceAnalysis::analyze(h, lexicon).present,
         );
-        let sentences = clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, lexicon)).collect();
-        ClauseAnalysis { sentences, heading }
+        let lead_in = lead_in.map(|s| SentenceAnalysis::analyze(&s.text, lexicon));
+        let sentences = clause
+            .sentences
+            .iter()
+            .map(|s| {
+                let mut analysis = SentenceAnalysis::analyze(&s.text, lexicon);
+                if let Some(lead) = &lead_in {
+                    analysis.present.union_with(&lead.present);
+                }
+                analysis
+            })
+            .collect();
+        let lead_in = lead_in.map(|lead| lead.markers.modality_at(usize::MAX));
+        ClauseAnalysis { sentences, heading, lead_in }
     }
 }
 
 /// The cache key of a clause: everything [`ClauseAnalysis::analyze`] reads. The hasher has
 /// fixed keys, so keys are the same on every run and platform.
-pub fn clause_key(clause: &Clause) -> u64 {
+pub fn clause_key(clause: &Clause, lead_in: Option<&Sentence>) -> u64 {
     #[allow(deprecated)]
     let mut hasher = std::hash::SipHasher::new();
     clause.heading.hash(&mut hasher);
+    lead_in.map(|s| &s.text).hash(&mut hasher);
     for sentence in &clause.sentences {
         sentence.text.hash(&mut hasher);
     }
     hasher.finish()
+}
+
+/// Analyses every clause of a document, asking `cached` first (a session's cache).
+pub fn analyze_document(
+    document: &Document,
+    lexicon: &Lexicon,
+    mut cached: impl FnMut(u64) -> Option<Arc<ClauseAnalysis>>,
+) -> Vec<(u64, Arc<ClauseAnalysis>)> {
+    document
+        .clauses
+        .iter()
+        .map(|clause| {
+            let lead_in = document.lead_in_sentence(clause);
+            let key = clause_key(clause, lead_in);
+            let analysis = cached(key).unwrap_or_else(|| Arc::new(ClauseAnalysis::analyze(clause, lead_in, lexicon)));
+            (key, analysis)
+        })
+        .collect()
 }

@@ -96,6 +96,7 @@ fn evidence(outcome: &Outcome, document: &Document, index: &Utf16Index) -> Vec<E
                 end_utf16: index.utf16(span.end),
                 text: document.source[span.start..span.end].to_string(),
                 effect: f.effect,
+                location: None,
             }
         })
         .collect()
@@ -189,5 +190,7 @@ fn document_info(document: &Document, index: &Utf16Index) -> DocumentInfo {
         sentences: document.clauses.iter().map(|c| c.sentences.len()).sum(),
         words: document.word_count,
         hidden_characters,
+        hidden_text: Vec::new(),
+        revisions: Vec::new(),
     }
 }

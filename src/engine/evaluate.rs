@@ -42,6 +42,7 @@ impl<'a> AnalysedDocument<'a> {
                 sentence: s,
                 preamble: clause.kind == ClauseKind::Preamble,
                 analysis: sentence,
+                lead_in: analysis.lead_in,
             })
         })
     }
@@ -53,6 +54,8 @@ struct SentenceRef<'a> {
     sentence: usize,
     preamble: bool,
     analysis: &'a SentenceAnalysis,
+    /// The modality of the list's lead-in, for an item.
+    lead_in: Option<Modality>,
 }
 
 /// What one check found in one sentence.
@@ -177,9 +180,11 @@ fn matched_terms(terms: &Terms, sentence: &SentenceAnalysis) -> Vec<(Option<Conc
 
 fn sentence_modality(sentence: SentenceRef, pos: usize) -> Modality {
     if sentence.preamble {
-        Modality::Aspiration
-    } else {
-        sentence.analysis.markers.modality_at(pos)
+        return Modality::Aspiration;
+    }
+    match (sentence.analysis.markers.modality_at(pos), sentence.lead_in) {
+        (Modality::Declarative, Some(lead_in)) => lead_in,
+        (own, _) => own,
     }
 }
 

@@ -102,11 +102,8 @@ impl Checker {
     /// Checks `text`, reporting only requirement `only` when given (inline tests).
     fn check_only(&self, text: &str, options: &CheckOptions, only: Option<&str>) -> Report {
         let document = Document::parse(text);
-        let analyses: Vec<Arc<ClauseAnalysis>> = document
-            .clauses
-            .iter()
-            .map(|clause| Arc::new(ClauseAnalysis::analyze(clause, &self.profile.lexicon)))
-            .collect();
+        let analyses: Vec<Arc<ClauseAnalysis>> =
+            analysis::analyze_document(&document, &self.profile.lexicon, |_| None).into_iter().map(|(_, a)| a).collect();
         assemble::report(&self.profile, &document, &analyses, options, only)
     }
 

@@ -7,6 +7,7 @@
 //! not covered: stems are literal). A match that overlaps one of its concept's `exclude`
 //! phrases does not count ("automated processing of personal data" is not an algorithm).
 
+use super::prefilter::required_literals;
 use crate::language::words::{is_word_byte, on_word_boundaries};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_lite::Regex;
@@ -39,8 +40,18 @@ pub struct ConceptSource<'a> {
 pub struct Lexicon {
     automaton: AhoCorasick,
     entries: Vec<PhraseEntry>,
-    patterns: Vec<(ConceptId, Regex)>,
+    patterns: Vec<PatternEntry>,
+    /// The literals that gate the patterns (see `prefilter.rs`), in one automaton.
+    literals: AhoCorasick,
     concept_count: usize,
+}
+
+struct PatternEntry {
+    concept: ConceptId,
+    regex: Regex,
+    /// Indices into the literal automaton; the pattern runs only where one occurs. `None`:
+    /// always run.
+    gate: Option<Vec<usize>>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -69,6 +80,7 @@ impl Lexicon {
         let mut phrases: Vec<String> = Vec::new();
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
+        let mut literals: Vec<String> = Vec::new();
         let concept_count = concepts.len();
         for (concept, source) in concepts.into_iter().enumerate() {
             for (list, exclude) in [(source.phrases, false), (source.exclude, true)] {
@@ -83,13 +95,19 @@ impl Lexicon {
                     entries.push(PhraseEntry { concept, exclude, stem });
                 }
             }
-            patterns.extend(source.patterns.into_iter().map(|regex| (concept, regex)));
+            for regex in source.patterns {
+                let gate = required_literals(regex.as_str().trim_start_matches("(?i)")).map(|set| {
+                    set.into_iter().map(|literal| intern(&mut literals, literal)).collect()
+                });
+                patterns.push(PatternEntry { concept, regex, gate });
+            }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&phrases)
             .map_err(|e| format!("the lexicon is too large to compile: {e}"))?;
-        Ok(Lexicon { automaton, entries, patterns, concept_count })
+        let literals = AhoCorasick::new(&literals).map_err(|e| format!("the pattern prefilter is too large to compile: {e}"))?;
+        Ok(Lexicon { automaton, entries, patterns, literals, concept_count })
     }
 
     pub fn concept_count(&self) -> usize {
@@ -110,8 +128,16 @@ impl Lexicon {
                 hits.push(hit);
             }
         }
-        for (concept, regex) in &self.patterns {
-            hits.extend(regex.find_iter(lower).map(|m| ConceptHit { concept: *concept, start: m.start(), end: m.end() }));
+        let mut present_literals = vec![false; self.literals.patterns_len()];
+        for m in self.literals.find_overlapping_iter(lower) {
+            present_literals[m.pattern().as_usize()] = true;
+        }
+        for pattern in &self.patterns {
+            let gated_out = pattern.gate.as_ref().is_some_and(|gate| !gate.iter().any(|&l| present_literals[l]));
+            if !gated_out {
+                let concept = pattern.concept;
+                hits.extend(pattern.regex.find_iter(lower).map(|m| ConceptHit { concept, start: m.start(), end: m.end() }));
+            }
         }
         hits.retain(|hit| {
             !excluded.iter().any(|x| x.concept == hit.concept && x.start < hit.end && hit.start < x.end)
@@ -120,6 +146,13 @@ impl Lexicon {
         hits.dedup_by_key(|h| (h.concept, h.start));
         hits
     }
+}
+
+fn intern(literals: &mut Vec<String>, literal: String) -> usize {
+    literals.iter().position(|l| *l == literal).unwrap_or_else(|| {
+        literals.push(literal);
+        literals.len() - 1
+    })
 }
 
 /// Where a phrase match ends once word boundaries are respected, or `None` when it sits

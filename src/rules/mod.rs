@@ -7,6 +7,7 @@ pub mod builtin;
 pub mod error;
 pub mod lexicon;
 pub mod pack;
+pub mod prefilter;
 pub mod profile;
 
 pub use error::PackError;
