@@ -6,6 +6,10 @@
 //! a `<meta>` tag cannot carry (`frame-ancestors`, COOP, Permissions-Policy). It answers GET
 //! and HEAD only, never lists directories, never serves anything outside its root, and binds
 //! to the loopback interface unless told otherwise.
+//!
+//! The page loads the WebAssembly package from `/pkg/`. That path is served from `<root>/pkg`
+//! when it exists (a deployed copy), otherwise from the `pkg/` beside the root: in the
+//! repository, `make pkg` builds into `pkg/` next to `www/`, and nothing has to be copied.
 
 use std::io::{ErrorKind, Write};
 use std::net::{SocketAddr, TcpListener};
@@ -43,7 +47,7 @@ const SECURITY_HEADERS: [(&str, &str); 6] = [
 
 /// Serves `root` at `host:port` until the process is stopped, printing the address first.
 pub fn serve(root: &Path, host: &str, port: u16) -> Result<(), String> {
-    let server = StaticServer::bind(root, host, port)?;
+    let server = StaticServer::bind(Site::new(root)?, host, port)?;
     if !server.address().ip().is_loopback() {
         eprintln!(
             "warning: listening on {}, which other machines on the network may reach; \
@@ -51,29 +55,119 @@ pub fn serve(root: &Path, host: &str, port: u16) -> Result<(), String> {
             server.address()
         );
     }
-    println!("Serving {} at {}", server.root.display(), server.url());
+    match &server.site.package {
+        Some(package) => println!(
+            "Serving {} (and /pkg/ from {}) at {}",
+            server.site.root.display(),
+            package.display(),
+            server.url()
+        ),
+        None => {
+            eprintln!(
+                "warning: no pkg/ in or beside {}: build the package with `make pkg`",
+                server.site.root.display()
+            );
+            println!("Serving {} at {}", server.site.root.display(), server.url());
+        }
+    }
     println!("Press Ctrl-C to stop.");
     loop {
         server.handle_next()?;
     }
 }
 
-/// A bound server: separate from [`serve`] so tests can bind to port 0 and answer one request.
-pub struct StaticServer {
+/// What is served: the page's folder, and the package's folder mounted at `/pkg/`.
+#[derive(Debug)]
+pub struct Site {
     root: PathBuf,
-    address: SocketAddr,
-    http: Server,
+    package: Option<PathBuf>,
 }
 
-impl StaticServer {
-    /// Binds to `host:port` (port 0 picks a free port) and fixes the canonical root.
-    pub fn bind(root: &Path, host: &str, port: u16) -> Result<StaticServer, String> {
+impl Site {
+    /// Fixes the canonical folders: `root`, and `root/pkg` or else `root/../pkg` if either is a folder.
+    pub fn new(root: &Path) -> Result<Site, String> {
         let root = root
             .canonicalize()
             .map_err(|error| format!("cannot serve {}: {error}", root.display()))?;
         if !root.is_dir() {
             return Err(format!("cannot serve {}: not a directory", root.display()));
         }
+        let beside = root.parent().map(|parent| parent.join("pkg"));
+        let package = [Some(root.join("pkg")), beside]
+            .into_iter()
+            .flatten()
+            .find(|candidate| candidate.is_dir())
+            .and_then(|candidate| candidate.canonicalize().ok());
+        Ok(Site { root, package })
+    }
+
+    /// Decides the answer to `method url`.
+    pub fn reply(&self, method: &Method, url: &str) -> Reply {
+        if !matches!(method, Method::Get | Method::Head) {
+            let mut answer = plain(405, "Only GET and HEAD are allowed.\n");
+            answer.headers.push(("Allow", "GET, HEAD".to_string()));
+            return answer;
+        }
+        let Some(path) = self.resolve(url) else {
+            return plain(404, "Not found.\n");
+        };
+        match std::fs::read(&path) {
+            Ok(body) => Reply {
+                status: 200,
+                headers: with_security_headers(vec![
+                    ("Content-Type", content_type(&path).to_string()),
+                    // Revalidate every time: the service worker, not the HTTP cache, keeps the
+                    // offline copy, and a stale script beside a fresh .wasm would break the page.
+                    ("Cache-Control", "no-cache".to_string()),
+                ]),
+                body,
+            },
+            Err(_) => plain(404, "Not found.\n"),
+        }
+    }
+
+    /// Maps a request target to a file, or `None` when there is no such file or the target
+    /// would leave its folder (`..`, symbolic links pointing out, encoded separators).
+    fn resolve(&self, url: &str) -> Option<PathBuf> {
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        let decoded = percent_decode(path)?;
+        if decoded.contains('\0') || decoded.contains('\\') {
+            return None;
+        }
+        let (base, relative) = match (&self.package, decoded.strip_prefix("/pkg/")) {
+            (Some(package), Some(inside)) => (package, inside),
+            _ => (&self.root, decoded.trim_start_matches('/')),
+        };
+        file_inside(base, Path::new(relative))
+    }
+}
+
+/// `base/relative` (or its index.html) when it is a file that stays inside `base`.
+fn file_inside(base: &Path, relative: &Path) -> Option<PathBuf> {
+    if relative
+        .components()
+        .any(|part| !matches!(part, Component::Normal(_)))
+    {
+        return None;
+    }
+    let mut candidate = base.join(relative);
+    if candidate.is_dir() {
+        candidate.push("index.html");
+    }
+    let canonical = candidate.canonicalize().ok()?;
+    (canonical.starts_with(base) && canonical.is_file()).then_some(canonical)
+}
+
+/// A bound server: separate from [`serve`] so tests can bind to port 0 and answer one request.
+pub struct StaticServer {
+    site: Site,
+    address: SocketAddr,
+    http: Server,
+}
+
+impl StaticServer {
+    /// Binds to `host:port` (port 0 picks a free port).
+    pub fn bind(site: Site, host: &str, port: u16) -> Result<StaticServer, String> {
         let host = host.trim_start_matches('[').trim_end_matches(']');
         let listener = TcpListener::bind((host, port))
             .map_err(|error| format!("cannot listen on {host}:{port}: {error}"))?;
@@ -83,7 +177,7 @@ impl StaticServer {
         let http = Server::from_listener(listener, None)
             .map_err(|error| format!("cannot start the server: {error}"))?;
         Ok(StaticServer {
-            root,
+            site,
             address,
             http,
         })
@@ -110,7 +204,7 @@ impl StaticServer {
 
     fn answer(&self, request: Request) {
         let head_only = *request.method() == Method::Head;
-        let reply = reply(&self.root, request.method(), request.url());
+        let reply = self.site.reply(request.method(), request.url());
         let mut writer = request.into_writer();
         if let Err(error) = writer
             .write_all(&reply.to_http(head_only))
@@ -167,31 +261,6 @@ fn reason_phrase(status: u16) -> &'static str {
     }
 }
 
-/// Decides the answer to `method url` for files under `root` (which must be canonical).
-pub fn reply(root: &Path, method: &Method, url: &str) -> Reply {
-    if !matches!(method, Method::Get | Method::Head) {
-        let mut answer = plain(405, "Only GET and HEAD are allowed.\n");
-        answer.headers.push(("Allow", "GET, HEAD".to_string()));
-        return answer;
-    }
-    let Some(path) = resolve(root, url) else {
-        return plain(404, "Not found.\n");
-    };
-    match std::fs::read(&path) {
-        Ok(body) => Reply {
-            status: 200,
-            headers: with_security_headers(vec![
-                ("Content-Type", content_type(&path).to_string()),
-                // Revalidate every time: the service worker, not the HTTP cache, keeps the
-                // offline copy, and a stale script beside a fresh .wasm would break the page.
-                ("Cache-Control", "no-cache".to_string()),
-            ]),
-            body,
-        },
-        Err(_) => plain(404, "Not found.\n"),
-    }
-}
-
 fn plain(status: u16, text: &str) -> Reply {
     Reply {
         status,
@@ -210,29 +279,6 @@ fn with_security_headers(mut headers: Vec<(&'static str, String)>) -> Vec<(&'sta
             .map(|(name, value)| (*name, value.to_string())),
     );
     headers
-}
-
-/// Maps a request target to a file inside `root`, or `None` when there is no such file or
-/// the target would leave the root (`..`, symbolic links pointing out, encoded separators).
-fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    let decoded = percent_decode(path)?;
-    if decoded.contains('\0') || decoded.contains('\\') {
-        return None;
-    }
-    let relative = Path::new(decoded.trim_start_matches('/'));
-    if relative
-        .components()
-        .any(|part| !matches!(part, Component::Normal(_)))
-    {
-        return None;
-    }
-    let mut candidate = root.join(relative);
-    if candidate.is_dir() {
-        candidate.push("index.html");
-    }
-    let canonical = candidate.canonicalize().ok()?;
-    (canonical.starts_with(root) && canonical.is_file()).then_some(canonical)
 }
 
 /// Decodes `%XX` escapes; `None` for a malformed escape or a result that is not UTF-8.
@@ -285,22 +331,31 @@ mod tests {
     use std::net::TcpStream;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    /// A fresh directory tree: `<tmp>/site/index.html`, `<tmp>/site/pkg/a.wasm`,
-    /// and `<tmp>/secret.txt` outside the served root.
-    fn site() -> (PathBuf, PathBuf) {
+    /// A fresh folder laid out like the repository: `www/` (the root), `pkg/` beside it, and
+    /// `secret.txt` outside both. Returns the folder.
+    fn layout() -> PathBuf {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let base = std::env::temp_dir().join(format!(
             "accordlint-serve-{}-{}",
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::SeqCst)
         ));
-        let root = base.join("site");
-        std::fs::create_dir_all(root.join("pkg")).expect("create test site");
-        std::fs::write(root.join("index.html"), "<!doctype html><title>t</title>").expect("write");
-        std::fs::write(root.join("pkg/a.wasm"), b"\0asm\x01\0\0\0").expect("write");
-        std::fs::write(root.join("notes file.md"), "# notes").expect("write");
+        std::fs::create_dir_all(base.join("www/js")).expect("create www");
+        std::fs::create_dir_all(base.join("pkg")).expect("create pkg");
+        std::fs::write(
+            base.join("www/index.html"),
+            "<!doctype html><title>t</title>",
+        )
+        .expect("write");
+        std::fs::write(base.join("www/notes file.md"), "# notes").expect("write");
+        std::fs::write(base.join("pkg/a.wasm"), b"\0asm\x01\0\0\0").expect("write");
         std::fs::write(base.join("secret.txt"), "secret").expect("write");
-        (root.canonicalize().expect("canonical root"), base)
+        base
+    }
+
+    fn site() -> (Site, PathBuf) {
+        let base = layout();
+        (Site::new(&base.join("www")).expect("site"), base)
     }
 
     fn header<'a>(reply: &'a Reply, name: &str) -> Option<&'a str> {
@@ -313,8 +368,8 @@ mod tests {
 
     #[test]
     fn serves_index_for_the_root_with_html_type_and_security_headers() {
-        let (root, _) = site();
-        let answer = reply(&root, &Method::Get, "/");
+        let (site, _) = site();
+        let answer = site.reply(&Method::Get, "/");
         assert_eq!(answer.status, 200);
         assert_eq!(
             header(&answer, "Content-Type"),
@@ -334,12 +389,13 @@ mod tests {
     }
 
     #[test]
-    fn serves_wasm_as_application_wasm_and_decodes_escapes() {
-        let (root, _) = site();
-        let wasm = reply(&root, &Method::Get, "/pkg/a.wasm?v=1");
+    fn mounts_the_package_beside_the_root_at_pkg_as_application_wasm() {
+        let (site, _) = site();
+        let wasm = site.reply(&Method::Get, "/pkg/a.wasm?v=1");
         assert_eq!(wasm.status, 200);
         assert_eq!(header(&wasm, "Content-Type"), Some("application/wasm"));
-        let spaced = reply(&root, &Method::Head, "/notes%20file.md");
+        assert_eq!(wasm.body, b"\0asm\x01\0\0\0");
+        let spaced = site.reply(&Method::Head, "/notes%20file.md");
         assert_eq!(spaced.status, 200);
         assert_eq!(
             header(&spaced, "Content-Type"),
@@ -348,19 +404,31 @@ mod tests {
     }
 
     #[test]
-    fn refuses_to_leave_the_root() {
-        let (root, base) = site();
+    fn prefers_a_package_copied_inside_the_root() {
+        let base = layout();
+        std::fs::create_dir_all(base.join("www/pkg")).expect("create www/pkg");
+        std::fs::write(base.join("www/pkg/a.wasm"), b"copy").expect("write");
+        let site = Site::new(&base.join("www")).expect("site");
+        assert_eq!(site.reply(&Method::Get, "/pkg/a.wasm").body, b"copy");
+    }
+
+    #[test]
+    fn refuses_to_leave_the_root_or_the_package() {
+        let (site, base) = site();
         assert!(base.join("secret.txt").is_file());
         for target in [
             "/../secret.txt",
             "/%2e%2e/secret.txt",
+            "/js/..%2f..%2fsecret.txt",
+            "/pkg/../secret.txt",
+            "/pkg/%2e%2e/secret.txt",
             "/pkg/..%2f..%2fsecret.txt",
             "/..%5csecret.txt",
             "//etc/passwd",
             "/%00index.html",
             "/%zz",
         ] {
-            let answer = reply(&root, &Method::Get, target);
+            let answer = site.reply(&Method::Get, target);
             assert_eq!(answer.status, 404, "{target} must not be served");
             assert!(
                 !String::from_utf8_lossy(&answer.body).contains("secret"),
@@ -372,31 +440,30 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn refuses_symbolic_links_that_point_outside() {
-        let (root, base) = site();
-        std::os::unix::fs::symlink(base.join("secret.txt"), root.join("link.txt")).expect("link");
-        assert_eq!(reply(&root, &Method::Get, "/link.txt").status, 404);
+        let (site, base) = site();
+        std::os::unix::fs::symlink(base.join("secret.txt"), base.join("www/link.txt"))
+            .expect("link");
+        std::os::unix::fs::symlink(base.join("secret.txt"), base.join("pkg/link.txt"))
+            .expect("link");
+        assert_eq!(site.reply(&Method::Get, "/link.txt").status, 404);
+        assert_eq!(site.reply(&Method::Get, "/pkg/link.txt").status, 404);
     }
 
     #[test]
     fn answers_other_methods_with_405_and_missing_files_with_404() {
-        let (root, _) = site();
-        let post = reply(&root, &Method::Post, "/");
+        let (site, _) = site();
+        let post = site.reply(&Method::Post, "/");
         assert_eq!(post.status, 405);
         assert_eq!(header(&post, "Allow"), Some("GET, HEAD"));
-        assert_eq!(reply(&root, &Method::Get, "/nothing.js").status, 404);
-        assert_eq!(
-            header(
-                &reply(&root, &Method::Get, "/nothing.js"),
-                "X-Content-Type-Options"
-            ),
-            Some("nosniff")
-        );
+        let missing = site.reply(&Method::Get, "/nothing.js");
+        assert_eq!(missing.status, 404);
+        assert_eq!(header(&missing, "X-Content-Type-Options"), Some("nosniff"));
     }
 
     #[test]
     fn writes_the_body_for_get_and_not_for_head() {
-        let (root, _) = site();
-        let answer = reply(&root, &Method::Get, "/");
+        let (site, _) = site();
+        let answer = site.reply(&Method::Get, "/");
         let get = String::from_utf8(answer.to_http(false)).expect("utf-8");
         assert!(get.starts_with("HTTP/1.1 200 OK\r\n"), "{get}");
         assert!(
@@ -406,7 +473,7 @@ mod tests {
         let head = String::from_utf8(answer.to_http(true)).expect("utf-8");
         assert!(head.ends_with("Connection: close\r\n\r\n"), "{head}");
         let missing =
-            String::from_utf8(reply(&root, &Method::Get, "/x").to_http(false)).expect("utf-8");
+            String::from_utf8(site.reply(&Method::Get, "/x").to_http(false)).expect("utf-8");
         assert!(
             missing.starts_with("HTTP/1.1 404 Not Found\r\n"),
             "{missing}"
@@ -431,8 +498,8 @@ mod tests {
 
     #[test]
     fn answers_over_http_on_loopback() {
-        let (root, _) = site();
-        let server = StaticServer::bind(&root, "127.0.0.1", 0).expect("bind");
+        let (site, _) = site();
+        let server = StaticServer::bind(site, "127.0.0.1", 0).expect("bind");
         assert!(server.address().ip().is_loopback());
         assert!(server.url().starts_with("http://127.0.0.1:"));
         let address = server.address();
@@ -451,6 +518,8 @@ mod tests {
         let lower = text.to_ascii_lowercase();
         assert!(lower.contains("content-type: application/wasm"), "{text}");
         assert!(lower.contains("frame-ancestors 'none'"), "{text}");
+        assert!(lower.contains("connection: close"), "{text}");
+        assert!(lower.contains("content-length: 8\r\n"), "{text}");
         assert!(
             text.ends_with("\r\n\r\n"),
             "HEAD must carry no body: {text:?}"
@@ -459,9 +528,7 @@ mod tests {
 
     #[test]
     fn reports_a_missing_root() {
-        let error = StaticServer::bind(Path::new("/nonexistent/accordlint"), "127.0.0.1", 0)
-            .err()
-            .expect("must fail");
+        let error = Site::new(Path::new("/nonexistent/accordlint")).expect_err("must fail");
         assert!(error.contains("/nonexistent/accordlint"), "{error}");
     }
 }

@@ -1,5 +1,5 @@
 // Page-level benchmark in headless Chromium (run by `make bench`; not a test, it prints
-// numbers). Needs www/pkg (the package) like the end-to-end tests.
+// numbers). Needs the package (make pkg) like the end-to-end tests.
 //
 // 1. First result: from navigation to the sample draft's verdict on screen (page/#sample),
 //    each run in a fresh browser context (no service worker, no cache).

@@ -1,4 +1,4 @@
-// The page with the real package (www/pkg, from `make pkg`) against the CLI: the same
+// The page with the real package (pkg/, from `make pkg`) against the CLI: the same
 // verdict and statuses for every corpus document, the same JSON on export, evidence that
 // points at the right sentence; no request leaving the origin and none while checking; a
 // working offline copy; and the single file (dist) checking a draft from file://.
@@ -16,7 +16,7 @@ let server;
 let browser;
 
 before(async () => {
-  assert.ok(HAS_PACKAGE, 'www/pkg/ is missing: build the package and copy it there (make pkg www)');
+  assert.ok(HAS_PACKAGE, 'pkg/ is missing: build the package (make pkg)');
   assert.ok(HAS_CLI, `${CLI} is missing: build the CLI (make cli)`);
   server = await startServer();
   browser = await launchBrowser();

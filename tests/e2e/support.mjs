@@ -17,8 +17,10 @@ export const CORPUS = resolve(ROOT, process.env.CORPUS ?? '../shared/corpus');
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 export const FAKE_PACKAGE = join(ROOT, 'tests/e2e/fixtures/fake-accordlint.js');
 
-/** True when the real package is in place for the page (`make pkg` and the copy into www/pkg). */
-export const HAS_PACKAGE = existsSync(join(WWW, 'pkg/accordlint_bg.wasm'));
+/** Where `/pkg/` is served from, as `accordlint serve` does: www/pkg if present, else pkg/ beside www/. */
+export const PACKAGE = existsSync(join(WWW, 'pkg')) ? join(WWW, 'pkg') : join(ROOT, 'pkg');
+/** True when the real package is built (`make pkg`). */
+export const HAS_PACKAGE = existsSync(join(PACKAGE, 'accordlint_bg.wasm'));
 /** True when the CLI is built and can check (the reference for the page's results). */
 export const HAS_CLI = existsSync(CLI);
 
@@ -42,8 +44,9 @@ function cliServes() {
 }
 
 /**
- * Serves www/ on a free loopback port: with `accordlint serve` when the CLI has it, otherwise
- * with a small Node server sending the same kind of headers. Returns `{url, close}`.
+ * Serves www/ (and the package at /pkg/) on a free loopback port: with `accordlint serve`
+ * when the CLI has it, otherwise with a small Node server laid out the same way. Returns
+ * `{url, close}`.
  */
 export async function startServer() {
   const port = await freePort();
@@ -73,9 +76,11 @@ const TYPES = {
 
 async function startNodeServer(port) {
   const server = createServer((request, response) => {
-    const path = normalize(join(WWW, decodeURIComponent(new URL(request.url, 'http://x').pathname)));
+    const pathname = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const [base, inside] = pathname.startsWith('/pkg/') ? [PACKAGE, pathname.slice(5)] : [WWW, pathname];
+    const path = normalize(join(base, inside));
     const file = path.endsWith(sep) ? join(path, 'index.html') : path;
-    if (!file.startsWith(WWW) || !existsSync(file)) {
+    if (!file.startsWith(base) || !existsSync(file)) {
       response.writeHead(404).end();
       return;
     }
