@@ -110,10 +110,10 @@ export async function useFakePackage(context) {
   }
 }
 
-/** Opens the page and waits until the checker is loaded (the profile list is filled). */
+/** Opens the page and waits until it is ready (checker loaded, stored draft restored). */
 export async function openPage(page, url) {
   await page.goto(url);
-  await page.waitForSelector('#profile option', { state: 'attached' });
+  await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
 }
 
 /** Replaces the draft with `text` and waits for the result computed on exactly that text. */

@@ -51,6 +51,8 @@ describe('the page', () => {
     const { page, context, problems } = await freshPage();
     assert.match(await page.textContent('#privacy-note'), /never leaves this device/);
     assert.equal(await page.getAttribute('[data-testid="verdict"]', 'data-verdict'), '');
+    assert.match(await page.textContent('[data-testid="verdict"]'), /Paste a draft or try the sample/);
+    assert.equal(await page.isHidden('#filters'), true);
     assert.equal(await page.locator('[data-testid="requirement"]').count(), 0);
     assert.equal(await page.isDisabled('[data-testid="export-json"]'), true);
     await screenshot(page, 'empty-page');

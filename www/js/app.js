@@ -82,6 +82,8 @@ class App {
     this.wireCompare();
     setupTabs([$('tab-check'), $('tab-compare')], (tab) => this.tabShown(tab));
     await this.restoreDraft();
+    if (this.editor.text === '') this.showEmpty();
+    document.body.dataset.ready = 'true';
   }
 
   wireDraft() {
@@ -227,6 +229,7 @@ class App {
     applyFilters($('requirements'), this.filters);
     this.editor.setMarksFor(evidenceMarks(report), text);
     setExportsEnabled(true);
+    $('filters').hidden = false;
     this.checks += 1;
     $('results').dataset.checks = String(this.checks);
     if (text === this.editor.text) markBusy(false);
@@ -242,6 +245,7 @@ class App {
     replaceChildren($('requirements'));
     this.editor.setMarks([]);
     setExportsEnabled(false);
+    $('filters').hidden = true;
     markBusy(false);
   }
 
