@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { CLI, HAS_CLI, HAS_PACKAGE, ROOT, cliJson, corpusDocuments, launchBrowser, openPage, pasteDraft, sampleDraft, shownResult, startServer, waitForResult } from './support.mjs';
+import { CLI, HAS_CLI, HAS_PACKAGE, ROOT, cliJson, corpusDocuments, launchBrowser, openPage, pasteDraft, sampleDraft, screenshot, shownResult, startServer, waitForComparison, waitForResult } from './support.mjs';
 
 let server;
 let browser;
@@ -60,6 +60,26 @@ describe('the page with the real checker', () => {
     await context.close();
   });
 
+  test('compares two corpus drafts as the CLI reports them', async () => {
+    const { context, page, problems } = await recordedPage();
+    await openPage(page, server.url);
+    const byName = (prefix) => corpusDocuments().find(({ name }) => name.startsWith(prefix)).text;
+    const [draftA, draftB] = [byName('strong-threat-intel'), byName('weak-threat-intel')];
+    await pasteDraft(page, draftB);
+    await screenshot(page, 'real-failing-draft');
+    await page.click('[data-testid="tab-compare"]');
+    await page.fill('[data-testid="draft-a"]', draftA);
+    await page.fill('[data-testid="draft-b"]', draftB);
+    await waitForComparison(page);
+    const rows = await page.locator('[data-testid="compare-row"]').evaluateAll((elements) => Object.fromEntries(elements.map((row) => [row.dataset.id, [row.dataset.a, row.dataset.b]])));
+    const [expectedA, expectedB] = [expectedResult(cliJson(draftA)).statuses, expectedResult(cliJson(draftB)).statuses];
+    assert.deepEqual(rows, Object.fromEntries(Object.keys(expectedA).map((id) => [id, [expectedA[id], expectedB[id]]])));
+    assert.ok((await page.locator('[data-testid="compare-row"][data-change="worse"]').count()) > 0, 'the weak draft is worse somewhere');
+    await screenshot(page, 'real-compare-view');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('exports exactly the CLI JSON', async () => {
     const { context, page } = await recordedPage({ acceptDownloads: true });
     await openPage(page, server.url);
@@ -104,7 +124,7 @@ describe('the page with the real checker', () => {
     await waitForResult(page);
     await page.click('[data-testid="tab-compare"]');
     await page.fill('[data-testid="draft-b"]', 'The Parties may share any information.');
-    await page.waitForSelector('[data-testid="compare-row"]');
+    await waitForComparison(page);
     assert.deepEqual(requests.slice(afterLoad), [], 'checking made requests');
     await context.close();
   });

@@ -129,6 +129,11 @@ export async function waitForResult(page) {
   });
 }
 
+/** Waits for the comparison of the drafts now in A and B. */
+export async function waitForComparison(page) {
+  await page.waitForSelector('#comparison:not([aria-busy]) [data-testid="compare-row"]', { state: 'attached' });
+}
+
 /** `{verdict, statuses: {id: status}}` as the page shows them. */
 export async function shownResult(page) {
   return page.evaluate(() => ({

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, pasteDraft, sampleDraft, screenshot, shownResult, startServer, useFakePackage, waitForResult } from './support.mjs';
+import { launchBrowser, openPage, pasteDraft, sampleDraft, screenshot, shownResult, startServer, useFakePackage, waitForComparison, waitForResult } from './support.mjs';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
@@ -166,7 +166,7 @@ describe('the page', () => {
     assert.equal(await page.inputValue('[data-testid="draft-a"]'), draftA, 'A starts as the draft being checked');
     const draftB = draftA.replace('Each Participant shall designate a point of contact', 'Each Participant may designate a person').replace('shall not share information with a third party without prior written consent', 'may share information with any third party at its discretion');
     await page.fill('[data-testid="draft-b"]', draftB);
-    await page.waitForSelector('[data-testid="compare-row"]');
+    await waitForComparison(page);
     const rows = await page.locator('[data-testid="compare-row"]').evaluateAll((elements) => Object.fromEntries(elements.map((row) => [row.dataset.id, `${row.dataset.a}>${row.dataset.b}:${row.dataset.change}`])));
     assert.equal(rows['transfer.onward'], 'met>violated:worse');
     assert.equal(rows['scope.parties-roles'], 'met>missing:worse');

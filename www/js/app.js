@@ -107,7 +107,12 @@ class App {
   }
 
   wireCompare() {
-    for (const id of ['draft-a', 'draft-b']) $(id).addEventListener('input', () => this.scheduleCompare());
+    for (const id of ['draft-a', 'draft-b']) {
+      $(id).addEventListener('input', () => {
+        $('comparison').setAttribute('aria-busy', 'true');
+        this.scheduleCompare();
+      });
+    }
     $('copy-current').addEventListener('click', () => this.setCompareText('draft-a', this.editor.text));
     for (const side of ['a', 'b']) {
       const open = (file) => this.openCompareDraft(`draft-${side}`, file);
@@ -176,6 +181,7 @@ class App {
 
   setCompareText(id, text) {
     $(id).value = text;
+    $('comparison').setAttribute('aria-busy', 'true');
     this.compare();
   }
 
@@ -249,19 +255,23 @@ class App {
     markBusy(false);
   }
 
+  /** Compares drafts A and B; the comparison stays aria-busy until it matches both texts. */
   async compare() {
+    const comparison = $('comparison');
     const [textA, textB] = [$('draft-a').value, $('draft-b').value];
+    const current = () => $('draft-a').value === textA && $('draft-b').value === textB;
     if (textA.trim() === '' || textB.trim() === '') {
-      renderComparisonHint($('comparison'), 'Open or paste both drafts: A, your version, and B, the revision you received.');
-      return;
+      renderComparisonHint(comparison, 'Open or paste both drafts: A, your version, and B, the revision you received.');
+    } else {
+      try {
+        const categories = this.settings.categories();
+        const [reportA, reportB] = await Promise.all([this.engine.check(textA, categories), this.engine.check(textB, categories)]);
+        if (current()) renderComparison(comparison, reportA, reportB);
+      } catch (error) {
+        renderComparisonHint(comparison, `The drafts could not be compared: ${messageOf(error)}`);
+      }
     }
-    try {
-      const categories = this.settings.categories();
-      const [reportA, reportB] = await Promise.all([this.engine.check(textA, categories), this.engine.check(textB, categories)]);
-      if ($('draft-a').value === textA && $('draft-b').value === textB) renderComparison($('comparison'), reportA, reportB);
-    } catch (error) {
-      renderComparisonHint($('comparison'), `The drafts could not be compared: ${messageOf(error)}`);
-    }
+    if (current()) comparison.removeAttribute('aria-busy');
   }
 
   async exportAs(extension, mimeType, render) {
