@@ -58,7 +58,9 @@ class App {
     // A link to page#sample shows the sample at once: fetch it while the checker loads.
     if (location.hash === '#sample') this.sampleRequest = this.sampleSource();
     try {
+      const started = performance.now();
       this.engine = await Engine.start(wasm);
+      measureSince('accordlint:engine-start', started);
     } catch (error) {
       this.showError(`The checker could not start: ${messageOf(error)}`);
       return;
