@@ -80,6 +80,26 @@ describe('the page with the real checker', () => {
     await context.close();
   });
 
+  test('applies an opened overlay, and shows where a refused one is wrong', async () => {
+    const { context, page, problems } = await recordedPage({ acceptDownloads: true });
+    await openPage(page, server.url);
+    await pasteDraft(page, sampleDraft());
+    const header = 'schema = "accordlint-pack/1"\n\n[pack]\nid = "strict"\nversion = "1"\ntitle = "Strict"\nextends = "baseline"\n';
+    const lowering = `${header}\n[[requirements]]\nid = "retention.limit"\nlevel = "should"\n`;
+    await page.setInputFiles('[data-testid="open-overlay"]', { name: 'strict.toml', mimeType: 'text/plain', buffer: Buffer.from(lowering) });
+    const error = page.locator('[data-testid="overlay-error"]').first();
+    await error.waitFor();
+    assert.match(await error.textContent(), /strict\.toml:11:9: .*must to should/);
+    await page.setInputFiles('[data-testid="open-overlay"]', { name: 'strict.toml', mimeType: 'text/plain', buffer: Buffer.from(header) });
+    await page.waitForSelector('#overlay-errors', { state: 'hidden' });
+    await waitForResult(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(exported.profile.overlays, [{ id: 'strict', version: '1' }]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('exports exactly the CLI JSON', async () => {
     const { context, page } = await recordedPage({ acceptDownloads: true });
     await openPage(page, server.url);
