@@ -264,6 +264,20 @@ describe('the page', () => {
     await context.close();
   });
 
+  test('reaches the file picker from the keyboard and shows where focus is', async () => {
+    const { page, context } = await freshPage();
+    await page.focus('#profile');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'open-overlay');
+    const outline = await page.evaluate(() => getComputedStyle(document.querySelector('label[for="open-overlay"]')).outlineStyle);
+    assert.equal(outline, 'solid', 'the label dressed as a button shows the focus');
+    await page.focus('[data-testid="try-sample"]');
+    await page.keyboard.press('Enter');
+    await waitForResult(page);
+    assert.equal(await page.getAttribute('[data-testid="verdict"]', 'data-verdict'), 'fail');
+    await context.close();
+  });
+
   test('tabs work from the keyboard', async () => {
     const { page, context } = await freshPage();
     await page.focus('#tab-check');
