@@ -18,6 +18,7 @@ export function exportName(draftTitle, extension) {
   const stem = draftTitle
     .replace(/\.(txt|md|markdown|docx)$/i, '')
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\w-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
