@@ -51,15 +51,17 @@ const SKIPPED: &[&str] = &["script", "style", "head", "title", "template", "nosc
 
 /// Skips to just after `</name>`, case-insensitively; to the end if it never closes.
 fn skip_element(html: &str, from: usize, name: &str) -> usize {
-    let closing = format!("</{name}");
-    let lower = html[from..].to_ascii_lowercase();
-    match lower.find(&closing) {
-        Some(n) => {
-            let close_start = from + n;
-            html[close_start..].find('>').map_or(html.len(), |m| close_start + m + 1)
+    let bytes = html.as_bytes();
+    let mut at = from;
+    while let Some(offset) = html[at..].find("</") {
+        let name_start = at + offset + 2;
+        let name_end = name_start + name.len();
+        if bytes.get(name_start..name_end).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes())) {
+            return html[name_end..].find('>').map_or(html.len(), |m| name_end + m + 1);
         }
-        None => html.len(),
+        at = name_start;
     }
+    html.len()
 }
 
 struct Tag {

@@ -139,7 +139,7 @@ impl Document {
         let mut clauses: Vec<Clause> = structure::clauses(&source)
             .into_iter()
             .map(|draft| Clause {
-                sentences: sentences::split(&source, &normalize::normalize(&source, draft.content)),
+                sentences: sentences::split(&source, normalize::normalize(&source, draft.content)),
                 reference: draft.reference,
                 heading: draft.heading,
                 kind: draft.kind,
@@ -181,18 +181,48 @@ fn lead_in_of(clauses: &[Clause], clause: &Clause) -> Option<Span> {
 }
 
 /// Words: runs of letters and digits (so "cross-border" is two words, "2(1)(a)" three).
+/// Read byte by byte without decoding: a non-ASCII character counts as a letter, except
+/// those of the Latin-1 punctuation block (no-break space, «, », §) and the General
+/// Punctuation and symbol blocks (curly quotes, dashes, bullets) and U+F000..U+FFFF (BOM,
+/// presentation and fullwidth forms).
 fn count_words(source: &str) -> usize {
     let mut count = 0;
     let mut in_word = false;
-    for c in source.chars() {
-        let word_char = c.is_alphanumeric();
-        if word_char && !in_word {
-            count += 1;
-        }
+    for &b in source.as_bytes() {
+        let word_char = match WORD_BYTES[b as usize] {
+            ByteClass::Word => true,
+            ByteClass::Other => false,
+            ByteClass::Continuation => in_word,
+        };
+        count += usize::from(word_char && !in_word);
         in_word = word_char;
     }
     count
 }
+
+#[derive(Clone, Copy)]
+enum ByteClass {
+    Word,
+    Other,
+    /// A UTF-8 continuation byte: part of the character before it.
+    Continuation,
+}
+
+const WORD_BYTES: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ByteClass::Word,
+            0x80..=0xBF => ByteClass::Continuation,
+            0xC2 | 0xE2 | 0xEF => ByteClass::Other,
+            0xC0.. => ByteClass::Word,
+            _ => ByteClass::Other,
+        };
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests;

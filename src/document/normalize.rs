@@ -48,21 +48,38 @@ pub fn normalize(source: &str, span: Span) -> Normalized {
 /// Every invisible character of the text (see [`hidden_character_name`]), with its span. A BOM
 /// at the very start is a file signature, not hidden text, and is not reported.
 pub fn hidden_characters(source: &str) -> Vec<HiddenCharacter> {
-    if source.is_ascii() {
-        return Vec::new();
-    }
-    source
-        .char_indices()
-        .filter(|&(at, c)| !(at == 0 && c == '\u{feff}'))
-        .filter(|&(_, c)| is_hidden(c))
-        .filter_map(|(at, c)| {
-            hidden_character_name(c).map(|name| HiddenCharacter {
+    let bytes = source.as_bytes();
+    let mut found = Vec::new();
+    let mut at = next_non_ascii(bytes, 0);
+    while at < bytes.len() {
+        let c = source[at..].chars().next().unwrap_or(' ');
+        let leading_bom = at == 0 && c == '\u{feff}';
+        if let Some(name) = hidden_character_name(c).filter(|_| !leading_bom) {
+            found.push(HiddenCharacter {
                 code_point: format!("U+{:04X}", c as u32),
                 name,
                 span: Span::new(at, at + c.len_utf8()),
-            })
-        })
-        .collect()
+            });
+        }
+        at = next_non_ascii(bytes, at + c.len_utf8());
+    }
+    found
+}
+
+/// The first byte at or after `from` that is not ASCII (or the length), eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && bytes[at] < 0x80 {
+        at += 1;
+    }
+    at
 }
 
 /// True for the characters [`hidden_character_name`] names; cheap, for the hot path.
@@ -233,10 +250,18 @@ impl<'a> Normalizer<'a> {
         }
     }
 
+    /// Copies a run of plain ASCII, single spaces between words included (they need no
+    /// change), in one go.
     fn copy_ascii_run(&mut self) {
         let start = self.position;
         let mut end = start;
-        while end < self.end && is_plain_ascii(self.bytes[end]) {
+        while end < self.end {
+            let b = self.bytes[end];
+            let plain = is_plain_ascii(b)
+                || (b == b' ' && end + 1 < self.end && is_plain_ascii(self.bytes[end + 1]));
+            if !plain {
+                break;
+            }
             end += 1;
         }
         self.flush_space();
@@ -429,8 +454,18 @@ impl<'a> Normalizer<'a> {
 
 /// ASCII that is copied unchanged: printable, not a space, not an emphasis marker.
 fn is_plain_ascii(b: u8) -> bool {
-    (0x21..0x7F).contains(&b) && !matches!(b, b'*' | b'_' | b'`')
+    PLAIN_ASCII[b as usize]
 }
+
+const PLAIN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        table[b] = !matches!(b as u8, b'*' | b'_' | b'`');
+        b += 1;
+    }
+    table
+};
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '\u{2010}' | '\u{2011}')

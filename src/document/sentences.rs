@@ -25,11 +25,23 @@ const MAX_ABBREVIATION: usize = 12;
 
 /// Splits a clause's normalised text into sentences, each with its own text, origin map and
 /// span in `source`.
-pub fn split(source: &str, normalized: &Normalized) -> Vec<Sentence> {
-    sentence_ranges(&normalized.text)
-        .into_iter()
-        .map(|(start, end)| sentence(source, normalized, start, end))
-        .collect()
+pub fn split(source: &str, normalized: Normalized) -> Vec<Sentence> {
+    let ranges = sentence_ranges(&normalized.text);
+    if let [(0, end)] = ranges[..] {
+        if end == normalized.text.len() {
+            return vec![whole(source, normalized)];
+        }
+    }
+    ranges.into_iter().map(|(start, end)| sentence(source, &normalized, start, end)).collect()
+}
+
+/// A clause that is one sentence keeps its normalised buffers (most clauses are).
+fn whole(source: &str, normalized: Normalized) -> Sentence {
+    let Normalized { text, mut origin } = normalized;
+    let end_in_source = unit_end(source, origin[text.len() - 1] as usize);
+    origin.truncate(text.len());
+    origin.push(end_in_source as u32);
+    Sentence { span: Span::new(origin[0] as usize, end_in_source), text, origin }
 }
 
 fn sentence(source: &str, normalized: &Normalized, start: usize, end: usize) -> Sentence {
@@ -50,12 +62,9 @@ pub fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(offset) = bytes[i..].iter().position(|b| matches!(b, b'.' | b'?' | b'!')) {
+        i += offset;
         let b = bytes[i];
-        if !matches!(b, b'.' | b'?' | b'!') {
-            i += 1;
-            continue;
-        }
         let end = end_of_terminator(bytes, i);
         let ends_sentence = (end == bytes.len() || starts_sentence(text, end))
             && !(b == b'.' && is_abbreviation(text, start, i));
@@ -169,7 +178,7 @@ mod tests {
     fn sentences_carry_original_spans() {
         let source = "  The Parties\u{a0}shall   delete data.  “Logs” are kept.";
         let normalized = normalize(source, Span::new(0, source.len()));
-        let found = split(source, &normalized);
+        let found = split(source, normalized);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].text, "The Parties shall delete data.");
         assert_eq!(&source[found[0].span.start..found[0].span.end], "The Parties\u{a0}shall   delete data.");

@@ -514,35 +514,32 @@ impl<'a> Builder<'a> {
     fn reference(&self) -> String {
         let context = self.unit.as_ref().or(self.outer.as_ref());
         let mut word = context.map_or("", |c| c.word);
-        let mut number = context.map_or(String::new(), |c| c.number.clone());
-        let mut tail = String::new();
-        for level in &self.levels {
-            if level.style.is_bullet() {
-                continue;
+        let mut number = context.map_or("", |c| c.number.as_str());
+        let mut labels = self.levels.iter().filter(|l| !l.style.is_bullet()).peekable();
+        while let Some(level) = labels.peek() {
+            let continues = level.style.is_dotted() && continues_number(number, &level.label);
+            let starts_paragraph = word.is_empty() && number.is_empty() && level.style.is_dot_form();
+            if !(continues || starts_paragraph) {
+                break;
             }
-            let at_head = tail.is_empty();
-            if at_head && level.style.is_dotted() && continues_number(&number, &level.label) {
-                if word.is_empty() {
-                    word = "Para ";
-                }
-                number = level.label.clone();
-                continue;
-            }
-            if at_head && word.is_empty() && number.is_empty() && level.style.is_dot_form() {
+            if word.is_empty() {
                 word = "Para ";
-                number = level.label.clone();
-                continue;
             }
-            tail.push('(');
-            tail.push_str(&level.label);
-            tail.push(')');
+            number = &level.label;
+            labels.next();
         }
-        match (word.is_empty(), number.is_empty()) {
-            (_, false) => format!("{word}{number}{tail}"),
-            (false, true) if tail.is_empty() => word.trim_end().to_string(),
-            (false, true) => format!("{}{tail}", word),
-            (true, true) => tail,
+        let mut reference = String::with_capacity(32);
+        reference.push_str(if number.is_empty() { word.trim_end() } else { word });
+        reference.push_str(number);
+        for level in labels {
+            if number.is_empty() && !word.is_empty() && reference.len() == word.trim_end().len() {
+                reference.push(' ');
+            }
+            reference.push('(');
+            reference.push_str(&level.label);
+            reference.push(')');
         }
+        reference
     }
 
     /// The innermost heading that says something: an item's heading, then a free-standing
@@ -601,7 +598,7 @@ fn leads_on(text: &str) -> bool {
 fn heading_text(source: &str, span: Span) -> String {
     let text = super::normalize::normalize(source, span).text;
     text.trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c.is_whitespace())
-        .trim_end_matches(|c: char| matches!(c, '.' | ':' | '-' | ' '))
+        .trim_end_matches(['.', ':', '-', ' '])
         .to_string()
 }
 

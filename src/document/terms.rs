@@ -27,19 +27,24 @@ pub(super) fn definitions(clauses: &[Clause]) -> Vec<Definition> {
     found
 }
 
+/// Longest defined term looked for; bounds the search for a closing quote.
+const MAX_TERM_BYTES: usize = 120;
+
 /// Byte ranges (inside the quotes) of quoted phrases of one to eight words.
 fn quoted_terms(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut terms = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'"' || b == b'\'') {
+        i += offset;
         let quote = bytes[i];
         if !is_opening_quote(bytes, i) {
             i += 1;
             continue;
         }
         let start = i + 1;
-        let close = (start..bytes.len()).find(|&j| bytes[j] == quote && is_closing_quote(bytes, j));
+        let window_end = (start + MAX_TERM_BYTES).min(bytes.len());
+        let close = (start..window_end).find(|&j| bytes[j] == quote && is_closing_quote(bytes, j));
         match close {
             Some(end) if end > start && text[start..end].split_whitespace().count() <= 8 => {
                 terms.push((start, end));
@@ -99,18 +104,29 @@ fn in_naming_parenthesis(before: &str) -> bool {
             .all(|w| w.is_empty() || (w.len() <= 12 && w.bytes().all(|b| b.is_ascii_lowercase())))
 }
 
-/// Words that introduce a reference, and how a reference writes them.
-const REFERENCE_WORDS: &[(&str, &str)] = &[
-    ("Articles", "Art. "), ("Article", "Art. "), ("Arts.", "Art. "), ("Art.", "Art. "),
-    ("Sections", "Sec. "), ("Section", "Sec. "), ("sections", "Sec. "), ("section", "Sec. "),
-    ("Sec.", "Sec. "), ("§§", "§ "), ("§", "§ "),
-    ("subparagraphs", "subpara. "), ("subparagraph", "subpara. "), ("sub-paragraph", "subpara. "),
-    ("paragraphs", "para. "), ("paragraph", "para. "), ("Paragraph", "para. "), ("paras.", "para. "),
-    ("para.", "para. "), ("subsections", "subsection "), ("subsection", "subsection "),
-    ("Clauses", "Clause "), ("Clause", "Clause "), ("clauses", "Clause "), ("clause", "Clause "),
-    ("points", "point "), ("point", "point "), ("Annexes", "Annex "), ("Annex", "Annex "),
-    ("Schedule", "Schedule "), ("Chapters", "Chapter "), ("Chapter", "Chapter "),
-];
+/// Words that introduce a reference and how a reference writes them, by their first two
+/// bytes (so that only a few are compared at each word start).
+fn reference_words(first: u8, second: u8) -> &'static [(&'static str, &'static str)] {
+    match (first, second) {
+        (b'A', b'r') => &[("Articles", "Art. "), ("Article", "Art. "), ("Arts.", "Art. "), ("Art.", "Art. ")],
+        (b'A', b'n') => &[("Annexes", "Annex "), ("Annex", "Annex ")],
+        (b'S', b'e') => &[("Sections", "Sec. "), ("Section", "Sec. "), ("Sec.", "Sec. ")],
+        (b'S', b'c') => &[("Schedule", "Schedule ")],
+        (b's', b'e') => &[("sections", "Sec. "), ("section", "Sec. ")],
+        (b's', b'u') => &[
+            ("subparagraphs", "subpara. "), ("subparagraph", "subpara. "), ("sub-paragraph", "subpara. "),
+            ("subsections", "subsection "), ("subsection", "subsection "),
+        ],
+        (0xC2, 0xA7) => &[("§§", "§ "), ("§", "§ ")],
+        (b'p', b'a') => &[("paragraphs", "para. "), ("paragraph", "para. "), ("paras.", "para. "), ("para.", "para. ")],
+        (b'P', b'a') => &[("Paragraph", "para. ")],
+        (b'p', b'o') => &[("points", "point "), ("point", "point ")],
+        (b'C', b'l') => &[("Clauses", "Clause "), ("Clause", "Clause ")],
+        (b'c', b'l') => &[("clauses", "Clause "), ("clause", "Clause ")],
+        (b'C', b'h') => &[("Chapters", "Chapter "), ("Chapter", "Chapter ")],
+        _ => &[],
+    }
+}
 
 pub(super) fn cross_references(clauses: &[Clause]) -> Vec<CrossReference> {
     let mut found = Vec::new();
@@ -124,18 +140,15 @@ pub(super) fn cross_references(clauses: &[Clause]) -> Vec<CrossReference> {
 
 fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference>) {
     let text = sentence.text.as_str();
-    let mut i = 0;
-    while i < text.len() {
-        let Some((word, written)) = reference_word_at(text, i) else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+    let mut next = 0;
+    for i in word_starts(text) {
+        if i < next {
             continue;
-        };
+        }
+        let Some((word, written)) = reference_word_at(text, i) else { continue };
         let mut at = i + word.len();
         at += text[at..].len() - text[at..].trim_start().len();
-        let Some(first) = reference_token(&text[at..], written) else {
-            i += word.len();
-            continue;
-        };
+        let Some(first) = reference_token(&text[at..], written) else { continue };
         let mut tokens = vec![(at, at + first)];
         at += first;
         while let Some((start, len)) = next_listed_token(text, at, written) {
@@ -147,8 +160,21 @@ fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference
             record(sentence, from, (written, article.map(|(a, _)| a)), &tokens, i, found);
             at += article.map_or(0, |(_, consumed)| consumed);
         }
-        i = at.max(i + 1);
+        next = at;
     }
+}
+
+/// Where words may start: the start, after each space, and after an opening bracket or
+/// quote at a word's start ("(Article 5"). Spaces are found with a fast byte search.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    std::iter::once(0)
+        .chain(text.match_indices(' ').map(|(at, _)| at + 1))
+        .filter(move |&at| at < bytes.len())
+        .flat_map(move |at| {
+            let bracket = matches!(bytes[at], b'(' | b'"' | b'\'' | b'[');
+            std::iter::once(at).chain(bracket.then_some(at + 1).filter(|&n| n < bytes.len()))
+        })
 }
 
 /// One cross-reference per token; the first one's span starts at the reference word.
@@ -168,13 +194,14 @@ fn record(sentence: &Sentence, from: &str, (written, article): (&str, Option<&st
 /// A reference word at a word start in `text[i..]`.
 fn reference_word_at(text: &str, i: usize) -> Option<(&'static str, &'static str)> {
     let bytes = text.as_bytes();
-    if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-') {
+    let words = reference_words(bytes[i], *bytes.get(i + 1)?);
+    if words.is_empty() || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-' || bytes[i - 1] >= 0x80)) {
         return None;
     }
     let rest = &text[i..];
-    REFERENCE_WORDS.iter().copied().find(|(word, _)| {
+    words.iter().copied().find(|(word, _)| {
         rest.starts_with(word)
-            && rest[word.len()..].chars().next().map_or(false, |c| c == ' ' || (c.is_ascii_digit() && word.starts_with('§')))
+            && rest[word.len()..].chars().next().is_some_and(|c| c == ' ' || (c.is_ascii_digit() && word.starts_with('§')))
     })
 }
 

@@ -6,7 +6,10 @@ use super::profile::PackSource;
 pub const PROFILES: &[(&str, &str, &str)] = &[("baseline", "baseline.toml", include_str!("packs/baseline.toml"))];
 
 /// The bundled overlays, by id: stricter standards a user can switch on by name.
-pub const OVERLAYS: &[(&str, &str, &str)] = &[];
+pub const OVERLAYS: &[(&str, &str, &str)] = &[
+    ("eu-strict", "eu-strict.toml", include_str!("packs/overlays/eu-strict.toml")),
+    ("judicial-authorisation", "judicial-authorisation.toml", include_str!("packs/overlays/judicial-authorisation.toml")),
+];
 
 pub fn profile_ids() -> Vec<&'static str> {
     PROFILES.iter().map(|(id, _, _)| *id).collect()

@@ -1,7 +1,7 @@
 //! Lines and what each one is on its own: blank, a unit heading ("Article 14 - Retention",
 //! "§ 1501. Definitions", "ANNEX A"), an item ("(a) ..."), or text.
 
-use super::numbering::{parse_item, roman_value, ItemLine};
+use super::numbering::{is_heading_text, parse_item, roman_value, ItemLine};
 use crate::document::Span;
 
 /// Kinds of unit headings.
@@ -137,20 +137,19 @@ impl Line {
 
 /// Splits `source` into lines (at `\n`, `\r\n` or a lone `\r`) and classifies each.
 pub fn classify_lines(source: &str) -> Vec<Line> {
-    let bytes = source.as_bytes();
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(source.len() / 40 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            lines.push(classify(source, start, i));
-            if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
+    for piece in source.split('\n') {
+        let end = start + piece.len();
+        let content_end = if piece.ends_with('\r') { end - 1 } else { end };
+        let mut line_start = start;
+        // Lone carriage returns (old Mac line ends) also end lines.
+        for (offset, _) in source[start..content_end].match_indices('\r') {
+            lines.push(classify(source, line_start, start + offset));
+            line_start = start + offset + 1;
         }
-        i += 1;
+        lines.push(classify(source, line_start, content_end));
+        start = end + 1;
     }
     lines
 }
@@ -210,7 +209,11 @@ fn strip_emphasis(text: &str) -> &str {
 
 /// Reads a unit heading at the start of `text` (starting at byte `base`).
 pub fn parse_unit(text: &str, base: usize) -> Option<UnitLine> {
-    let (keyword, kind, rule) = KEYWORDS.iter().find(|(k, _, _)| text.starts_with(k))?;
+    let first = *text.as_bytes().first()?;
+    if !matches!(first, b'A' | b'S' | b'C' | b'P' | b'T' | 0xC2) {
+        return None;
+    }
+    let (keyword, kind, rule) = KEYWORDS.iter().find(|(k, _, _)| k.as_bytes()[0] == first && text.starts_with(k))?;
     let after = &text[keyword.len()..];
     let symbol = *keyword == "§";
     let spaced = after.starts_with(char::is_whitespace);
@@ -281,7 +284,8 @@ fn unit_title(rest: &str, rest_start: usize, has_number: bool) -> Option<Option<
     } else {
         return None;
     };
-    if title.len() > 200 || has_provision_word(title) || title.trim_end().ends_with([';', ',']) {
+    let reads_as_sentence = title.trim_end().ends_with('.') && !is_heading_text(title);
+    if title.len() > 200 || has_provision_word(title) || reads_as_sentence || title.trim_end().ends_with([';', ',']) {
         return None;
     }
     let title = title.trim_end();
@@ -382,7 +386,7 @@ pub fn title(source: &str) -> Option<String> {
         if first && (parse_unit(line, 0).is_some() || parse_item(line, 0).is_some()) {
             return None;
         }
-        if !first && !(is_all_caps(parts[0]) && is_all_caps(line)) {
+        if !first && (!is_all_caps(parts[0]) || !is_all_caps(line)) {
             break;
         }
         parts.push(line);

@@ -122,7 +122,7 @@ fn parse_paren(rest: &str) -> Option<(&str, usize)> {
 
 /// "1.", "a)", "iv.", "1.2", "1.2.", "A.1" → (form, label, marker length).
 fn parse_unbracketed(text: &str) -> Option<(Form, &str, usize)> {
-    let run = text.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'.').take(24).count();
+    let run = text.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'.').take(64).count();
     let token = &text[..run];
     let after = &text[run..];
     if !token.contains('.') && after.starts_with(')') && is_item_label(token) {
@@ -304,7 +304,7 @@ pub fn is_expected(item: &ItemLine, levels: &[Level]) -> bool {
     let style = resolve(item, levels);
     match levels.iter().rev().find(|l| l.style == style) {
         Some(level) => successor(&level.label, style.kind).as_deref() == Some(item.label.as_str()),
-        None => matches!(item.label.as_str(), "1" | "a" | "A" | "i" | "I") || item.label.ends_with(".1"),
+        None => matches!(item.label.as_str(), "1" | "a" | "A" | "i" | "I" | "aa" | "AA") || item.label.ends_with(".1"),
     }
 }
 
@@ -318,21 +318,26 @@ const PROVISION_WORDS: &[&str] =
 /// ... means".
 pub fn is_heading_text(text: &str) -> bool {
     let text = text.trim();
+    if text.len() > 130 {
+        return false;
+    }
     let spaced_stop = text.ends_with(" .");
     let bare = text.trim_end_matches(['.', ' ']);
     let ended_with_stop = bare.len() < text.len() && !spaced_stop;
-    let words: Vec<&str> = bare.split_whitespace().collect();
+    let word_count = bare.split_whitespace().count();
     let starts_capital = bare.chars().next().is_some_and(char::is_uppercase);
-    if !starts_capital || words.is_empty() || words.len() > 14 || bare.len() > 120 {
+    if !starts_capital || word_count == 0 || word_count > 14 || bare.len() > 120 {
         return false;
     }
     if bare.ends_with([';', ',', ':']) || bare.contains(['"', '“', '”']) {
         return false;
     }
-    if words.iter().any(|w| PROVISION_WORDS.contains(w)) {
+    let mut words = bare.split_whitespace();
+    if words.any(|w| PROVISION_WORDS.contains(&w)) {
         return false;
     }
-    !ended_with_stop || words.len() <= 8 || words.iter().all(|w| w.len() < 4 || w.starts_with(char::is_uppercase))
+    let title_case = || bare.split_whitespace().all(|w| w.len() < 4 || w.starts_with(char::is_uppercase));
+    !ended_with_stop || word_count <= 8 || title_case()
 }
 
 /// A run-in heading at the start of an item's text: "Scope." in "A.1 Scope. This Annex
