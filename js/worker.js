@@ -51,7 +51,10 @@ const handlers = {
   init,
   check: ({ text, options }) => requireChecker().check(text, options),
   checkJson: ({ text, options }) => requireChecker().checkJson(text, options),
-  update: ({ text, options }) => (requireChecker(), session.update(text, options)),
+  update: ({ text, options }) => {
+    requireChecker();
+    return session.update(text, options);
+  },
   validatePack: ({ toml, name }) => validatePack(toml, name),
   rules: () => requireChecker().rules(),
   decode: ({ bytes, name }) => decodeInput(new Uint8Array(bytes), name),

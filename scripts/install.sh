@@ -6,7 +6,7 @@
 #
 # rust        the wasm32-unknown-unknown target
 # wasm-tools  wasm-pack (pinned) and wasm-bindgen-cli at exactly the version in Cargo.lock
-#             (wasm-pack cannot download prebuilt helpers here; it uses these from PATH)
+#             (wasm-pack cannot download prebuilt tools here; it uses these from PATH)
 # npm         node_modules from the committed package-lock.json (wasm-opt, tsc, playwright-core)
 # browser     Debian's chromium and chromium-driver (headless tests; no browser download)
 set -euo pipefail

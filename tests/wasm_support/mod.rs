@@ -1,4 +1,4 @@
-//! Helpers shared by the wasm-bindgen-test suites (tests/wasm_*.rs): they drive the exported
+//! Functions shared by the wasm-bindgen-test suites (tests/wasm_*.rs): they drive the exported
 //! bindings exactly as JS would, and read results back as JSON values to assert on.
 
 #![allow(dead_code)] // each suite uses its own subset
