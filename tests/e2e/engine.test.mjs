@@ -100,6 +100,19 @@ describe('the page with the real checker', () => {
     await context.close();
   });
 
+  test('points out invisible characters and shows where they stand', async () => {
+    const { context, page } = await recordedPage();
+    await openPage(page, server.url);
+    const text = 'The Parties shall delete\u200b the data after two years.\n';
+    await pasteDraft(page, text);
+    const notice = page.locator('[data-testid="hidden-characters"]');
+    assert.match(await notice.textContent(), /1 invisible character.*U\+200B ZERO WIDTH SPACE in Para 1/s);
+    await notice.locator('button').click();
+    const selection = await page.evaluate(() => [document.querySelector('[data-testid="draft"]').selectionStart, document.querySelector('[data-testid="draft"]').selectionEnd]);
+    assert.deepEqual(selection, [text.indexOf('\u200b'), text.indexOf('\u200b') + 1]);
+    await context.close();
+  });
+
   test('exports exactly the CLI JSON', async () => {
     const { context, page } = await recordedPage({ acceptDownloads: true });
     await openPage(page, server.url);

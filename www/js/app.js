@@ -8,7 +8,7 @@ import { Engine, messageOf } from './engine.js';
 import { download, exportName, printReport } from './exporting.js';
 import { onFileDropped, onFilePicked, readDraftFile } from './files.js';
 import { evidenceMarks } from './marks.js';
-import { applyFilters, clearVerdict, renderCategories, renderFilters, renderRequirements, renderVerdict } from './report-view.js';
+import { applyFilters, clearVerdict, renderCategories, renderFilters, renderHiddenCharacters, renderRequirements, renderVerdict } from './report-view.js';
 import { renderComparison, renderComparisonHint } from './compare-view.js';
 import { Settings } from './settings.js';
 import { LEVELS, STATUSES } from './statuses.js';
@@ -233,6 +233,7 @@ class App {
     $('engine-error').hidden = true;
     renderVerdict($('verdict'), report);
     renderCategories($('detected-categories'), report, this.ui.showEvidence);
+    renderHiddenCharacters($('hidden-characters'), report, this.ui.showEvidence);
     renderRequirements($('requirements'), report, this.ui);
     applyFilters($('requirements'), this.filters);
     this.editor.setMarksFor(evidenceMarks(report), text);
@@ -250,6 +251,7 @@ class App {
     this.engine.cancelLive();
     clearVerdict($('verdict'), 'Paste a draft or try the sample to see which standards it meets.');
     replaceChildren($('detected-categories'));
+    replaceChildren($('hidden-characters'));
     replaceChildren($('requirements'));
     this.editor.setMarks([]);
     setExportsEnabled(false);

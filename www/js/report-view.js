@@ -43,6 +43,35 @@ export function renderCategories(element, report, showEvidence) {
   );
 }
 
+/**
+ * Invisible characters (zero-width, bidirectional controls ...) can hide or reorder words a
+ * reader does not see; the checker ignores them for matching, and the page points them out.
+ */
+export function renderHiddenCharacters(element, report, showEvidence) {
+  const hidden = report.document.hidden_characters;
+  if (hidden.length === 0) {
+    replaceChildren(element);
+    return;
+  }
+  const shown = hidden.slice(0, 5).map((character) =>
+    h(
+      'li',
+      {},
+      h(
+        'button',
+        { type: 'button', class: 'link-button', on: { click: () => showEvidence(character.start_utf16, character.end_utf16) } },
+        `${character.code_point} ${character.name}${character.clause ? ` in ${character.clause}` : ''}`,
+      ),
+    ),
+  );
+  const more = hidden.length - shown.length;
+  replaceChildren(
+    element,
+    h('p', {}, h('strong', {}, `The draft contains ${hidden.length} invisible character${hidden.length === 1 ? '' : 's'}.`), ' They are ignored when checking; look at where they stand:'),
+    h('ul', {}, shown, more > 0 ? h('li', {}, `and ${more} more`) : null),
+  );
+}
+
 function categoryItem(category, showEvidence) {
   if (category.source === 'selected') return h('li', {}, h('strong', {}, category.id), ' (chosen)');
   const phrases = category.detected_by.slice(0, 4).map((found) =>
