@@ -33,11 +33,12 @@ const SUBSTITUTES = {
 };
 
 const ENTRY = `import { startApp } from './app.js';
+import { Engine } from './engine.js';
 
 const encoded = document.getElementById('accordlint-wasm').textContent.trim();
 const wasm = Uint8Array.from(atob(encoded), (character) => character.charCodeAt(0));
 const sampleText = document.getElementById('accordlint-sample').content.textContent;
-startApp({ wasm, sampleText });
+startApp({ engine: Engine.start(wasm), sampleText });
 `;
 
 function main() {

@@ -146,6 +146,29 @@ describe('the page', () => {
     await context.close();
   });
 
+  test('keeps unchanged rows while typing, with their evidence offsets updated', async () => {
+    const { page, context } = await freshPage();
+    await pasteDraft(page, sampleDraft());
+    const row = '[data-testid="requirement"][data-id="transfer.onward"]';
+    await page.locator(`${row} details.trace`).evaluate((details) => {
+      details.open = true;
+      details.closest('article').kept = true;
+    });
+    const before = Number(await page.getAttribute(`${row} [data-testid="evidence"]`, 'data-start'));
+    await page.locator('[data-testid="draft"]').evaluate((draft) => draft.setSelectionRange(0, 0));
+    await page.locator('[data-testid="draft"]').pressSequentially('Draft. ', { delay: 5 });
+    await waitForResult(page);
+    assert.equal(await page.locator(row).evaluate((article) => article.kept === true && article.querySelector('details.trace').open), true);
+    assert.equal(Number(await page.getAttribute(`${row} [data-testid="evidence"]`, 'data-start')), before + 'Draft. '.length);
+    await page.locator(`${row} [data-testid="evidence"]`).click();
+    const selected = await page.evaluate(() => {
+      const draft = document.querySelector('[data-testid="draft"]');
+      return draft.value.slice(draft.selectionStart, draft.selectionEnd);
+    });
+    assert.match(selected, /^The receiving Participant may share information with any third party/);
+    await context.close();
+  });
+
   test('uses the chosen categories instead of detecting them', async () => {
     const { page, context } = await freshPage();
     await pasteDraft(page, 'Each Participant shall designate a point of contact.');

@@ -4,11 +4,11 @@
 
 import { DraftEditor } from './draft-editor.js';
 import { debounce, h, replaceChildren } from './dom.js';
-import { Engine, messageOf } from './engine.js';
+import { messageOf } from './engine.js';
 import { download, exportName, printReport } from './exporting.js';
 import { onFileDropped, onFilePicked, readDraftFile } from './files.js';
 import { evidenceMarks } from './marks.js';
-import { applyFilters, clearVerdict, renderCategories, renderFilters, renderHiddenCharacters, renderRequirements, renderVerdict } from './report-view.js';
+import { RequirementsView, applyFilters, clearVerdict, renderCategories, renderFilters, renderHiddenCharacters, renderVerdict } from './report-view.js';
 import { renderComparison, renderComparisonHint } from './compare-view.js';
 import { Settings } from './settings.js';
 import { LEVELS, STATUSES } from './statuses.js';
@@ -23,12 +23,12 @@ const COMPARE_DELAY_MS = 300;
 const $ = (id) => document.getElementById(id);
 
 /**
- * Starts the page. `wasm` (bytes) and `sampleText` are given by the single-file build,
- * which cannot fetch; the served page fetches both.
+ * Starts the page with `engine`, the promise of a started Engine. `sampleText` is given by
+ * the single-file build, which cannot fetch; the served page fetches the sample.
  */
-export async function startApp({ wasm, sampleText } = {}) {
+export async function startApp({ engine, sampleText }) {
   const app = new App(sampleText);
-  await app.start(wasm);
+  await app.start(engine);
   return app;
 }
 
@@ -49,18 +49,17 @@ class App {
       modeMarked: $('mode-marked'),
       onReplaced: () => this.setTitle(null),
     });
+    this.requirementsView = new RequirementsView($('requirements'), this.ui);
     this.scheduleCheck = debounce(() => this.check(), RECHECK_DELAY_MS);
     this.scheduleCompare = debounce(() => this.compare(), COMPARE_DELAY_MS);
   }
 
-  async start(wasm) {
+  async start(engineStarting) {
     clearVerdict($('verdict'), 'Loading the checker…');
     // A link to page#sample shows the sample at once: fetch it while the checker loads.
     if (location.hash === '#sample') this.sampleRequest = this.sampleSource();
     try {
-      const started = performance.now();
-      this.engine = await Engine.start(wasm);
-      measureSince('accordlint:engine-start', started);
+      this.engine = await engineStarting;
     } catch (error) {
       this.showError(`The checker could not start: ${messageOf(error)}`);
       return;
@@ -234,7 +233,7 @@ class App {
     renderVerdict($('verdict'), report);
     renderCategories($('detected-categories'), report, this.ui.showEvidence);
     renderHiddenCharacters($('hidden-characters'), report, this.ui.showEvidence);
-    renderRequirements($('requirements'), report, this.ui);
+    this.requirementsView.render(report);
     applyFilters($('requirements'), this.filters);
     this.editor.setMarksFor(evidenceMarks(report), text);
     setExportsEnabled(true);
@@ -252,7 +251,7 @@ class App {
     clearVerdict($('verdict'), 'Paste a draft or try the sample to see which standards it meets.');
     replaceChildren($('detected-categories'));
     replaceChildren($('hidden-characters'));
-    replaceChildren($('requirements'));
+    this.requirementsView.clear();
     this.editor.setMarks([]);
     setExportsEnabled(false);
     $('filters').hidden = true;

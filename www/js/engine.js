@@ -3,12 +3,16 @@
 // does the work; this module keeps the requests in order and drops stale live results.
 
 import { loadBackend } from './backend.js';
+import { measureSince } from './timing.js';
 
 export class Engine {
   /** Loads the checker with the baseline profile; `wasm` (bytes) only in the single file. */
   static async start(wasm) {
+    const started = performance.now();
     const backend = await loadBackend(wasm);
-    return new Engine(backend, await backend.describe());
+    const engine = new Engine(backend, await backend.describe());
+    measureSince('accordlint:engine-start', started);
+    return engine;
   }
 
   constructor(backend, info) {

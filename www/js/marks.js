@@ -32,19 +32,22 @@ export function evidenceMarks(report) {
 /**
  * Cuts `[0, length)` into consecutive pieces, each either plain (`effect: null`) or covered
  * by marks; overlapping marks combine into the worse effect and the union of their ids.
+ * A sweep over the cut points: linear in the marks, whatever their number.
  */
 export function segments(length, marks) {
-  const cuts = new Set([0, length]);
-  for (const mark of marks) {
-    cuts.add(clamp(mark.start, length));
-    cuts.add(clamp(mark.end, length));
-  }
-  const points = [...cuts].sort((x, y) => x - y);
+  const clamped = marks
+    .map((mark) => ({ ...mark, start: clamp(mark.start, length), end: clamp(mark.end, length) }))
+    .filter((mark) => mark.end > mark.start)
+    .sort((x, y) => x.start - y.start);
+  const points = [...new Set([0, length, ...clamped.flatMap((mark) => [mark.start, mark.end])])].sort((x, y) => x - y);
   const pieces = [];
+  let active = [];
+  let next = 0;
   for (let i = 0; i + 1 < points.length; i += 1) {
     const [start, end] = [points[i], points[i + 1]];
-    const covering = marks.filter((mark) => mark.start <= start && mark.end >= end);
-    pieces.push(combine(start, end, covering));
+    active = active.filter((mark) => mark.end > start);
+    while (next < clamped.length && clamped[next].start <= start) active.push(clamped[next++]);
+    pieces.push(combine(start, end, active));
   }
   return mergePlain(pieces);
 }

@@ -90,22 +90,75 @@ function joinWith(nodes, separator) {
 }
 
 /**
- * Renders every requirement, grouped by principle in report order. `ui` carries the
- * callbacks (showEvidence, copy) and the set of expanded traces, which survives re-renders
- * so typing does not fold what the reader opened.
+ * Every requirement, grouped by principle in report order. `ui` carries the callbacks
+ * (showEvidence, copy) and the set of expanded traces.
+ *
+ * Re-checks come at every pause in typing, and most leave most rows as they were, except
+ * that evidence after the edit moved: a row whose content (offsets aside) is unchanged is
+ * kept, with its evidence offsets updated, so the browser re-lays out only what changed and
+ * an open trace stays open.
  */
-export function renderRequirements(element, report, ui) {
-  const groups = new Map();
-  for (const requirement of report.requirements) {
-    if (!groups.has(requirement.principle)) groups.set(requirement.principle, []);
-    groups.get(requirement.principle).push(requirement);
+export class RequirementsView {
+  constructor(element, ui) {
+    this.element = element;
+    this.ui = ui;
+    this.clear();
   }
-  replaceChildren(
-    element,
-    [...groups].map(([principle, requirements]) =>
-      h('section', { class: 'principle', 'aria-label': principle }, h('h3', {}, principle), requirements.map((requirement) => requirementRow(requirement, ui))),
-    ),
-  );
+
+  clear() {
+    replaceChildren(this.element);
+    this.rows = new Map();
+    this.layout = '';
+  }
+
+  render(report) {
+    const layout = report.requirements.map((requirement) => `${requirement.principle}\u0001${requirement.id}`).join('\u0002');
+    const previous = this.rows;
+    this.rows = new Map();
+    if (layout === this.layout) {
+      for (const requirement of report.requirements) {
+        const old = previous.get(requirement.id).element;
+        const row = this.row(requirement, previous);
+        if (row !== old) old.replaceWith(row);
+      }
+      return;
+    }
+    this.layout = layout;
+    const groups = new Map();
+    for (const requirement of report.requirements) {
+      if (!groups.has(requirement.principle)) groups.set(requirement.principle, []);
+      groups.get(requirement.principle).push(requirement);
+    }
+    replaceChildren(
+      this.element,
+      [...groups].map(([principle, requirements]) =>
+        h('section', { class: 'principle', 'aria-label': principle }, h('h3', {}, principle), requirements.map((requirement) => this.row(requirement, previous))),
+      ),
+    );
+  }
+
+  /** The row for `requirement`: the previous one when only offsets changed, else a new one. */
+  row(requirement, previous) {
+    const key = rowKey(requirement);
+    const kept = previous.get(requirement.id);
+    const element = kept?.key === key ? kept.element : requirementRow(requirement, this.ui);
+    if (element === kept?.element) updateEvidenceOffsets(element, requirement);
+    this.rows.set(requirement.id, { key, element });
+    return element;
+  }
+}
+
+/** What a row shows, without the evidence offsets (which every edit before them moves). */
+function rowKey(requirement) {
+  const evidence = requirement.evidence.map(({ clause, text, effect }) => [clause, text, effect]);
+  return JSON.stringify({ ...requirement, evidence });
+}
+
+function updateEvidenceOffsets(row, requirement) {
+  row.querySelectorAll('[data-testid="evidence"]').forEach((button, index) => {
+    button.dataset.start = requirement.evidence[index].start_utf16;
+    button.dataset.end = requirement.evidence[index].end_utf16;
+  });
 }
 
 function requirementRow(requirement, ui) {
@@ -151,7 +204,7 @@ function evidenceList(requirement, ui) {
             class: `evidence effect-${evidence.effect}`,
             dataset: { testid: 'evidence', start: evidence.start_utf16, end: evidence.end_utf16 },
             title: 'Show this sentence in the draft',
-            on: { click: () => ui.showEvidence(evidence.start_utf16, evidence.end_utf16) },
+            on: { click: (event) => ui.showEvidence(Number(event.currentTarget.dataset.start), Number(event.currentTarget.dataset.end)) },
           },
           h('span', { class: 'evidence-clause' }, evidence.clause),
           h('span', { class: 'evidence-text' }, `“${evidence.text}”`),
