@@ -38,6 +38,25 @@ async function freshPage(options = {}) {
   return { page, context, problems };
 }
 
+/** Dark pixels (text) in a PNG, counted by a blank page's canvas. */
+async function countDarkPixels(context, png) {
+  const blank = await context.newPage();
+  const count = await blank.evaluate(async (dataUrl) => {
+    const image = new Image();
+    image.src = dataUrl;
+    await image.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+    const drawing = canvas.getContext('2d');
+    drawing.drawImage(image, 0, 0);
+    const { data } = drawing.getImageData(0, 0, image.width, image.height);
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 240) dark += 1;
+    return dark;
+  }, `data:image/png;base64,${png.toString('base64')}`);
+  await blank.close();
+  return count;
+}
+
 async function axeViolations(page) {
   await page.evaluate(AXE);
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
@@ -117,6 +136,19 @@ describe('the page', () => {
     assert.equal(style, 'wavy');
     await mark.click();
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.id), 'retention.limit');
+    await context.close();
+  });
+
+  test('draws the highlights under the text, not over it', async () => {
+    const { page, context } = await freshPage();
+    await pasteDraft(page, sampleDraft());
+    await page.locator('[data-testid="requirement"][data-id="retention.limit"] [data-testid="evidence"]').last().click();
+    await page.locator('[data-testid="draft"]').evaluate((draft) => draft.setSelectionRange(0, 0));
+    const box = await page.locator('#draft-mirror .mark-violated', { hasText: 'retained indefinitely' }).boundingBox();
+    // The upper part of the first line of the mark: glyphs, and no underline.
+    const png = await page.screenshot({ clip: { x: box.x, y: box.y + 2, width: Math.min(box.width, 300), height: 8 } });
+    const inkPixels = await countDarkPixels(context, png);
+    assert.ok(inkPixels > 20, `the text of a highlighted sentence is visible (${inkPixels} dark pixels)`);
     await context.close();
   });
 
