@@ -2,6 +2,7 @@
 //! `review` or `fail`, 2 on a usage or input error.
 
 mod check;
+pub mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
