@@ -281,8 +281,9 @@ impl ModalityMarkers {
         ModalityMarkers { markers }
     }
 
-    /// The modality governing byte `pos` of the sentence.
-    pub fn modality_at(&self, pos: usize) -> Modality {
+    /// The modal verb phrase that governs byte `pos`: the nearest before it, or failing
+    /// that the first after it. `None` when the sentence has no modal.
+    fn governing(&self, pos: usize) -> Option<Modality> {
         let modals = || {
             self.markers.iter().filter_map(|m| match m.kind {
                 MarkerKind::Modal(modality) => Some((m.start, modality)),
@@ -290,25 +291,29 @@ impl ModalityMarkers {
             })
         };
         let before = modals().filter(|&(start, _)| start <= pos).last();
-        let governing = before.or_else(|| modals().next()).map(|(_, m)| m);
+        before.or_else(|| modals().next()).map(|(_, m)| m)
+    }
+
+    /// The modality at byte `pos` of the sentence: its governing modal, softened to hedged
+    /// by any qualifier in the sentence ("where practicable, ... shall not ...").
+    pub fn modality_at(&self, pos: usize) -> Modality {
         let hedged = self.markers.iter().any(|m| m.kind == MarkerKind::Hedge);
-        match governing {
-            Some(Modality::Prohibition) => Modality::Prohibition,
-            Some(m) if hedged && m != Modality::Permission => Modality::Hedged,
+        match self.governing(pos) {
+            Some(Modality::Permission) => Modality::Permission,
+            Some(_) | None if hedged => Modality::Hedged,
             Some(m) => m,
-            None if hedged => Modality::Hedged,
             None => Modality::Declarative,
         }
     }
 
     /// True when the text just before `pos` negates it ("not ... for any purpose", "no
-    /// Party shall"), or the governing modal is a prohibition.
+    /// Party shall"), or a prohibition governs it.
     pub fn negates(&self, pos: usize) -> bool {
         const REACH: usize = 40;
         let negated_nearby = self.markers.iter().any(|m| {
             m.kind == MarkerKind::Negation && m.end <= pos && pos - m.end <= REACH
         });
-        negated_nearby || self.modality_at(pos) == Modality::Prohibition
+        negated_nearby || self.governing(pos) == Some(Modality::Prohibition)
     }
 
     pub fn has(&self, kind: MarkerKind) -> bool {
