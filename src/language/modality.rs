@@ -299,8 +299,7 @@ impl ModalityMarkers {
     pub fn modality_at(&self, pos: usize) -> Modality {
         let hedged = self.markers.iter().any(|m| m.kind == MarkerKind::Hedge);
         match self.governing(pos) {
-            Some(Modality::Permission) => Modality::Permission,
-            Some(_) | None if hedged => Modality::Hedged,
+            _ if hedged => Modality::Hedged,
             Some(m) => m,
             None => Modality::Declarative,
         }
@@ -351,9 +350,12 @@ fn mark_no_party_shall(lower: &str, markers: &mut [Marker]) {
     }
 }
 
-/// True when only list numbering ("(a)", "2.", "3.1") stands before byte `at`.
+/// True when only list numbering ("(a)", "2.", "3.1") or an introductory phrase closed by a
+/// comma ("Where practicable, no ...") stands before byte `at`.
 fn opens_sentence(lower: &str, at: usize) -> bool {
-    lower[..at].split_whitespace().all(|token| token.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '.')) || token.len() <= 4 && token.starts_with('('))
+    let before = &lower[..at];
+    let is_label = |token: &str| token.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '.')) || token.len() <= 4 && token.starts_with('(');
+    before.split_whitespace().all(is_label) || before.trim_end().ends_with(',')
 }
 
 fn inside_example(lower: &str, hedge_start: usize) -> bool {
