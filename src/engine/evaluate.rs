@@ -17,6 +17,9 @@ pub struct AnalysedDocument<'a> {
     pub clauses: &'a [std::sync::Arc<ClauseAnalysis>],
     /// Concepts anywhere in the operative text (for triggers and `when`).
     pub operative: ConceptSet,
+    /// Start offsets of the sentences that define a term ("'X' means ..."): a definition
+    /// says what a word means, it does not oblige anyone, so it never meets a requirement.
+    defining: std::collections::HashSet<usize>,
 }
 
 impl<'a> AnalysedDocument<'a> {
@@ -29,7 +32,14 @@ impl<'a> AnalysedDocument<'a> {
                 }
             }
         }
-        AnalysedDocument { document, clauses, operative }
+        let defining = document
+            .clauses
+            .iter()
+            .flat_map(|c| &c.sentences)
+            .filter(|s| document.definitions.iter().any(|d| s.span.start <= d.span.start && d.span.end <= s.span.end))
+            .map(|s| s.span.start)
+            .collect();
+        AnalysedDocument { document, clauses, operative, defining }
     }
 
     /// Sentences that can state rules: operative text and the preamble (which can only
@@ -45,6 +55,13 @@ impl<'a> AnalysedDocument<'a> {
                 lead_in: analysis.lead_in,
             })
         })
+    }
+}
+
+impl AnalysedDocument<'_> {
+    fn defines(&self, sentence: SentenceRef) -> bool {
+        let span = self.document.clauses[sentence.clause].sentences[sentence.sentence].span;
+        self.defining.contains(&span.start)
     }
 }
 
@@ -207,7 +224,7 @@ fn require(
     document: &AnalysedDocument,
     findings: &mut Vec<Finding>,
 ) {
-    for sentence in document.sentences() {
+    for sentence in document.sentences().filter(|s| !document.defines(*s)) {
         let in_scope = match within {
             Within::Sentence => matches_terms(terms, &sentence.analysis.present),
             Within::Clause => {
