@@ -5,10 +5,12 @@ use super::categories::CategoryChoice;
 use super::{CheckOptions, Checker};
 use crate::rules::PackError;
 
-pub fn run_all(checker: &Checker) -> Vec<PackError> {
+/// Runs the examples of the profile's packs; with `include_built_in` false, only those of
+/// packs from outside this build (the built-in ones run in `cargo test`, not at every load).
+pub fn run_all(checker: &Checker, include_built_in: bool) -> Vec<PackError> {
     let mut failures = Vec::new();
     for requirement in &checker.profile.requirements {
-        for test in &requirement.tests {
+        for test in requirement.tests.iter().filter(|t| include_built_in || !t.built_in) {
             let categories = test.categories.clone().unwrap_or_else(|| {
                 requirement.applies_to.iter().filter(|c| c.as_str() != "all").cloned().collect()
             });
@@ -34,4 +36,25 @@ pub fn run_all(checker: &Checker) -> Vec<PackError> {
         }
     }
     failures
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::builtin;
+
+    #[test]
+    fn every_example_of_the_built_in_packs_passes() {
+        let overlays: Vec<_> = builtin::overlay_ids().into_iter().filter_map(builtin::overlay).collect();
+        for profile in builtin::profile_ids() {
+            let checker = Checker::new(profile, &[]).expect("built-in profile");
+            assert_eq!(run_all(&checker, true), Vec::new(), "{profile}");
+            for overlay in &overlays {
+                let checker = Checker::new(profile, std::slice::from_ref(overlay)).expect("bundled overlay");
+                assert_eq!(run_all(&checker, true), Vec::new(), "{profile} + {}", overlay.name);
+            }
+        }
+        let tests: usize = Checker::new("baseline", &[]).unwrap().profile.requirements.iter().map(|r| r.tests.len()).sum();
+        assert!(tests >= 43 * 6, "at least six examples per requirement, found {tests}");
+    }
 }

@@ -30,3 +30,8 @@ pub fn overlay(id: &str) -> Option<PackSource> {
 fn find(list: &[(&str, &str, &str)], id: &str) -> Option<PackSource> {
     list.iter().find(|(name, _, _)| *name == id).map(|(_, file, text)| PackSource::new(*file, *text))
 }
+
+/// True when `text` is one of the packs compiled into this build.
+pub fn is_built_in(text: &str) -> bool {
+    PROFILES.iter().chain(OVERLAYS).any(|(_, _, built_in)| *built_in == text)
+}

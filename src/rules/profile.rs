@@ -113,6 +113,9 @@ pub struct InlineTestSpec {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// From a pack compiled into this build: its examples ran in the project's own tests, so
+    /// loading need not run them again.
+    pub built_in: bool,
 }
 
 /// The limits a pack may state, for comparing overlays against their base.
@@ -459,6 +462,7 @@ fn inline_tests(def: &RequirementDef, origin: &Origin) -> Vec<InlineTestSpec> {
                 file: origin.file.clone(),
                 line,
                 column,
+                built_in: super::builtin::is_built_in(&origin.text),
             }
         })
         .collect()
