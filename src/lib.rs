@@ -12,3 +12,10 @@ pub mod engine;
 pub mod language;
 pub mod report;
 pub mod rules;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+
+pub use engine::{validate_pack, CategoryChoice, CheckOptions, Checker, PackSummary, RequirementInfo, Session};
+pub use report::Report;
+pub use rules::{PackError, PackSource};

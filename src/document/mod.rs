@@ -5,11 +5,14 @@
 //! so a finding can always be shown exactly where the reader sees it (and converted to the
 //! UTF-16 offsets that JavaScript strings use).
 
+pub mod docx;
+mod html;
 pub mod input;
 pub mod normalize;
 pub mod offsets;
 pub mod sentences;
 pub mod structure;
+mod terms;
 
 use serde::Serialize;
 
@@ -60,6 +63,13 @@ pub struct Clause {
     pub kind: ClauseKind,
     pub span: Span,
     pub sentences: Vec<Sentence>,
+    /// For a list item, the sentence that introduces the list ("Each Party shall ensure
+    /// that:" before "(a) data are deleted ..."): the item completes it, so a rule reading
+    /// the item should read the lead-in too. `None` when the item stands on its own.
+    pub lead_in: Option<Span>,
+    /// The clause this one belongs to: the item or paragraph whose text introduces it, as an
+    /// index into [`Document::clauses`].
+    pub parent: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -121,3 +131,90 @@ pub struct CrossReference {
     pub to: String,
     pub span: Span,
 }
+
+impl Document {
+    /// Reads a draft (plain text or Markdown; convert HTML first with [`input::to_plain`]).
+    /// Never fails: text without any structure becomes numbered paragraphs.
+    pub fn parse(source: impl Into<String>) -> Document {
+        let source = source.into();
+        let mut clauses: Vec<Clause> = structure::clauses(&source)
+            .into_iter()
+            .map(|draft| Clause {
+                sentences: sentences::split(&source, normalize::normalize(&source, draft.content)),
+                reference: draft.reference,
+                heading: draft.heading,
+                kind: draft.kind,
+                span: draft.span,
+                lead_in: None,
+                parent: draft.parent,
+            })
+            .collect();
+        let lead_ins: Vec<Option<Span>> = clauses.iter().map(|c| lead_in_of(&clauses, c)).collect();
+        for (clause, lead_in) in clauses.iter_mut().zip(lead_ins) {
+            clause.lead_in = lead_in;
+        }
+        Document {
+            title: structure::title(&source),
+            hidden_characters: normalize::hidden_characters(&source),
+            definitions: terms::definitions(&clauses),
+            cross_references: terms::cross_references(&clauses),
+            word_count: count_words(&source),
+            clauses,
+            source,
+        }
+    }
+
+    /// The sentence that introduces a list item (see [`Clause::lead_in`]), ready for matching.
+    pub fn lead_in_sentence(&self, clause: &Clause) -> Option<&Sentence> {
+        let lead_in = clause.lead_in?;
+        let parent = self.clauses.get(clause.parent?)?;
+        parent.sentences.iter().find(|s| s.span == lead_in)
+    }
+}
+
+/// The last sentence of the clause's parent, if it leads into the clause rather than ending
+/// (no final full stop, question or exclamation mark): "shall ensure that:", "shall".
+fn lead_in_of(clauses: &[Clause], clause: &Clause) -> Option<Span> {
+    let parent = clauses.get(clause.parent?)?;
+    let last = parent.sentences.last()?;
+    let ends = last.text.trim_end_matches(['"', '\'', ')']).ends_with(['.', '!', '?', ';']);
+    (!ends && parent.kind == clause.kind).then_some(last.span)
+}
+
+/// Words: runs of letters and digits (so "cross-border" is two words, "2(1)(a)" three).
+/// Read byte by byte without decoding: a non-ASCII character counts as a letter, except
+/// those of the Latin-1 punctuation block (no-break space, «, », §) and the General
+/// Punctuation and symbol blocks (curly quotes, dashes, bullets) and U+F000..U+FFFF (BOM,
+/// presentation and fullwidth forms).
+fn count_words(source: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = 0u8;
+    for &b in source.as_bytes() {
+        let class = WORD_BYTES[b as usize];
+        // Continuation bytes (class 2) keep the state of the character they belong to.
+        let word = (class & 1) | ((class >> 1) & in_word);
+        count += usize::from(word & !in_word & 1);
+        in_word = word;
+    }
+    count
+}
+
+/// Per byte: 1 = starts or is a word character, 0 = not, 2 = UTF-8 continuation byte.
+const WORD_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
+            0x80..=0xBF => 2,
+            0xC2 | 0xE2 | 0xEF => 0,
+            0xC0.. => 1,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,600 @@
-//! (filled in by the document model work)
+//! Matching text with a way back to the original.
+//!
+//! Rules match against a normalised form of each sentence, so that "shall not", "shall\u{a0}not",
+//! "shall\u{200b} not" and "shall\nnot" all read the same, and so that hidden characters cannot
+//! hide a word from the checker. Every byte of the normalised text remembers where it came
+//! from in the original, so findings point at what the reader sees.
+//!
+//! Most agreement text is ASCII: runs of ordinary ASCII are copied in one go, and only
+//! non-ASCII characters go through the Unicode tables.
+
+use super::{HiddenCharacter, Span};
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+/// Normalised text plus, for each of its bytes, the byte offset in the original it came from
+/// (one extra entry at the end: where the normalised text's last character ends).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    pub text: String,
+    pub origin: Vec<u32>,
+}
+
+impl Normalized {
+    /// The original byte range that produced normalised bytes `[start, end)`: from the
+    /// first contributing character to the end of the last one.
+    pub fn original_span(&self, source: &str, start: usize, end: usize) -> Span {
+        if start >= end || end > self.text.len() {
+            let at = self.origin.get(start).copied().unwrap_or(0) as usize;
+            return Span::new(at, at);
+        }
+        Span::new(self.origin[start] as usize, unit_end(source, self.origin[end - 1] as usize))
+    }
+}
+
+/// Normalises `source[span]` for matching: NFKC; curly quotes to `'` and `"`; dashes and
+/// minus to `-`; any run of whitespace (line breaks, no-break and thin spaces included) to one
+/// space, none at either end; soft hyphens and invisible characters removed; words hyphenated
+/// across a line break joined; Markdown emphasis markers (`*`, `_`, `` ` ``) around words
+/// removed. Case is kept. The span is clamped to the source and to character boundaries.
+pub fn normalize(source: &str, span: Span) -> Normalized {
+    let start = floor_boundary(source, span.start);
+    let end = floor_boundary(source, span.end.max(start));
+    let mut normalizer = Normalizer::new(source, start, end);
+    normalizer.run();
+    normalizer.finish()
+}
+
+/// Every invisible character of the text (see [`hidden_character_name`]), with its span. A BOM
+/// at the very start is a file signature, not hidden text, and is not reported.
+pub fn hidden_characters(source: &str) -> Vec<HiddenCharacter> {
+    let bytes = source.as_bytes();
+    let mut found = Vec::new();
+    let mut at = next_non_ascii(bytes, 0);
+    while at < bytes.len() {
+        let c = source[at..].chars().next().unwrap_or(' ');
+        let leading_bom = at == 0 && c == '\u{feff}';
+        if let Some(name) = hidden_character_name(c).filter(|_| !leading_bom) {
+            found.push(HiddenCharacter {
+                code_point: format!("U+{:04X}", c as u32),
+                name,
+                span: Span::new(at, at + c.len_utf8()),
+            });
+        }
+        at = next_non_ascii(bytes, at + c.len_utf8());
+    }
+    found
+}
+
+/// The first byte at or after `from` that is not ASCII (or the length), eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && bytes[at] < 0x80 {
+        at += 1;
+    }
+    at
+}
+
+/// True for the characters [`hidden_character_name`] names; cheap, for the hot path.
+pub fn is_hidden(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{180E}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{E0001}'
+        | '\u{E0020}'..='\u{E007F}')
+}
+
+/// The Unicode name of a character that renders as nothing but changes what a text says or
+/// how it is read: zero-width characters, bidirectional controls, invisible operators and
+/// tag characters (which can smuggle whole words). `None` for every other character.
+pub fn hidden_character_name(c: char) -> Option<String> {
+    let name = match c {
+        '\u{200B}' => "ZERO WIDTH SPACE",
+        '\u{200C}' => "ZERO WIDTH NON-JOINER",
+        '\u{200D}' => "ZERO WIDTH JOINER",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{061C}' => "ARABIC LETTER MARK",
+        '\u{180E}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2061}' => "FUNCTION APPLICATION",
+        '\u{2062}' => "INVISIBLE TIMES",
+        '\u{2063}' => "INVISIBLE SEPARATOR",
+        '\u{2064}' => "INVISIBLE PLUS",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE",
+        '\u{E0001}' => "LANGUAGE TAG",
+        '\u{E007F}' => "CANCEL TAG",
+        '\u{E0020}'..='\u{E007E}' => return Some(tag_character_name(c)),
+        _ => return None,
+    };
+    Some(name.to_string())
+}
+
+/// Names of the tag characters U+E0020..U+E007E, which mirror printable ASCII.
+fn tag_character_name(c: char) -> String {
+    const DIGITS: [&str; 10] =
+        ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
+    const PUNCTUATION: &[(char, &str)] = &[
+        (' ', "SPACE"), ('!', "EXCLAMATION MARK"), ('"', "QUOTATION MARK"), ('#', "NUMBER SIGN"),
+        ('$', "DOLLAR SIGN"), ('%', "PERCENT SIGN"), ('&', "AMPERSAND"), ('\'', "APOSTROPHE"),
+        ('(', "LEFT PARENTHESIS"), (')', "RIGHT PARENTHESIS"), ('*', "ASTERISK"),
+        ('+', "PLUS SIGN"), (',', "COMMA"), ('-', "HYPHEN-MINUS"), ('.', "FULL STOP"),
+        ('/', "SOLIDUS"), (':', "COLON"), (';', "SEMICOLON"), ('<', "LESS-THAN SIGN"),
+        ('=', "EQUALS SIGN"), ('>', "GREATER-THAN SIGN"), ('?', "QUESTION MARK"),
+        ('@', "COMMERCIAL AT"), ('[', "LEFT SQUARE BRACKET"), ('\\', "REVERSE SOLIDUS"),
+        (']', "RIGHT SQUARE BRACKET"), ('^', "CIRCUMFLEX ACCENT"), ('_', "LOW LINE"),
+        ('`', "GRAVE ACCENT"), ('{', "LEFT CURLY BRACKET"), ('|', "VERTICAL LINE"),
+        ('}', "RIGHT CURLY BRACKET"), ('~', "TILDE"),
+    ];
+    let ascii = char::from_u32(c as u32 - 0xE0000).unwrap_or(' ');
+    let what = match ascii {
+        'A'..='Z' => format!("LATIN CAPITAL LETTER {ascii}"),
+        'a'..='z' => format!("LATIN SMALL LETTER {}", ascii.to_ascii_uppercase()),
+        '0'..='9' => format!("DIGIT {}", DIGITS[(ascii as u8 - b'0') as usize]),
+        _ => PUNCTUATION
+            .iter()
+            .find(|(p, _)| *p == ascii)
+            .map_or_else(|| "CHARACTER".to_string(), |(_, name)| name.to_string()),
+    };
+    format!("TAG {what}")
+}
+
+/// Where the original character (with any combining marks after it) starting at `at` ends.
+pub(crate) fn unit_end(source: &str, at: usize) -> usize {
+    let Some(first) = source.get(at..).and_then(|rest| rest.chars().next()) else {
+        return at.min(source.len());
+    };
+    let mut end = at + first.len_utf8();
+    for c in source[end..].chars() {
+        if canonical_combining_class(c) == 0 {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
+}
+
+/// The largest character boundary at or below `at`.
+pub(crate) fn floor_boundary(source: &str, at: usize) -> usize {
+    let mut at = at.min(source.len());
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// What a hyphen at the end of a line means for the next line's first word.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hyphen {
+    None,
+    /// A visible hyphen right after a letter: "reten-" + "tion".
+    Hard,
+    /// A soft hyphen was dropped right after a letter.
+    Soft,
+}
+
+struct Normalizer<'a> {
+    source: &'a str,
+    bytes: &'a [u8],
+    position: usize,
+    end: usize,
+    text: String,
+    origin: Vec<u32>,
+    /// Where the whitespace owed before the next character started.
+    pending_space: Option<usize>,
+    hyphen: Hyphen,
+    /// Where the last output character's source unit ends.
+    last_end: usize,
+}
+
+impl<'a> Normalizer<'a> {
+    fn new(source: &'a str, start: usize, end: usize) -> Self {
+        let capacity = end - start;
+        Normalizer {
+            source,
+            bytes: source.as_bytes(),
+            position: start,
+            end,
+            text: String::with_capacity(capacity),
+            origin: Vec::with_capacity(capacity + 1),
+            pending_space: None,
+            hyphen: Hyphen::None,
+            last_end: start,
+        }
+    }
+
+    fn run(&mut self) {
+        while self.position < self.end {
+            let b = self.bytes[self.position];
+            if is_plain_ascii(b) {
+                self.copy_ascii_run();
+            } else if b.is_ascii_whitespace() {
+                self.whitespace_run();
+            } else if matches!(b, b'*' | b'_' | b'`') {
+                self.emphasis_run();
+            } else if b < 0x80 {
+                // Control characters: dropped.
+                self.position += 1;
+            } else {
+                self.non_ascii();
+            }
+        }
+    }
+
+    fn finish(mut self) -> Normalized {
+        self.origin.push(self.last_end as u32);
+        Normalized { text: self.text, origin: self.origin }
+    }
+
+    fn flush_space(&mut self) {
+        if let Some(at) = self.pending_space.take() {
+            if !self.text.is_empty() {
+                self.text.push(' ');
+                self.origin.push(at as u32);
+            }
+        }
+    }
+
+    /// Copies a run of plain ASCII, single spaces between words included (they need no
+    /// change), in one go.
+    fn copy_ascii_run(&mut self) {
+        let start = self.position;
+        let mut end = start;
+        while end < self.end {
+            let b = self.bytes[end];
+            let plain = is_plain_ascii(b)
+                || (b == b' ' && end + 1 < self.end && is_plain_ascii(self.bytes[end + 1]));
+            if !plain {
+                break;
+            }
+            end += 1;
+        }
+        self.flush_space();
+        self.text.push_str(&self.source[start..end]);
+        self.origin.extend(start as u32..end as u32);
+        let hyphen_after_letter =
+            end - start >= 2 && self.bytes[end - 1] == b'-' && self.bytes[end - 2].is_ascii_alphabetic();
+        self.hyphen = if hyphen_after_letter { Hyphen::Hard } else { Hyphen::None };
+        self.last_end = end;
+        self.position = end;
+    }
+
+    /// A run of whitespace (ASCII or Unicode, with invisible characters mixed in) becomes one
+    /// space, or nothing when it breaks a hyphenated word across lines.
+    fn whitespace_run(&mut self) {
+        let start = self.position;
+        let mut line_break = false;
+        while self.position < self.end {
+            let b = self.bytes[self.position];
+            if b.is_ascii_whitespace() {
+                line_break |= b == b'\n' || b == b'\r';
+                self.position += 1;
+                continue;
+            }
+            if b < 0x80 {
+                break;
+            }
+            let c = self.char_at(self.position);
+            if c.is_whitespace() || is_hidden(c) || c == '\u{ad}' {
+                line_break |= matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}');
+                self.position += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if line_break && self.joins_hyphenated_word() {
+            return;
+        }
+        self.hyphen = Hyphen::None;
+        if self.pending_space.is_none() {
+            self.pending_space = Some(start);
+        }
+    }
+
+    /// After a line break: "reten-" + "tion" joins as "retention"; "non-" + "Federal" keeps
+    /// its hyphen ("non-Federal") but loses the break.
+    fn joins_hyphenated_word(&mut self) -> bool {
+        if self.hyphen == Hyphen::None || self.pending_space.is_some() || self.position >= self.end {
+            return false;
+        }
+        let next = self.char_at(self.position);
+        if next.is_lowercase() {
+            if self.hyphen == Hyphen::Hard {
+                self.text.pop();
+                self.origin.pop();
+            }
+            self.hyphen = Hyphen::None;
+            return true;
+        }
+        if self.hyphen == Hyphen::Hard && next.is_alphanumeric() {
+            self.hyphen = Hyphen::None;
+            return true;
+        }
+        false
+    }
+
+    /// `*`, `_` and `` ` `` runs are Markdown emphasis unless they stand inside a word
+    /// ("snake_case", "a*b"), where they are kept.
+    fn emphasis_run(&mut self) {
+        let start = self.position;
+        let mut end = start;
+        while end < self.end && matches!(self.bytes[end], b'*' | b'_' | b'`') {
+            end += 1;
+        }
+        self.position = end;
+        let before = self.source[..start].chars().next_back();
+        let after = self.source[end..].chars().next();
+        let inside_word = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+        if inside_word {
+            self.flush_space();
+            self.text.push_str(&self.source[start..end]);
+            self.origin.extend(start as u32..end as u32);
+            self.last_end = end;
+            self.hyphen = Hyphen::None;
+        }
+    }
+
+    fn char_at(&self, at: usize) -> char {
+        self.source[at..].chars().next().unwrap_or(' ')
+    }
+
+    fn non_ascii(&mut self) {
+        let at = self.position;
+        let c = self.char_at(at);
+        if c.is_whitespace() {
+            self.whitespace_run();
+            return;
+        }
+        if c == '\u{ad}' {
+            self.position += c.len_utf8();
+            let after_letter = self.text.chars().next_back().is_some_and(char::is_alphabetic);
+            self.hyphen = if after_letter && self.pending_space.is_none() { Hyphen::Soft } else { self.hyphen };
+            return;
+        }
+        if is_hidden(c) {
+            self.position += c.len_utf8();
+            return;
+        }
+        if let Some(mapped) = map_punctuation(c) {
+            self.position += c.len_utf8();
+            self.push_char(mapped, at, self.position);
+            self.hyphen = if mapped == '-' && is_hyphen(c) && self.letter_before(at) { Hyphen::Hard } else { Hyphen::None };
+            return;
+        }
+        self.normalize_segment(at, c);
+    }
+
+    fn letter_before(&self, at: usize) -> bool {
+        self.source[..at].chars().next_back().is_some_and(char::is_alphabetic)
+    }
+
+    /// NFKC of one character with the combining marks that follow it. A combining mark
+    /// right after an already emitted character is composed with it ("e" + U+0301 → "é").
+    fn normalize_segment(&mut self, at: usize, c: char) {
+        let mut segment_start = at;
+        if canonical_combining_class(c) != 0 && self.pending_space.is_none() {
+            segment_start = self.take_back_previous_character(at).unwrap_or(at);
+        }
+        let mut end = at + c.len_utf8();
+        for next in self.source[end..self.end].chars() {
+            if canonical_combining_class(next) == 0 {
+                break;
+            }
+            end += next.len_utf8();
+        }
+        self.position = end;
+        let segment = &self.source[segment_start..end];
+        if is_nfkc_quick(segment.chars()) == IsNormalized::Yes {
+            for ch in segment.chars() {
+                self.push_mapped(ch, segment_start, end);
+            }
+        } else {
+            for ch in segment.nfkc() {
+                self.push_mapped(ch, segment_start, end);
+            }
+        }
+        self.hyphen = Hyphen::None;
+    }
+
+    /// Removes the last emitted character if it came from the original character just
+    /// before `at`, so it can be normalised together with the combining mark at `at`.
+    fn take_back_previous_character(&mut self, at: usize) -> Option<usize> {
+        let previous = self.source[..at].chars().next_back()?;
+        let previous_start = at - previous.len_utf8();
+        let last_origin = *self.origin.last()? as usize;
+        if last_origin != previous_start || self.last_end != at {
+            return None;
+        }
+        while self.origin.last() == Some(&(previous_start as u32)) {
+            self.origin.pop();
+            self.text.pop();
+        }
+        Some(previous_start)
+    }
+
+    /// Pushes a character produced by NFKC, applying the same quote, dash and space mapping
+    /// as for original characters (NFKC turns some characters into spaces or quotes).
+    fn push_mapped(&mut self, ch: char, origin: usize, end: usize) {
+        if ch.is_whitespace() {
+            if self.pending_space.is_none() {
+                self.pending_space = Some(origin);
+            }
+            return;
+        }
+        if is_hidden(ch) || ch == '\u{ad}' {
+            return;
+        }
+        self.push_char(map_punctuation(ch).unwrap_or(ch), origin, end);
+    }
+
+    fn push_char(&mut self, ch: char, origin: usize, end: usize) {
+        self.flush_space();
+        self.text.push(ch);
+        for _ in 0..ch.len_utf8() {
+            self.origin.push(origin as u32);
+        }
+        self.last_end = end;
+    }
+}
+
+/// ASCII that is copied unchanged: printable, not a space, not an emphasis marker.
+fn is_plain_ascii(b: u8) -> bool {
+    PLAIN_ASCII[b as usize]
+}
+
+const PLAIN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        table[b] = !matches!(b as u8, b'*' | b'_' | b'`');
+        b += 1;
+    }
+    table
+};
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '\u{2010}' | '\u{2011}')
+}
+
+/// Curly and angled quotes to straight ones, dashes and minus signs to `-`.
+fn map_punctuation(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2039}' | '\u{203A}'
+        | '\u{FF07}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{FF02}' => Some('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Some('-'),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(text: &str) -> String {
+        normalize(text, Span::new(0, text.len())).text
+    }
+
+    /// Every output byte maps to a char boundary of the source, in increasing order.
+    fn assert_origin_consistent(source: &str, n: &Normalized) {
+        assert_eq!(n.origin.len(), n.text.len() + 1);
+        for window in n.origin.windows(2) {
+            assert!(window[0] <= window[1], "origin not monotonic: {:?}", n.origin);
+        }
+        for &o in &n.origin {
+            assert!(source.is_char_boundary(o as usize), "{o} not a boundary in {source:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_dashes_and_spaces() {
+        assert_eq!(norm("“Personal data” means ‘data’ — incl. x–y −1"), "\"Personal data\" means 'data' - incl. x-y -1");
+        assert_eq!(norm("shall\u{a0}not\u{2009}be  \n\t retained"), "shall not be retained");
+        assert_eq!(norm("  leading and trailing  "), "leading and trailing");
+    }
+
+    #[test]
+    fn nfkc_and_accents() {
+        assert_eq!(norm("ﬁle ＡＢＣ …"), "file ABC ...");
+        assert_eq!(norm("cafe\u{301} données"), "café données");
+        let source = "cafe\u{301}!";
+        let n = normalize(source, Span::new(0, source.len()));
+        assert_origin_consistent(source, &n);
+        let e = n.text.find('é').unwrap();
+        assert_eq!(n.original_span(source, e, e + 'é'.len_utf8()), Span::new(3, 6));
+    }
+
+    #[test]
+    fn hidden_characters_are_removed_and_soft_hyphens_dropped() {
+        assert_eq!(norm("per\u{200b}sonal da\u{ad}ta \u{202e}shall\u{2066}"), "personal data shall");
+    }
+
+    #[test]
+    fn hyphenation_across_lines() {
+        assert_eq!(norm("reten-\ntion period"), "retention period");
+        assert_eq!(norm("reten-\r\n   tion"), "retention");
+        assert_eq!(norm("reten\u{ad}\ntion"), "retention");
+        assert_eq!(norm("non-\nFederal entity"), "non-Federal entity");
+        assert_eq!(norm("well - \nknown"), "well - known");
+        assert_eq!(norm("cross-border"), "cross-border");
+    }
+
+    #[test]
+    fn markdown_emphasis_is_removed_inside_words_kept() {
+        assert_eq!(norm("The Parties **shall** _not_ `retain` snake_case a*b"), "The Parties shall not retain snake_case a*b");
+    }
+
+    #[test]
+    fn origin_maps_back_to_original() {
+        let source = "“Shall” \u{200b}not — retain 😀 data";
+        let n = normalize(source, Span::new(0, source.len()));
+        assert_eq!(n.text, "\"Shall\" not - retain 😀 data");
+        assert_origin_consistent(source, &n);
+        let at = n.text.find("not").unwrap();
+        let span = n.original_span(source, at, at + 3);
+        assert_eq!(&source[span.start..span.end], "not");
+        let at = n.text.find("data").unwrap();
+        let span = n.original_span(source, at, at + 4);
+        assert_eq!(&source[span.start..span.end], "data");
+        let span = n.original_span(source, 0, 7);
+        assert_eq!(&source[span.start..span.end], "“Shall”");
+        assert_eq!(*n.origin.last().unwrap() as usize, source.len());
+    }
+
+    #[test]
+    fn partial_span_and_bad_boundaries_are_clamped() {
+        let source = "aé b";
+        let n = normalize(source, Span::new(2, 99));
+        assert_eq!(n.text, "é b");
+        assert_origin_consistent(source, &n);
+        assert_eq!(normalize("", Span::new(3, 1)).text, "");
+    }
+
+    #[test]
+    fn hidden_characters_are_reported_with_names_and_spans() {
+        let source = "\u{feff}Data\u{200b} shall\u{202e} be \u{e0041}";
+        let found = hidden_characters(source);
+        let summary: Vec<_> = found.iter().map(|h| (h.code_point.as_str(), h.name.as_str(), h.span)).collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("U+200B", "ZERO WIDTH SPACE", Span::new(7, 10)),
+                ("U+202E", "RIGHT-TO-LEFT OVERRIDE", Span::new(16, 19)),
+                ("U+E0041", "TAG LATIN CAPITAL LETTER A", Span::new(23, 27)),
+            ]
+        );
+        assert!(hidden_characters("plain ascii").is_empty());
+    }
+
+    #[test]
+    fn random_text_keeps_origin_consistent() {
+        let pieces = ["a", "é", "\u{301}", "\r", "\n", " ", "-", "\u{ad}", "\u{200b}", "*", "😀", "ﬁ", "“", "\u{a0}", "Å", "\u{308}\u{301}", "ǅ", "\u{1100}\u{1161}"];
+        let mut seed = 12345u64;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..30 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let n = normalize(&s, Span::new(0, s.len()));
+            assert_origin_consistent(&s, &n);
+            assert!(!n.text.starts_with(' ') && !n.text.ends_with(' '));
+        }
+    }
+}

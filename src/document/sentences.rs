@@ -1,1 +1,221 @@
-//! (filled in by the document model work)
+//! Sentences inside a clause.
+//!
+//! A sentence ends at `.`, `?` or `!` (with any closing quotes or brackets) followed by a space
+//! and something that can start a sentence (a capital, a digit, a quote, a bracket), or by the
+//! end of the clause. Semicolons do not end sentences: in treaties they separate the items of a
+//! list, which are clauses of their own. A full stop after a common abbreviation ("Art.",
+//! "No.", "para.", "e.g.", "U.S.C.") or an initial ("J.") does not end a sentence.
+
+use super::normalize::{unit_end, Normalized};
+use super::{Sentence, Span};
+
+/// Abbreviations (lowercase, without the final full stop) after which a full stop does not
+/// end a sentence. Dotted forms like "e.g", "i.e", "U.S.C" are caught by [`is_dotted_abbreviation`].
+const ABBREVIATIONS: &[&str] = &[
+    "art", "arts", "no", "nos", "nr", "para", "paras", "subpara", "subparas", "par", "sec", "secs",
+    "ss", "cl", "pt", "ch", "chap", "sched", "ann", "app", "cf", "viz", "vs", "v", "mr", "mrs",
+    "ms", "dr", "prof", "hon", "rt", "inc", "ltd", "co", "corp", "plc", "llc", "bros", "st", "jr",
+    "sr", "p", "pp", "vol", "fig", "approx", "op", "cit", "ibid", "al", "seq", "ed", "eds", "rev",
+    "reg", "regs", "dir", "doc", "incl", "excl", "resp", "dept", "gov", "govt", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ref", "ca", "esp",
+];
+
+/// Longest word examined for an abbreviation; bounds the work per full stop.
+const MAX_ABBREVIATION: usize = 12;
+
+/// Splits a clause's normalised text into sentences, each with its own text, origin map and
+/// span in `source`.
+pub fn split(source: &str, normalized: Normalized) -> Vec<Sentence> {
+    let mut ranges = sentence_ranges(&normalized.text);
+    let Some(first) = ranges.next() else { return Vec::new() };
+    let second = ranges.next();
+    if second.is_none() && first == (0, normalized.text.len()) {
+        return vec![whole(source, normalized)];
+    }
+    let mut sentences = vec![sentence(source, &normalized, first.0, first.1)];
+    for (start, end) in second.into_iter().chain(ranges) {
+        sentences.push(sentence(source, &normalized, start, end));
+    }
+    sentences
+}
+
+/// A clause that is one sentence keeps its normalised buffers (most clauses are).
+fn whole(source: &str, normalized: Normalized) -> Sentence {
+    let Normalized { text, mut origin } = normalized;
+    let end_in_source = unit_end(source, origin[text.len() - 1] as usize);
+    origin.truncate(text.len());
+    origin.push(end_in_source as u32);
+    Sentence { span: Span::new(origin[0] as usize, end_in_source), text, origin }
+}
+
+fn sentence(source: &str, normalized: &Normalized, start: usize, end: usize) -> Sentence {
+    let end_in_source = unit_end(source, normalized.origin[end - 1] as usize);
+    let mut origin = Vec::with_capacity(end - start + 1);
+    origin.extend_from_slice(&normalized.origin[start..end]);
+    origin.push(end_in_source as u32);
+    Sentence {
+        span: Span::new(normalized.origin[start] as usize, end_in_source),
+        text: normalized.text[start..end].to_string(),
+        origin,
+    }
+}
+
+/// Byte ranges of the sentences of a normalised text (single spaces, no space at either end),
+/// in order, none empty.
+pub fn sentence_ranges(text: &str) -> SentenceRanges<'_> {
+    SentenceRanges { text, start: 0, position: 0 }
+}
+
+/// Iterator behind [`sentence_ranges`]: finds one sentence end at a time.
+pub struct SentenceRanges<'a> {
+    text: &'a str,
+    /// Where the current sentence starts.
+    start: usize,
+    /// Where to look for the next terminator.
+    position: usize,
+}
+
+impl Iterator for SentenceRanges<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while self.start < bytes.len() {
+            let Some(offset) = bytes[self.position..].iter().position(|b| matches!(b, b'.' | b'?' | b'!')) else {
+                let range = (self.start, bytes.len());
+                self.start = bytes.len();
+                return Some(range);
+            };
+            let i = self.position + offset;
+            let end = end_of_terminator(bytes, i);
+            self.position = end.max(i + 1);
+            let ends_sentence = (end == bytes.len() || starts_sentence(text, end))
+                && !(bytes[i] == b'.' && is_abbreviation(text, self.start, i));
+            if ends_sentence {
+                let range = (self.start, end);
+                self.start = (end + 1).min(bytes.len());
+                self.position = self.position.max(self.start);
+                return Some(range);
+            }
+        }
+        None
+    }
+}
+
+/// Past the terminator at `i`, any further terminators ("?!", "...") and closing quotes or
+/// brackets.
+fn end_of_terminator(bytes: &[u8], i: usize) -> usize {
+    let mut end = i + 1;
+    while end < bytes.len() && matches!(bytes[end], b'.' | b'?' | b'!' | b'"' | b'\'' | b')' | b']') {
+        end += 1;
+    }
+    end
+}
+
+/// Whether a space at `at` is followed by something that can open a sentence.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    if text.as_bytes().get(at) != Some(&b' ') {
+        return false;
+    }
+    match text[at + 1..].chars().next() {
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[' | '§'),
+        None => true,
+    }
+}
+
+/// Whether the word ending at the full stop at `dot` is an abbreviation or an initial.
+fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
+    let bytes = text.as_bytes();
+    let floor = sentence_start.max(dot.saturating_sub(MAX_ABBREVIATION + 1));
+    let mut word_start = dot;
+    while word_start > floor && !matches!(bytes[word_start - 1], b' ' | b'(' | b'"' | b'\'' | b'[') {
+        word_start -= 1;
+    }
+    if word_start == floor && floor > sentence_start && bytes[floor - 1] != b' ' {
+        return false; // a long token: not an abbreviation
+    }
+    let word = &text[word_start..dot];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    let single = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    single
+        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        || is_dotted_abbreviation(word)
+}
+
+/// "e.g", "i.e", "U.S", "U.S.C", "a.m": letters in groups of at most three, joined by dots.
+fn is_dotted_abbreviation(word: &str) -> bool {
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|part| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::normalize::normalize;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        sentence_ranges(text).map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_on_final_punctuation() {
+        assert_eq!(
+            sentences("Data shall be deleted. Is it kept? Never! \"Quoted.\" Next"),
+            vec!["Data shall be deleted.", "Is it kept?", "Never!", "\"Quoted.\"", "Next"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let text = "Under Art. 5 and Arts. 6 to 8, see No. 3, para. 2 and paras. 4, e.g. logs, i.e. records, \
+                    cf. 18 U.S.C. 2523 and the U.S. Government, Sec. 101 per Mr. Smith, Dr. Jones, \
+                    Acme Inc. and Beta Ltd. in Doe v. Roe by J. Smith with 3.2 and etc. as well. Next one.";
+        let found = sentences(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1], "Next one.");
+    }
+
+    #[test]
+    fn semicolons_do_not_split_and_lowercase_continues() {
+        assert_eq!(sentences("(a) data; (b) logs. and so on"), vec!["(a) data; (b) logs. and so on"]);
+    }
+
+    #[test]
+    fn etc_at_sentence_end_splits_before_a_capital() {
+        assert_eq!(sentences("Logs, images etc. The Party"), vec!["Logs, images etc.", "The Party"]);
+    }
+
+    #[test]
+    fn digits_and_quotes_start_sentences() {
+        assert_eq!(sentences("Done. 2. Next. \"Data\" means"), vec!["Done.", "2.", "Next.", "\"Data\" means"]);
+    }
+
+    #[test]
+    fn sentences_carry_original_spans() {
+        let source = "  The Parties\u{a0}shall   delete data.  “Logs” are kept.";
+        let normalized = normalize(source, Span::new(0, source.len()));
+        let found = split(source, normalized);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].text, "The Parties shall delete data.");
+        assert_eq!(&source[found[0].span.start..found[0].span.end], "The Parties\u{a0}shall   delete data.");
+        assert_eq!(found[1].text, "\"Logs\" are kept.");
+        assert_eq!(&source[found[1].span.start..found[1].span.end], "“Logs” are kept.");
+        let sentence = &found[1];
+        assert_eq!(sentence.origin.len(), sentence.text.len() + 1);
+        let logs = sentence.original_span(1, 5);
+        assert_eq!(&source[logs.start..logs.end], "Logs");
+    }
+
+    #[test]
+    fn long_dotted_token_is_linear_and_safe() {
+        let text = "a.".repeat(5000) + " End.";
+        let found = sentences(&text);
+        assert!(!found.is_empty());
+    }
+}

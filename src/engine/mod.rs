@@ -1,1 +1,148 @@
-//! The evaluator.
+//! The evaluator: a [`Checker`] holds a compiled profile and checks documents against it;
+//! a [`Session`] does the same for a draft being edited, re-analysing only changed clauses.
+
+pub mod analysis;
+mod assemble;
+pub mod categories;
+pub mod evaluate;
+mod inline;
+mod session;
+
+pub use categories::CategoryChoice;
+pub use session::Session;
+
+use crate::document::Document;
+use crate::report::Report;
+use crate::rules::pack::Level;
+use crate::rules::{builtin, profile, PackError, PackSource, Profile};
+use analysis::ClauseAnalysis;
+use serde::Serialize;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    pub categories: CategoryChoice,
+}
+
+/// A requirement as `accordlint rules` lists it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RequirementInfo {
+    pub id: String,
+    pub title: String,
+    pub level: &'static str,
+    pub principle: String,
+    pub applies_to: Vec<String>,
+    pub trigger: Option<String>,
+    pub sources: Vec<String>,
+}
+
+/// What a valid pack holds.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PackSummary {
+    pub id: String,
+    pub version: String,
+    pub requirements: usize,
+    pub tests: usize,
+}
+
+/// A compiled profile, ready to check any number of documents.
+#[derive(Debug)]
+pub struct Checker {
+    profile: Profile,
+}
+
+pub fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Must => "must",
+        Level::Should => "should",
+    }
+}
+
+impl Checker {
+    /// Compiles a built-in profile ("baseline") with overlays (TOML texts) and runs every
+    /// inline test the packs carry; a pack whose tests fail is refused.
+    pub fn new(profile_id: &str, overlays: &[PackSource]) -> Result<Checker, Vec<PackError>> {
+        let base = builtin::profile(profile_id).ok_or_else(|| {
+            let known = builtin::profile_ids().join(", ");
+            vec![PackError {
+                file: profile_id.to_string(),
+                line: 0,
+                column: 0,
+                requirement: None,
+                message: format!("unknown profile {profile_id:?}; built-in profiles: {known}"),
+            }]
+        })?;
+        Checker::from_packs(&base, overlays)
+    }
+
+    /// Compiles any base pack with overlays.
+    pub fn from_packs(base: &PackSource, overlays: &[PackSource]) -> Result<Checker, Vec<PackError>> {
+        let profile = profile::build_profile(base, overlays)?;
+        let checker = Checker { profile };
+        let failures = inline::run_all(&checker);
+        if failures.is_empty() {
+            Ok(checker)
+        } else {
+            Err(failures)
+        }
+    }
+
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    pub fn profile_ids() -> Vec<&'static str> {
+        builtin::profile_ids()
+    }
+
+    pub fn check(&self, text: &str, options: &CheckOptions) -> Report {
+        self.check_only(text, options, None)
+    }
+
+    /// Checks `text`, reporting only requirement `only` when given (inline tests).
+    fn check_only(&self, text: &str, options: &CheckOptions, only: Option<&str>) -> Report {
+        let document = Document::parse(text);
+        let analyses: Vec<Arc<ClauseAnalysis>> =
+            analysis::analyze_document(&document, &self.profile.lexicon, |_| None).into_iter().map(|(_, a)| a).collect();
+        assemble::report(&self.profile, &document, &analyses, options, only)
+    }
+
+    pub fn requirements(&self) -> Vec<RequirementInfo> {
+        self.profile
+            .requirements
+            .iter()
+            .map(|r| RequirementInfo {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                level: level_name(r.level),
+                principle: r.principle.clone(),
+                applies_to: r.applies_to.clone(),
+                trigger: r.trigger.map(|t| self.profile.concept_names[t.concept].clone()),
+                sources: r.sources.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Validates a pack on its own: a profile (no `extends`) is compiled with its tests; an
+/// overlay is compiled on the built-in profile it extends.
+pub fn validate_pack(pack: &PackSource) -> Result<PackSummary, Vec<PackError>> {
+    let parsed = profile::parse_pack(pack)?;
+    let checker = match &parsed.pack.extends {
+        None => Checker::from_packs(pack, &[])?,
+        Some(base) => Checker::new(base.get_ref(), std::slice::from_ref(pack))?,
+    };
+    let id = parsed.pack.id.get_ref();
+    let own: Vec<_> = checker
+        .profile
+        .requirements
+        .iter()
+        .filter(|r| parsed.pack.extends.is_none() || parsed.requirements.iter().any(|d| d.get_ref().id.get_ref() == &r.id))
+        .collect();
+    Ok(PackSummary {
+        id: id.clone(),
+        version: parsed.pack.version.clone(),
+        requirements: own.len(),
+        tests: parsed.requirements.iter().map(|r| r.get_ref().tests.len()).sum(),
+    })
+}

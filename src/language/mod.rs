@@ -1,1 +1,23 @@
-//! Language features of a sentence: modality, negation, exceptions, durations.
+//! Language features of one sentence, independent of any rule: how binding it is
+//! ([`modality`]), what it negates or carves out, and which durations it states
+//! ([`duration`]). The evaluator combines these with a pack's concepts.
+
+pub mod duration;
+pub mod modality;
+pub mod words;
+
+pub use duration::{Duration, DurationKind};
+pub use modality::{Modality, ModalityMarkers};
+
+/// Everything the rules need to know about a sentence besides its concepts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceFeatures {
+    pub markers: ModalityMarkers,
+    pub durations: Vec<Duration>,
+}
+
+/// Analyses one normalised sentence (see `document::Sentence::text`).
+pub fn analyze(text: &str) -> SentenceFeatures {
+    let lower = text.to_ascii_lowercase();
+    SentenceFeatures { markers: ModalityMarkers::find(&lower), durations: duration::find(&lower) }
+}

@@ -137,6 +137,18 @@ pub struct Evidence {
     pub text: String,
     /// What this sentence does to the requirement: "met", "weak" or "violated".
     pub effect: Status,
+    /// For a Word document: the paragraph and character range the sentence stands in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+/// A place in a Word document: paragraph index (body order, then footnotes and endnotes)
+/// and a character range within the paragraph's visible text.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Location {
+    pub paragraph: usize,
+    pub start_char: usize,
+    pub end_char: usize,
 }
 
 /// One step of the reasoning: which check fired on which sentence, and with what modality.
@@ -161,6 +173,43 @@ pub struct DocumentInfo {
     pub sentences: usize,
     pub words: usize,
     pub hidden_characters: Vec<HiddenCharacterInfo>,
+    /// Text a reader of a Word document does not see (hidden runs, white or tiny text,
+    /// comments, field codes); never used to meet or violate a requirement.
+    pub hidden_text: Vec<HiddenTextInfo>,
+    /// Tracked changes of a Word document, with the statuses each one changes.
+    pub revisions: Vec<RevisionInfo>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct HiddenTextInfo {
+    /// "vanish", "white_text", "tiny_text", "comment" or "field_code".
+    pub kind: String,
+    pub text: String,
+    pub clause: Option<String>,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RevisionInfo {
+    /// "insertion" or "deletion".
+    pub kind: String,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub text: String,
+    pub clause: Option<String>,
+    pub paragraph: usize,
+    /// Requirements whose status differs between the draft with all changes accepted and
+    /// with all rejected, attributed to this change.
+    pub changes: Vec<StatusChange>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StatusChange {
+    pub requirement: String,
+    /// Status with the change rejected (the text before it).
+    pub before: Status,
+    /// Status with the change accepted.
+    pub after: Status,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -172,4 +221,41 @@ pub struct HiddenCharacterInfo {
     pub end: usize,
     pub start_utf16: usize,
     pub end_utf16: usize,
+}
+
+impl Report {
+    /// Requirements grouped by principle, principles in the order they first appear.
+    pub fn by_principle(&self) -> Vec<(&str, Vec<&RequirementResult>)> {
+        let mut groups: Vec<(&str, Vec<&RequirementResult>)> = Vec::new();
+        for r in &self.requirements {
+            match groups.iter_mut().find(|(p, _)| *p == r.principle) {
+                Some((_, members)) => members.push(r),
+                None => groups.push((&r.principle, vec![r])),
+            }
+        }
+        groups
+    }
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Review => "review",
+            Verdict::Fail => "fail",
+        }
+    }
+}
+
+impl Status {
+    /// A symbol that tells statuses apart without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Met => "✓",
+            Status::Weak => "~",
+            Status::Missing => "○",
+            Status::Violated => "✗",
+            Status::NotApplicable => "–",
+        }
+    }
 }

@@ -135,7 +135,7 @@ pub enum Untriggered {
 }
 
 /// The check types, after Vale's rule types.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
 pub enum CheckDef {
     /// A sentence (or clause) that combines all of `all` and one of `any` (if given):
@@ -183,9 +183,9 @@ pub enum CheckDef {
     Limit {
         concept: String,
         #[serde(default)]
-        max_days: Option<Spanned<f64>>,
+        max_days: Option<f64>,
         #[serde(default)]
-        max_hours: Option<Spanned<f64>>,
+        max_hours: Option<f64>,
         /// "Without undue delay", "promptly", "immediately" meet the bound (deadlines).
         #[serde(default)]
         prompt_meets: bool,

@@ -1,0 +1,121 @@
+//! `accordlint check`: reads drafts, checks them, prints reports.
+
+use crate::report::{json, markdown, text, Report, Verdict};
+use crate::rules::builtin;
+use crate::{CategoryChoice, CheckOptions, Checker, PackSource};
+use clap::{Args, ValueEnum};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Drafts to check; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    #[arg(long, default_value = "baseline")]
+    profile: String,
+    /// Overlay packs (repeatable): a TOML file, or the id of a bundled overlay.
+    #[arg(long = "overlay", value_name = "PACK")]
+    overlays: Vec<String>,
+    /// auto (default), none, or categories to check (repeatable): threat-intel,
+    /// incident-response, joint-investigation.
+    #[arg(long = "category", value_name = "CATEGORY")]
+    categories: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+pub fn run(args: CheckArgs) -> Result<i32, String> {
+    let checker = load_checker(&args.profile, &args.overlays)?;
+    let options = CheckOptions { categories: category_choice(&args.categories, &checker)? };
+    let mut reports = Vec::new();
+    for path in &args.files {
+        let (name, draft) = read_draft(path)?;
+        reports.push((name, checker.check(&draft, &options)));
+    }
+    print_reports(&reports, args.format);
+    let failing = reports.iter().any(|(_, r)| r.verdict != Verdict::Pass);
+    Ok(if failing { super::EXIT_FINDINGS } else { super::EXIT_PASS })
+}
+
+fn print_reports(reports: &[(String, Report)], format: Format) {
+    let single = reports.len() == 1;
+    match format {
+        Format::Json if single => print!("{}", json::to_json(&reports[0].1)),
+        Format::Json => {
+            let bodies: Vec<String> = reports.iter().map(|(_, r)| json::to_json(r).trim_end().to_string()).collect();
+            println!("[\n{}\n]", bodies.join(",\n"));
+        }
+        Format::Markdown | Format::Text => {
+            for (name, report) in reports {
+                if !single {
+                    println!("==> {name} <==");
+                }
+                let rendered = if format == Format::Markdown { markdown::render(report) } else { text::render(report) };
+                print!("{rendered}");
+            }
+        }
+    }
+}
+
+pub fn load_checker(profile: &str, overlays: &[String]) -> Result<Checker, String> {
+    let packs = overlays.iter().map(|o| load_overlay(o)).collect::<Result<Vec<_>, _>>()?;
+    Checker::new(profile, &packs).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        format!("the profile could not be loaded:\n{}", lines.join("\n"))
+    })
+}
+
+/// An overlay named on the command line: a file if one exists, else a bundled overlay id.
+fn load_overlay(name: &str) -> Result<PackSource, String> {
+    let path = Path::new(name);
+    if path.exists() {
+        return read_pack(path);
+    }
+    builtin::overlay(name).ok_or_else(|| {
+        format!("overlay {name:?}: no such file, and no bundled overlay of that name (bundled: {})", builtin::overlay_ids().join(", "))
+    })
+}
+
+pub fn read_pack(path: &Path) -> Result<PackSource, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read the pack: {e}", path.display()))?;
+    Ok(PackSource::new(path.display().to_string(), text))
+}
+
+fn category_choice(values: &[String], checker: &Checker) -> Result<CategoryChoice, String> {
+    let known: Vec<&str> = checker.profile().categories.iter().map(|c| c.id.as_str()).collect();
+    match values {
+        [] => Ok(CategoryChoice::Auto),
+        [only] if only == "auto" => Ok(CategoryChoice::Auto),
+        [only] if only == "none" => Ok(CategoryChoice::None),
+        _ => {
+            for value in values {
+                if !known.contains(&value.as_str()) {
+                    return Err(format!("unknown category {value:?}; use auto, none, or one of: {}", known.join(", ")));
+                }
+            }
+            Ok(CategoryChoice::Selected(values.to_vec()))
+        }
+    }
+}
+
+/// Reads a draft from a file or standard input into text, with a clear error otherwise.
+fn read_draft(path: &Path) -> Result<(String, String), String> {
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("standard input: {e}"))?;
+        ("<stdin>".to_string(), bytes)
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
+        (path.display().to_string(), bytes)
+    };
+    let text = crate::document::input::decode(&bytes, &name).map_err(|e| e.to_string())?;
+    Ok((name, text))
+}

@@ -1,0 +1,104 @@
+//! Command-line interface. Exit status: 0 when every checked draft passes, 1 when any is
+//! `review` or `fail`, 2 on a usage or input error.
+
+mod check;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub const EXIT_PASS: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Parser)]
+#[command(name = "accordlint", version, about = "Checks cross-border cyber cooperation agreements against minimum privacy standards, offline.")]
+#[command(after_help = "Exit status: 0 pass, 1 review or fail, 2 usage or input error.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check drafts (.txt, .md, .html, .docx; `-` reads standard input).
+    Check(check::CheckArgs),
+    /// List the requirements of a profile.
+    Rules {
+        #[arg(long, default_value = "baseline")]
+        profile: String,
+        /// Overlay packs: a file, or the id of a bundled overlay.
+        #[arg(long = "overlay", value_name = "PACK")]
+        overlays: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Rule pack tools.
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PackCommand {
+    /// Validate a pack and run its inline tests.
+    Check { pack: PathBuf },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+/// Parses the arguments and runs; returns the exit status.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_ERROR } else { EXIT_PASS };
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules { profile, overlays, format } => rules(&profile, &overlays, format),
+        Command::Pack { command: PackCommand::Check { pack } } => pack_check(&pack),
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("accordlint: {message}");
+        EXIT_ERROR
+    })
+}
+
+fn rules(profile: &str, overlays: &[String], format: ListFormat) -> Result<i32, String> {
+    let checker = check::load_checker(profile, overlays)?;
+    let requirements = checker.requirements();
+    match format {
+        ListFormat::Json => println!("{}", serde_json::to_string_pretty(&requirements).map_err(|e| e.to_string())?),
+        ListFormat::Text => {
+            for r in requirements {
+                let scope = if r.applies_to.iter().any(|c| c == "all") { String::new() } else { format!(" [{}]", r.applies_to.join(", ")) };
+                let trigger = r.trigger.map(|t| format!(" (when: {t})")).unwrap_or_default();
+                println!("{:<42} {:<6} {}{scope}{trigger}", r.id, r.level, r.title);
+            }
+        }
+    }
+    Ok(EXIT_PASS)
+}
+
+fn pack_check(path: &std::path::Path) -> Result<i32, String> {
+    let pack = check::read_pack(path)?;
+    match crate::validate_pack(&pack) {
+        Ok(summary) => {
+            println!("{}: ok: pack {} {}, {} requirements, {} inline tests passed", pack.name, summary.id, summary.version, summary.requirements, summary.tests);
+            Ok(EXIT_PASS)
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            Err(format!("{}: {} error(s)", pack.name, errors.len()))
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Turns evaluation outcomes into the report: evidence with both kinds of offsets, the
+//! trace, the summary and the verdict.
+
+use super::analysis::ClauseAnalysis;
+use super::categories::{self, Detection};
+use super::evaluate::{evaluate, AnalysedDocument, Finding, Outcome};
+use super::{level_name, CheckOptions};
+use crate::document::offsets::Utf16Index;
+use crate::document::Document;
+use crate::report::*;
+use crate::rules::pack::Level;
+use crate::rules::profile::Requirement;
+use crate::rules::Profile;
+use std::sync::Arc;
+
+/// How many evidence sentences a requirement shows, and how many trace steps.
+const EVIDENCE_SHOWN: usize = 5;
+const TRACE_SHOWN: usize = 12;
+
+pub fn report(
+    profile: &Profile,
+    document: &Document,
+    analyses: &[Arc<ClauseAnalysis>],
+    options: &CheckOptions,
+    only: Option<&str>,
+) -> Report {
+    let index = Utf16Index::new(&document.source);
+    let detections = categories::resolve(&options.categories, profile, document, analyses);
+    let selected: Vec<String> = detections.iter().map(|d| d.category.clone()).collect();
+    let analysed = AnalysedDocument::new(document, analyses, profile.lexicon.concept_count());
+    let requirements: Vec<RequirementResult> = profile
+        .requirements
+        .iter()
+        .filter(|r| only.is_none_or(|id| r.id == id))
+        .map(|r| {
+            let outcome = evaluate(r, &analysed, &selected, profile);
+            requirement_result(r, outcome, document, profile, &index)
+        })
+        .collect();
+    Report {
+        schema: REPORT_SCHEMA,
+        tool: ToolInfo { name: "accordlint", version: env!("CARGO_PKG_VERSION") },
+        profile: ProfileInfo { id: profile.id.clone(), version: profile.version.clone(), overlays: profile.overlays.clone() },
+        categories: detections.iter().map(|d| category_finding(d, document, &index)).collect(),
+        verdict: verdict(&requirements),
+        summary: summary(&requirements),
+        document: document_info(document, &index),
+        requirements,
+    }
+}
+
+fn requirement_result(r: &Requirement, outcome: Outcome, document: &Document, profile: &Profile, index: &Utf16Index) -> RequirementResult {
+    let mut trace = Vec::new();
+    if let Some(why) = &outcome.applicability {
+        trace.push(TraceStep { check: "applies", clause: None, matched: Vec::new(), modality: None, outcome: outcome.status, note: why.clone() });
+    }
+    trace.extend(outcome.findings.iter().take(TRACE_SHOWN).map(|f| trace_step(f, document, profile)));
+    if outcome.findings.len() > TRACE_SHOWN {
+        let more = outcome.findings.len() - TRACE_SHOWN;
+        trace.push(TraceStep { check: "more", clause: None, matched: Vec::new(), modality: None, outcome: outcome.status, note: format!("{more} more findings not shown") });
+    }
+    if outcome.status == Status::Missing {
+        trace.push(TraceStep { check: "result", clause: None, matched: Vec::new(), modality: None, outcome: Status::Missing, note: "no sentence addresses it".to_string() });
+    }
+    RequirementResult {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        level: level_name(outcome.level),
+        principle: r.principle.clone(),
+        status: outcome.status,
+        evidence: evidence(&outcome, document, index),
+        message: r.message.clone(),
+        suggestion: r.suggestion.clone(),
+        sources: r.sources.clone(),
+        rationale: r.rationale.clone(),
+        trace,
+    }
+}
+
+/// The sentences that decide the status, each once, in document order.
+fn evidence(outcome: &Outcome, document: &Document, index: &Utf16Index) -> Vec<Evidence> {
+    let mut deciding: Vec<&Finding> = outcome.findings.iter().filter(|f| f.effect == outcome.status).collect();
+    deciding.sort_by_key(|f| (f.clause, f.sentence));
+    deciding.dedup_by_key(|f| (f.clause, f.sentence));
+    deciding
+        .into_iter()
+        .take(EVIDENCE_SHOWN)
+        .map(|f| {
+            let clause = &document.clauses[f.clause];
+            let span = clause.sentences[f.sentence].span;
+            Evidence {
+                clause: clause.reference.clone(),
+                start: span.start,
+                end: span.end,
+                start_utf16: index.utf16(span.start),
+                end_utf16: index.utf16(span.end),
+                text: document.source[span.start..span.end].to_string(),
+                effect: f.effect,
+                location: None,
+            }
+        })
+        .collect()
+}
+
+fn trace_step(finding: &Finding, document: &Document, profile: &Profile) -> TraceStep {
+    let clause = &document.clauses[finding.clause];
+    let text = &clause.sentences[finding.sentence].text;
+    let matched = finding
+        .matched
+        .iter()
+        .map(|&(concept, start, end)| {
+            let label = concept.map_or("duration", |c| profile.concept_names[c].as_str());
+            format!("{label}: '{}'", text.get(start..end).unwrap_or(""))
+        })
+        .collect();
+    TraceStep {
+        check: finding.check,
+        clause: Some(clause.reference.clone()),
+        matched,
+        modality: finding.modality.map(|m| m.as_str()),
+        outcome: finding.effect,
+        note: finding.note.clone(),
+    }
+}
+
+fn category_finding(detection: &Detection, document: &Document, index: &Utf16Index) -> CategoryFinding {
+    let detected_by = detection
+        .evidence
+        .iter()
+        .map(|&(c, s, start, end)| {
+            let clause = &document.clauses[c];
+            let sentence = &clause.sentences[s];
+            let span = sentence.original_span(start, end);
+            CategoryEvidence {
+                phrase: sentence.text.get(start..end).unwrap_or("").to_string(),
+                clause: clause.reference.clone(),
+                start: span.start,
+                end: span.end,
+                start_utf16: index.utf16(span.start),
+                end_utf16: index.utf16(span.end),
+            }
+        })
+        .collect();
+    CategoryFinding { id: detection.category.clone(), source: if detection.selected { "selected" } else { "detected" }, detected_by }
+}
+
+/// Fail on any must missing or violated; review on any must weak; else pass.
+pub fn verdict(requirements: &[RequirementResult]) -> Verdict {
+    let musts = || requirements.iter().filter(|r| r.level == level_name(Level::Must));
+    if musts().any(|r| matches!(r.status, Status::Missing | Status::Violated)) {
+        Verdict::Fail
+    } else if musts().any(|r| r.status == Status::Weak) {
+        Verdict::Review
+    } else {
+        Verdict::Pass
+    }
+}
+
+fn summary(requirements: &[RequirementResult]) -> Summary {
+    let mut summary = Summary::default();
+    for r in requirements {
+        *match r.status {
+            Status::Met => &mut summary.met,
+            Status::Weak => &mut summary.weak,
+            Status::Missing => &mut summary.missing,
+            Status::Violated => &mut summary.violated,
+            Status::NotApplicable => &mut summary.not_applicable,
+        } += 1;
+    }
+    summary
+}
+
+fn document_info(document: &Document, index: &Utf16Index) -> DocumentInfo {
+    let hidden_characters = document
+        .hidden_characters
+        .iter()
+        .map(|h| HiddenCharacterInfo {
+            code_point: h.code_point.clone(),
+            name: h.name.clone(),
+            clause: document.clauses.iter().find(|c| c.span.start <= h.span.start && h.span.start < c.span.end).map(|c| c.reference.clone()),
+            start: h.span.start,
+            end: h.span.end,
+            start_utf16: index.utf16(h.span.start),
+            end_utf16: index.utf16(h.span.end),
+        })
+        .collect();
+    DocumentInfo {
+        title: document.title.clone(),
+        clauses: document.clauses.len(),
+        sentences: document.clauses.iter().map(|c| c.sentences.len()).sum(),
+        words: document.word_count,
+        hidden_characters,
+        hidden_text: Vec::new(),
+        revisions: Vec::new(),
+    }
+}

@@ -1,0 +1,70 @@
+//! Which kinds of cooperation a draft is about (threat-intel, incident-response,
+//! joint-investigation): detected from the pack's category concepts, or chosen by the user.
+
+use super::analysis::ClauseAnalysis;
+use crate::document::{ClauseKind, Document};
+use crate::rules::Profile;
+use std::sync::Arc;
+
+/// The user's choice of categories.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum CategoryChoice {
+    /// Detect them from the text (the default).
+    #[default]
+    Auto,
+    /// Check only the requirements that apply to every agreement.
+    None,
+    /// Exactly these.
+    Selected(Vec<String>),
+}
+
+/// Where a category's concept was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    pub category: String,
+    pub selected: bool,
+    /// (clause index, sentence index, byte range in the sentence's normalised text)
+    pub evidence: Vec<(usize, usize, usize, usize)>,
+}
+
+/// How many pieces of evidence a detection reports (enough to explain, short to read).
+const EVIDENCE_SHOWN: usize = 5;
+
+pub fn resolve(choice: &CategoryChoice, profile: &Profile, document: &Document, analyses: &[Arc<ClauseAnalysis>]) -> Vec<Detection> {
+    match choice {
+        CategoryChoice::None => Vec::new(),
+        CategoryChoice::Selected(ids) => {
+            let mut ids = ids.clone();
+            ids.sort();
+            ids.dedup();
+            ids.into_iter().map(|category| Detection { category, selected: true, evidence: Vec::new() }).collect()
+        }
+        CategoryChoice::Auto => detect(profile, document, analyses),
+    }
+}
+
+fn detect(profile: &Profile, document: &Document, analyses: &[Arc<ClauseAnalysis>]) -> Vec<Detection> {
+    profile
+        .categories
+        .iter()
+        .filter_map(|category| {
+            let mut sentences = 0;
+            let mut evidence = Vec::new();
+            for (c, (clause, analysis)) in document.clauses.iter().zip(analyses).enumerate() {
+                if clause.kind == ClauseKind::Closing {
+                    continue;
+                }
+                for (s, sentence) in analysis.sentences.iter().enumerate() {
+                    let hit = sentence.hits.iter().find(|h| category.concepts.contains(&h.concept));
+                    if let Some(hit) = hit {
+                        sentences += 1;
+                        if evidence.len() < EVIDENCE_SHOWN {
+                            evidence.push((c, s, hit.start, hit.end));
+                        }
+                    }
+                }
+            }
+            (sentences >= category.min_matches).then(|| Detection { category: category.id.clone(), selected: false, evidence })
+        })
+        .collect()
+}
