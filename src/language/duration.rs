@@ -110,6 +110,20 @@ const DISCRETIONARY_END_VERBS: &[&str] =
 /// How far after "as long as" a discretionary verb may stand (bytes).
 const DISCRETION_REACH: usize = 60;
 
+/// Words that make a figure a recurring interval ("every thirty months"): it repeats, so it
+/// is never added to the figure before it.
+const RECURRENCE: &[&str] = &["every", "each"];
+
+/// Adverbs of frequency that stand for a figure.
+const FREQUENCIES: &[(&str, f64)] = &[
+    ("annually", DAYS_PER_YEAR),
+    ("yearly", DAYS_PER_YEAR),
+    ("biennially", 2.0 * DAYS_PER_YEAR),
+    ("triennially", 3.0 * DAYS_PER_YEAR),
+    ("quarterly", 3.0 * DAYS_PER_MONTH),
+    ("monthly", DAYS_PER_MONTH),
+];
+
 /// Words that join tiers of one retention scheme into a single total.
 const TIER_JOINERS: &[&str] = &["then", "thereafter", "followed by", "after which", "further", "additional"];
 
@@ -117,6 +131,12 @@ const TIER_JOINERS: &[&str] = &["then", "thereafter", "followed by", "after whic
 pub fn find(lower: &str) -> Vec<Duration> {
     let mut found = definite(lower);
     found = join_tiers(lower, found);
+    for (word, days) in FREQUENCIES {
+        for start in find_words(lower, word) {
+            let kind = DurationKind::Definite { hours: days * 24.0 };
+            push_unless_overlapping(&mut found, Duration { kind, start, end: start + word.len() });
+        }
+    }
     for m in phrase_matcher().find_iter(lower) {
         if !on_word_boundaries(lower, m.start(), m.end()) {
             continue;
@@ -274,7 +294,8 @@ fn join_tiers(lower: &str, durations: Vec<Duration>) -> Vec<Duration> {
     for next in durations {
         if let Some(last) = joined.last_mut() {
             let between = &lower[last.end..next.start];
-            let is_tier = between.len() <= 80 && TIER_JOINERS.iter().any(|w| find_words(between, w).next().is_some());
+            let recurring = RECURRENCE.iter().any(|w| between.trim_end().ends_with(w));
+            let is_tier = !recurring && between.len() <= 80 && TIER_JOINERS.iter().any(|w| find_words(between, w).next().is_some());
             if let (true, Some(a), Some(b)) = (is_tier, last.hours(), next.hours()) {
                 *last = Duration { kind: DurationKind::Definite { hours: a + b }, start: last.start, end: next.end };
                 continue;
@@ -314,6 +335,13 @@ mod tests {
     fn tiers_add_up() {
         assert_eq!(days("retained for seven years, then dormant for eight years"), vec![5475.0]);
         assert_eq!(days("deleted within 30 days; reports are due in 12 months"), vec![30.0, 360.0]);
+        assert_eq!(days("one year after entry into force and thereafter every thirty months"), vec![365.0, 900.0]);
+    }
+
+    #[test]
+    fn frequencies_stand_for_figures() {
+        assert_eq!(days("the parties shall review it annually"), vec![365.0]);
+        assert_eq!(days("reports are published quarterly"), vec![90.0]);
     }
 
     #[test]
