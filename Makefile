@@ -15,8 +15,9 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 CLI := target/fast/accordlint
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
-# The corpus evaluation; point it elsewhere with `make eval EVAL_CMD=...`.
-EVAL_CMD ?= cargo test --release --test evaluation -- --nocapture
+# The corpus evaluation, written to EVALUATION.md; point it elsewhere with EVAL_CMD=...
+EVAL_OUT ?= $(CURDIR)/EVALUATION.md
+EVAL_CMD ?= ACCORDLINT_EVAL_OUT=$(EVAL_OUT) cargo test --release --test evaluation -- --nocapture
 CARGO_TEST ?= cargo test
 
 .PHONY: run test install install-build install-test cli pkg dist eval bench size \
