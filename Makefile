@@ -82,7 +82,7 @@ js-test: cli pkg
 
 # End-to-end tests of the page, when they exist.
 e2e: cli pkg
-	@if [ -d tests/e2e ]; then node --test tests/e2e/; \
+	@if [ -d tests/e2e ]; then CORPUS=$(CORPUS) node --test tests/e2e/; \
 	else echo "no tests/e2e yet"; fi
 
 eval:
