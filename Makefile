@@ -17,7 +17,7 @@ PORT ?= 8080
 CORPUS ?= ../shared/corpus
 # The corpus evaluation, written to EVALUATION.md; point it elsewhere with EVAL_CMD=...
 EVAL_OUT ?= $(CURDIR)/EVALUATION.md
-EVAL_CMD ?= ACCORDLINT_EVAL_OUT=$(EVAL_OUT) cargo test --release --test evaluation -- --nocapture
+EVAL_CMD ?= ACCORDLINT_EVAL_OUT=$(EVAL_OUT) cargo test --profile fast --test evaluation -- --nocapture
 CARGO_TEST ?= cargo test
 
 .PHONY: run test install install-build install-test cli pkg dist eval bench size \

@@ -1,5 +1,6 @@
 //! `accordlint check`: reads drafts, checks them, prints reports.
 
+use crate::document::input;
 use crate::report::{json, markdown, text, Report, Verdict};
 use crate::rules::builtin;
 use crate::{CategoryChoice, CheckOptions, Checker, PackSource};
@@ -23,6 +24,9 @@ pub struct CheckArgs {
     categories: Vec<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Write a copy of the (single) .docx draft with the findings as Word comments.
+    #[arg(long, value_name = "OUT.docx")]
+    annotate: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,10 +39,23 @@ enum Format {
 pub fn run(args: CheckArgs) -> Result<i32, String> {
     let checker = load_checker(&args.profile, &args.overlays)?;
     let options = CheckOptions { categories: category_choice(&args.categories, &checker)? };
+    if args.annotate.is_some() && args.files.len() != 1 {
+        return Err("--annotate takes exactly one .docx draft".to_string());
+    }
     let mut reports = Vec::new();
     for path in &args.files {
         let (name, draft) = read_draft(path)?;
-        reports.push((name, checker.check(&draft, &options)));
+        let report = match (draft, &args.annotate) {
+            (Draft::Text(text), None) => checker.check(&text, &options),
+            (Draft::Text(_), Some(_)) => return Err(format!("{name}: --annotate needs a Word (.docx) draft")),
+            (Draft::Word(bytes), None) => checker.check_docx(&bytes, &options).map_err(|e| format!("{name}: {e}"))?,
+            (Draft::Word(bytes), Some(out)) => {
+                let (report, annotated) = checker.annotate_docx(&bytes, &options).map_err(|e| format!("{name}: {e}"))?;
+                std::fs::write(out, annotated).map_err(|e| format!("{}: cannot write the annotated copy: {e}", out.display()))?;
+                report
+            }
+        };
+        reports.push((name, report));
     }
     print_reports(&reports, args.format);
     let failing = reports.iter().any(|(_, r)| r.verdict != Verdict::Pass);
@@ -106,8 +123,17 @@ fn category_choice(values: &[String], checker: &Checker) -> Result<CategoryChoic
     }
 }
 
-/// Reads a draft from a file or standard input into text, with a clear error otherwise.
-fn read_draft(path: &Path) -> Result<(String, String), String> {
+/// A draft as read from disk: text (plain, Markdown or HTML made plain) or a Word package.
+enum Draft {
+    Text(String),
+    Word(Vec<u8>),
+}
+
+/// The first bytes of every ZIP archive, and so of every .docx.
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+/// Reads a draft from a file or standard input, with a clear error when it is not a draft.
+fn read_draft(path: &Path) -> Result<(String, Draft), String> {
     let (name, bytes) = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("standard input: {e}"))?;
@@ -116,6 +142,11 @@ fn read_draft(path: &Path) -> Result<(String, String), String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
         (path.display().to_string(), bytes)
     };
-    let text = crate::document::input::decode(&bytes, &name).map_err(|e| e.to_string())?;
-    Ok((name, text))
+    let is_docx = name.to_ascii_lowercase().ends_with(".docx") || bytes.starts_with(ZIP_MAGIC);
+    if is_docx {
+        return Ok((name, Draft::Word(bytes)));
+    }
+    let text = input::decode(&bytes, &name).map_err(|e| e.to_string())?;
+    let plain = input::to_plain(&text, input::detect_format(&name, &text));
+    Ok((name, Draft::Text(plain)))
 }

@@ -2,6 +2,7 @@
 //! `review` or `fail`, 2 on a usage or input error.
 
 mod check;
+pub mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -31,6 +32,16 @@ enum Command {
         overlays: Vec<String>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+    },
+    /// Serve the page (www/) for a browser on this machine.
+    Serve {
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// The address to listen on; anything but loopback exposes the page to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        #[arg(long, default_value = "www")]
+        root: PathBuf,
     },
     /// Rule pack tools.
     Pack {
@@ -64,6 +75,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Rules { profile, overlays, format } => rules(&profile, &overlays, format),
         Command::Pack { command: PackCommand::Check { pack } } => pack_check(&pack),
+        Command::Serve { port, host, root } => serve::serve(&root, &host, port).map(|()| EXIT_PASS),
     };
     result.unwrap_or_else(|message| {
         eprintln!("accordlint: {message}");

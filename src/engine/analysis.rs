@@ -38,7 +38,13 @@ pub struct SentenceAnalysis {
     pub present: ConceptSet,
     pub markers: ModalityMarkers,
     pub durations: Vec<Duration>,
+    /// A fragment too short to state anything ("Security control", "Retention"): a label,
+    /// not a provision.
+    pub fragment: bool,
 }
+
+/// Fewer words than this and a sentence without a modal is a label, not a provision.
+const MIN_PROVISION_WORDS: usize = 4;
 
 impl SentenceAnalysis {
     pub fn analyze(text: &str, lexicon: &Lexicon) -> SentenceAnalysis {
@@ -49,7 +55,8 @@ impl SentenceAnalysis {
             present.insert(hit.concept);
         }
         let features = language::analyze(text);
-        SentenceAnalysis { hits, present, markers: features.markers, durations: features.durations }
+        let fragment = text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
+        SentenceAnalysis { hits, present, markers: features.markers, durations: features.durations, fragment }
     }
 
     pub fn hits_of(&self, concept: ConceptId) -> impl Iterator<Item = &ConceptHit> {
@@ -83,6 +90,8 @@ impl ClauseAnalysis {
                 let mut analysis = SentenceAnalysis::analyze(&s.text, lexicon);
                 if let Some(lead) = &lead_in {
                     analysis.present.union_with(&lead.present);
+                    // A short item completes its lead-in: "(i) audit capabilities; and".
+                    analysis.fragment = false;
                 }
                 analysis
             })

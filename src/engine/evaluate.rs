@@ -37,7 +37,7 @@ impl<'a> AnalysedDocument<'a> {
     fn sentences(&self) -> impl Iterator<Item = SentenceRef<'_>> {
         self.document.clauses.iter().zip(self.clauses.iter()).enumerate().flat_map(|(c, (clause, analysis))| {
             let counts = matches!(clause.kind, ClauseKind::Body | ClauseKind::Preamble);
-            analysis.sentences.iter().enumerate().filter(move |_| counts).map(move |(s, sentence)| SentenceRef {
+            analysis.sentences.iter().enumerate().filter(move |(_, s)| counts && !s.fragment).map(move |(s, sentence)| SentenceRef {
                 clause: c,
                 sentence: s,
                 preamble: clause.kind == ClauseKind::Preamble,

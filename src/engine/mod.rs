@@ -7,6 +7,7 @@ pub mod categories;
 pub mod evaluate;
 mod inline;
 mod session;
+mod word;
 
 pub use categories::CategoryChoice;
 pub use session::Session;
@@ -101,10 +102,13 @@ impl Checker {
 
     /// Checks `text`, reporting only requirement `only` when given (inline tests).
     fn check_only(&self, text: &str, options: &CheckOptions, only: Option<&str>) -> Report {
-        let document = Document::parse(text);
+        self.check_document(&Document::parse(text), options, only)
+    }
+
+    fn check_document(&self, document: &Document, options: &CheckOptions, only: Option<&str>) -> Report {
         let analyses: Vec<Arc<ClauseAnalysis>> =
-            analysis::analyze_document(&document, &self.profile.lexicon, |_| None).into_iter().map(|(_, a)| a).collect();
-        assemble::report(&self.profile, &document, &analyses, options, only)
+            analysis::analyze_document(document, &self.profile.lexicon, |_| None).into_iter().map(|(_, a)| a).collect();
+        assemble::report(&self.profile, document, &analyses, options, only)
     }
 
     pub fn requirements(&self) -> Vec<RequirementInfo> {

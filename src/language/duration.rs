@@ -3,7 +3,9 @@
 //! vague ("as long as necessary"), open-ended ("indefinitely") and prompt ("without undue
 //! delay") expressions that stand where a figure should.
 
-use super::words::{find_words, words};
+use super::words::{find_words, on_word_boundaries, words};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
 use serde::Serialize;
 
 /// Days in a month and a year, as baseline.md compares durations.
@@ -115,20 +117,40 @@ const TIER_JOINERS: &[&str] = &["then", "thereafter", "followed by", "after whic
 pub fn find(lower: &str) -> Vec<Duration> {
     let mut found = definite(lower);
     found = join_tiers(lower, found);
-    for (phrases, kind) in [(PROMPT, DurationKind::Prompt), (INDEFINITE, DurationKind::Indefinite), (VAGUE, DurationKind::Vague)] {
-        for phrase in phrases {
-            for start in find_words(lower, phrase) {
-                push_unless_overlapping(&mut found, Duration { kind, start, end: start + phrase.len() });
-            }
+    for m in phrase_matcher().find_iter(lower) {
+        if !on_word_boundaries(lower, m.start(), m.end()) {
+            continue;
         }
-    }
-    for start in find_words(lower, "as long as") {
-        let end = start + "as long as".len();
-        let kind = if ends_at_discretion(lower, end) { DurationKind::Indefinite } else { DurationKind::Vague };
-        push_unless_overlapping(&mut found, Duration { kind, start, end });
+        let kind = match PHRASES[m.pattern().as_usize()].1 {
+            Some(kind) => kind,
+            None if ends_at_discretion(lower, m.end()) => DurationKind::Indefinite,
+            None => DurationKind::Vague,
+        };
+        push_unless_overlapping(&mut found, Duration { kind, start: m.start(), end: m.end() });
     }
     found.sort_by_key(|d| d.start);
     found
+}
+
+/// Every phrase with its kind; `None` for "as long as", whose kind depends on what follows.
+/// Leftmost-longest matching lets "as long as necessary" win over "as long as".
+static PHRASES: std::sync::LazyLock<Vec<(&'static str, Option<DurationKind>)>> = std::sync::LazyLock::new(|| {
+    let tagged = |list: &'static [&'static str], kind| list.iter().map(move |p| (*p, Some(kind)));
+    tagged(PROMPT, DurationKind::Prompt)
+        .chain(tagged(INDEFINITE, DurationKind::Indefinite))
+        .chain(tagged(VAGUE, DurationKind::Vague))
+        .chain([("as long as", None)])
+        .collect()
+});
+
+fn phrase_matcher() -> &'static AhoCorasick {
+    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(PHRASES.iter().map(|(phrase, _)| phrase))
+            .expect("the built-in duration phrases form a valid automaton")
+    })
 }
 
 fn push_unless_overlapping(found: &mut Vec<Duration>, candidate: Duration) {

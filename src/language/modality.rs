@@ -8,7 +8,7 @@
 //! is the nearest one before it (or, failing that, the first one after it).
 
 use super::words::on_word_boundaries;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -243,7 +243,9 @@ const PHRASES: &[(&str, MarkerKind)] = {
 fn phrase_matcher() -> &'static AhoCorasick {
     static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        AhoCorasick::new(PHRASES.iter().map(|(phrase, _)| phrase))
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(PHRASES.iter().map(|(phrase, _)| phrase))
             .expect("the built-in modality phrases form a valid automaton")
     })
 }
@@ -279,8 +281,9 @@ impl ModalityMarkers {
         ModalityMarkers { markers }
     }
 
-    /// The modality governing byte `pos` of the sentence.
-    pub fn modality_at(&self, pos: usize) -> Modality {
+    /// The modal verb phrase that governs byte `pos`: the nearest before it, or failing
+    /// that the first after it. `None` when the sentence has no modal.
+    fn governing(&self, pos: usize) -> Option<Modality> {
         let modals = || {
             self.markers.iter().filter_map(|m| match m.kind {
                 MarkerKind::Modal(modality) => Some((m.start, modality)),
@@ -288,25 +291,28 @@ impl ModalityMarkers {
             })
         };
         let before = modals().filter(|&(start, _)| start <= pos).last();
-        let governing = before.or_else(|| modals().next()).map(|(_, m)| m);
+        before.or_else(|| modals().next()).map(|(_, m)| m)
+    }
+
+    /// The modality at byte `pos` of the sentence: its governing modal, softened to hedged
+    /// by any qualifier in the sentence ("where practicable, ... shall not ...").
+    pub fn modality_at(&self, pos: usize) -> Modality {
         let hedged = self.markers.iter().any(|m| m.kind == MarkerKind::Hedge);
-        match governing {
-            Some(Modality::Prohibition) => Modality::Prohibition,
-            Some(m) if hedged && m != Modality::Permission => Modality::Hedged,
+        match self.governing(pos) {
+            _ if hedged => Modality::Hedged,
             Some(m) => m,
-            None if hedged => Modality::Hedged,
             None => Modality::Declarative,
         }
     }
 
     /// True when the text just before `pos` negates it ("not ... for any purpose", "no
-    /// Party shall"), or the governing modal is a prohibition.
+    /// Party shall"), or a prohibition governs it.
     pub fn negates(&self, pos: usize) -> bool {
         const REACH: usize = 40;
         let negated_nearby = self.markers.iter().any(|m| {
             m.kind == MarkerKind::Negation && m.end <= pos && pos - m.end <= REACH
         });
-        negated_nearby || self.modality_at(pos) == Modality::Prohibition
+        negated_nearby || self.governing(pos) == Some(Modality::Prohibition)
     }
 
     pub fn has(&self, kind: MarkerKind) -> bool {
@@ -321,26 +327,35 @@ impl ModalityMarkers {
 }
 
 /// "No Party shall", "Neither Participant may", "no personal data shall": a negated subject
-/// turns the modal that follows it into a prohibition.
+/// turns the modal that follows it into a prohibition. Near the modal, or anywhere before
+/// it when the sentence opens with the negation ("No decision producing legal effects, or
+/// similarly significant effects, concerning a person shall be based solely on ...").
 fn mark_no_party_shall(lower: &str, markers: &mut [Marker]) {
     const REACH: usize = 60;
-    let negated_subjects: Vec<usize> = markers
+    let negated_subjects: Vec<(usize, bool)> = markers
         .iter()
         .filter(|m| m.kind == MarkerKind::Negation && matches!(&lower[m.start..m.end], "no" | "neither"))
-        .map(|m| m.end)
+        .map(|m| (m.end, opens_sentence(lower, m.start)))
         .collect();
-    for subject_end in negated_subjects {
-        let next_modal = markers.iter_mut().find(|m| {
-            m.start >= subject_end && matches!(m.kind, MarkerKind::Modal(_))
-        });
+    for (subject_end, opening) in negated_subjects {
+        let next_modal = markers.iter_mut().find(|m| m.start >= subject_end && matches!(m.kind, MarkerKind::Modal(_)));
         if let Some(modal) = next_modal {
-            let close = modal.start - subject_end <= REACH;
+            let between = &lower[subject_end..modal.start];
+            let close = modal.start - subject_end <= REACH && !between.contains(',');
             let plain = matches!(modal.kind, MarkerKind::Modal(Modality::Obligation | Modality::Permission));
-            if close && plain && !lower[subject_end..modal.start].contains(',') {
+            if plain && (close || opening) {
                 modal.kind = MarkerKind::Modal(Modality::Prohibition);
             }
         }
     }
+}
+
+/// True when only list numbering ("(a)", "2.", "3.1") or an introductory phrase closed by a
+/// comma ("Where practicable, no ...") stands before byte `at`.
+fn opens_sentence(lower: &str, at: usize) -> bool {
+    let before = &lower[..at];
+    let is_label = |token: &str| token.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '.')) || token.len() <= 4 && token.starts_with('(');
+    before.split_whitespace().all(is_label) || before.trim_end().ends_with(',')
 }
 
 fn inside_example(lower: &str, hedge_start: usize) -> bool {
@@ -379,6 +394,10 @@ mod tests {
         assert_eq!(modality("No Party shall transfer the data to a third State.", "transfer"), Modality::Prohibition);
         assert_eq!(modality("Neither Participant may disclose it.", "disclose"), Modality::Prohibition);
         assert_eq!(modality("Processing is prohibited.", "processing"), Modality::Prohibition);
+        let long = "No decision producing legal effects, or similarly significant effects, concerning a person shall be based solely on automated processing.";
+        assert_eq!(modality(long, "automated"), Modality::Prohibition);
+        let later = "The data are kept, and no other authority, however constituted, shall receive them.";
+        assert_eq!(modality(later, "receive"), Modality::Obligation, "a negation inside the sentence reaches only nearby");
     }
 
     #[test]

@@ -7,9 +7,9 @@
 //! not covered: stems are literal). A match that overlaps one of its concept's `exclude`
 //! phrases does not count ("automated processing of personal data" is not an algorithm).
 
-use super::prefilter::required_literals;
+use super::prefilter::required_sets;
 use crate::language::words::{is_word_byte, on_word_boundaries};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_lite::Regex;
 
 /// Index of a concept in its profile.
@@ -49,9 +49,9 @@ pub struct Lexicon {
 struct PatternEntry {
     concept: ConceptId,
     regex: Regex,
-    /// Indices into the literal automaton; the pattern runs only where one occurs. `None`:
-    /// always run.
-    gate: Option<Vec<usize>>,
+    /// Sets of indices into the literal automaton; the pattern runs only on a sentence
+    /// with a literal of every set. Empty: always run.
+    gate: Vec<Vec<usize>>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -96,17 +96,25 @@ impl Lexicon {
                 }
             }
             for regex in source.patterns {
-                let gate = required_literals(regex.as_str().trim_start_matches("(?i)")).map(|set| {
-                    set.into_iter().map(|literal| intern(&mut literals, literal)).collect()
-                });
+                let sets = required_sets(regex.as_str().trim_start_matches("(?i)")).unwrap_or_default();
+                let gate = sets
+                    .into_iter()
+                    .map(|set| set.into_iter().map(|literal| intern(&mut literals, literal)).collect())
+                    .collect();
                 patterns.push(PatternEntry { concept, regex, gate });
             }
         }
+        // A full DFA: overlapping searches cannot use the prefilters that make the default
+        // automaton fast, so the per-byte cost of the automaton itself is what counts.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)
             .map_err(|e| format!("the lexicon is too large to compile: {e}"))?;
-        let literals = AhoCorasick::new(&literals).map_err(|e| format!("the pattern prefilter is too large to compile: {e}"))?;
+        let literals = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .map_err(|e| format!("the pattern prefilter is too large to compile: {e}"))?;
         Ok(Lexicon { automaton, entries, patterns, literals, concept_count })
     }
 
@@ -133,7 +141,7 @@ impl Lexicon {
             present_literals[m.pattern().as_usize()] = true;
         }
         for pattern in &self.patterns {
-            let gated_out = pattern.gate.as_ref().is_some_and(|gate| !gate.iter().any(|&l| present_literals[l]));
+            let gated_out = pattern.gate.iter().any(|set| !set.iter().any(|&l| present_literals[l]));
             if !gated_out {
                 let concept = pattern.concept;
                 hits.extend(pattern.regex.find_iter(lower).map(|m| ConceptHit { concept, start: m.start(), end: m.end() }));

@@ -11,16 +11,19 @@
 /// Shortest literal worth filtering on: anything shorter occurs in nearly every sentence.
 const MIN_LITERAL: usize = 3;
 
-/// A set of lower-case literals, one of which occurs in every match of `pattern`; `None`
-/// when no such set can be read off safely.
-pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
+/// Every such set that a pattern's top-level sequence requires: a match contains one
+/// literal of *each* set ("(use|used) ... (only|solely)" needs a "use" and an "only"), so a
+/// sentence that lacks any set cannot match. `None` when no set can be read off safely.
+pub fn required_sets(pattern: &str) -> Option<Vec<Vec<String>>> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut parser = Parser { chars: &chars, pos: 0 };
-    let set = parser.alternation()?;
-    if parser.pos < chars.len() || set.iter().any(|l| l.chars().count() < MIN_LITERAL) {
-        return None;
-    }
-    Some(set)
+    let sets = parser.top_level()?;
+    let selective: Vec<Vec<String>> = sets.into_iter().filter(|set| shortest(set) >= MIN_LITERAL).collect();
+    (parser.pos == chars.len() && !selective.is_empty()).then_some(selective)
+}
+
+fn shortest(set: &[String]) -> usize {
+    set.iter().map(|l| l.chars().count()).min().unwrap_or(0)
 }
 
 /// One element of a concatenation: literal characters or a required set, or something
@@ -39,6 +42,21 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).copied()
+    }
+
+    /// The whole pattern: the required pieces of its sequence when it has one branch, or the
+    /// union of every branch's best piece when it has several.
+    fn top_level(&mut self) -> Option<Vec<Vec<String>>> {
+        let first = self.concatenation_pieces();
+        if self.peek() != Some('|') {
+            return first;
+        }
+        let mut union: Vec<String> = best_piece(first?)?;
+        while self.peek() == Some('|') {
+            self.pos += 1;
+            union.extend(best_piece(self.concatenation_pieces()?)?);
+        }
+        Some(vec![union])
     }
 
     /// `a|b|c` up to a closing parenthesis or the end: every branch needs a set, and the
@@ -63,6 +81,11 @@ impl Parser<'_> {
 
     /// A sequence of elements; its requirement is its most selective required piece.
     fn concatenation(&mut self) -> Option<Vec<String>> {
+        best_piece(self.concatenation_pieces()?)
+    }
+
+    /// Every required piece of a sequence of elements.
+    fn concatenation_pieces(&mut self) -> Option<Vec<Vec<String>>> {
         let mut elements: Vec<Element> = Vec::new();
         while let Some(c) = self.peek() {
             if c == '|' || c == ')' {
@@ -72,7 +95,7 @@ impl Parser<'_> {
             let optional = self.quantifier();
             elements.push(if optional { Element::Opaque } else { element });
         }
-        best_requirement(elements)
+        Some(required_pieces(elements))
     }
 
     /// Reads one atom. Returns `None` only for syntax this reader does not follow.
@@ -163,9 +186,14 @@ impl Parser<'_> {
     }
 }
 
-/// Joins adjacent characters into literals and picks the required piece whose shortest
-/// member is longest (the most selective).
-fn best_requirement(elements: Vec<Element>) -> Option<Vec<String>> {
+/// The piece whose shortest member is longest: the most selective one.
+fn best_piece(pieces: Vec<Vec<String>>) -> Option<Vec<String>> {
+    pieces.into_iter().max_by_key(|set| shortest(set))
+}
+
+/// Joins adjacent characters into literals: each literal run and each required set is a
+/// piece that every match contains.
+fn required_pieces(elements: Vec<Element>) -> Vec<Vec<String>> {
     let mut candidates: Vec<Vec<String>> = Vec::new();
     let mut run = String::new();
     for element in elements {
@@ -184,19 +212,30 @@ fn best_requirement(elements: Vec<Element>) -> Option<Vec<String>> {
     if !run.is_empty() {
         candidates.push(vec![run]);
     }
-    let shortest = |set: &Vec<String>| set.iter().map(|l| l.trim().len()).min().unwrap_or(0);
-    candidates.into_iter().max_by_key(shortest).map(|set| set.into_iter().map(|l| l.trim().to_string()).collect())
+    // A member that is only spacing guarantees nothing: drop its whole set.
+    candidates
+        .into_iter()
+        .filter(|set| set.iter().all(|l| !l.trim().is_empty()))
+        .map(|set| set.into_iter().map(|l| l.trim().to_string()).collect())
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The most selective required set, sorted.
     fn literals(pattern: &str) -> Option<Vec<String>> {
-        required_literals(pattern).map(|mut v| {
-            v.sort();
-            v
-        })
+        let mut best = required_sets(pattern)?.into_iter().max_by_key(|set| shortest(set))?;
+        best.sort();
+        Some(best)
+    }
+
+    #[test]
+    fn every_required_piece_is_kept() {
+        let sets = required_sets(r"\b(use|used)\s+(\w+\s+){0,6}(only|solely)\s+for\b").unwrap();
+        assert_eq!(sets, vec![vec!["use".to_string(), "used".into()], vec!["only".into(), "solely".into()], vec!["for".into()]]);
+        assert_eq!(required_sets(r"(alpha|beta\w+)|gamma").unwrap(), vec![vec!["alpha".to_string(), "beta".into(), "gamma".into()]]);
     }
 
     #[test]
@@ -225,10 +264,12 @@ mod tests {
         let texts = ["data used only for that", "prior consent of the party", "it was de-identified", "deidentified", "nothing here"];
         for pattern in patterns {
             let regex = regex_lite::Regex::new(&format!("(?i){pattern}")).unwrap();
-            let set = required_literals(pattern).expect("a literal set");
+            let sets = required_sets(pattern).expect("literal sets");
             for text in texts {
                 if regex.is_match(text) {
-                    assert!(set.iter().any(|l| text.contains(l.as_str())), "{pattern} matched {text:?} without {set:?}");
+                    for set in &sets {
+                        assert!(set.iter().any(|l| text.contains(l.as_str())), "{pattern} matched {text:?} without {set:?}");
+                    }
                 }
             }
         }

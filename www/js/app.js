@@ -1,0 +1,341 @@
+// The page: wires the draft, the settings, the result, the comparison and the exports to
+// the checker. Served (www/index.html through main.js) and carried (dist/accordlint.html)
+// alike; only how the checker and the sample are loaded differs.
+
+import { DraftEditor } from './draft-editor.js';
+import { debounce, h, replaceChildren } from './dom.js';
+import { messageOf } from './engine.js';
+import { download, exportName, printReport } from './exporting.js';
+import { onFileDropped, onFilePicked, readDraftFile } from './files.js';
+import { evidenceMarks } from './marks.js';
+import { RequirementsView, applyFilters, clearVerdict, renderCategories, renderFilters, renderHiddenCharacters, renderVerdict } from './report-view.js';
+import { renderComparison, renderComparisonHint } from './compare-view.js';
+import { Settings } from './settings.js';
+import { LEVELS, STATUSES } from './statuses.js';
+import { forgetStoredDraft, loadStoredDraft, storeDraft } from './storage.js';
+import { setupTabs } from './tabs.js';
+import { measureSince } from './timing.js';
+
+/** Quiet time after a keystroke before re-checking: long enough to skip most keystrokes while typing fast. */
+const RECHECK_DELAY_MS = 150;
+const COMPARE_DELAY_MS = 300;
+
+const $ = (id) => document.getElementById(id);
+
+/**
+ * Starts the page with `engine`, the promise of a started Engine. `sampleText` is given by
+ * the single-file build, which cannot fetch; the served page fetches the sample.
+ */
+export async function startApp({ engine, sampleText }) {
+  const app = new App(sampleText);
+  await app.start(engine);
+  return app;
+}
+
+class App {
+  constructor(sampleText) {
+    this.sampleText = sampleText;
+    this.draftTitle = null;
+    this.report = null;
+    this.checks = 0;
+    this.filters = { statuses: new Set(STATUSES), levels: new Set(LEVELS) };
+    this.ui = { openTraces: new Set(), showEvidence: (start, end) => this.editor.showRange(start, end), copy: copyText };
+    this.editor = new DraftEditor({
+      textarea: $('draft'),
+      mirror: $('draft-mirror'),
+      readView: $('read-view'),
+      editor: $('editor'),
+      modeEdit: $('mode-edit'),
+      modeMarked: $('mode-marked'),
+      onReplaced: () => this.setTitle(null),
+    });
+    this.requirementsView = new RequirementsView($('requirements'), this.ui);
+    this.scheduleCheck = debounce(() => this.check(), RECHECK_DELAY_MS);
+    this.scheduleCompare = debounce(() => this.compare(), COMPARE_DELAY_MS);
+  }
+
+  async start(engineStarting) {
+    clearVerdict($('verdict'), 'Loading the checker…');
+    // A link to page#sample shows the sample at once: fetch it while the checker loads.
+    if (location.hash === '#sample') this.sampleRequest = this.sampleSource();
+    try {
+      this.engine = await engineStarting;
+    } catch (error) {
+      this.showError(`The checker could not start: ${messageOf(error)}`);
+      return;
+    }
+    $('tool-version').textContent = this.engine.version;
+    this.settings = new Settings(
+      {
+        profile: $('profile'),
+        overlayName: $('overlay-name'),
+        removeOverlay: $('remove-overlay'),
+        errors: $('overlay-errors'),
+        categoryModes: document.querySelectorAll('input[name="category-mode"]'),
+        choices: $('category-choices'),
+      },
+      this.engine,
+      () => this.settingsChanged(),
+    );
+    renderFilters($('status-filters'), $('level-filters'), this.filters, () => applyFilters($('requirements'), this.filters));
+    this.wireDraft();
+    this.wireExports();
+    this.wireCompare();
+    setupTabs([$('tab-check'), $('tab-compare')], (tab) => this.tabShown(tab));
+    await this.restoreDraft();
+    if (this.editor.text === '') this.showEmpty();
+    document.body.dataset.ready = 'true';
+  }
+
+  wireDraft() {
+    $('draft').addEventListener('input', () => {
+      markBusy(true);
+      this.scheduleCheck();
+    });
+    $('try-sample').addEventListener('click', () => this.loadSample());
+    $('clear-draft').addEventListener('click', () => this.setDraft('', null));
+    onFilePicked($('open-file'), (file) => this.openDraft(file));
+    onFileDropped(document.querySelector('[data-drop-target="draft"]'), (file) => this.openDraft(file));
+    onFilePicked($('open-overlay'), (file) => this.openOverlay(file));
+    $('remember').addEventListener('change', (event) => this.rememberChanged(event.target.checked));
+    $('forget').addEventListener('click', () => this.forget());
+  }
+
+  wireExports() {
+    $('export-json').addEventListener('click', () => this.exportAs('json', 'application/json', (text, categories) => this.engine.json(text, categories)));
+    $('export-markdown').addEventListener('click', () => this.exportAs('md', 'text/markdown', (text, categories) => this.engine.markdown(text, categories)));
+    $('export-print').addEventListener('click', () => printReport({ draftTitle: this.title(), profile: this.settings.label() }));
+  }
+
+  wireCompare() {
+    for (const id of ['draft-a', 'draft-b']) {
+      $(id).addEventListener('input', () => {
+        $('comparison').setAttribute('aria-busy', 'true');
+        this.scheduleCompare();
+      });
+    }
+    $('copy-current').addEventListener('click', () => this.setCompareText('draft-a', this.editor.text));
+    for (const side of ['a', 'b']) {
+      const open = (file) => this.openCompareDraft(`draft-${side}`, file);
+      onFilePicked($(`open-${side}`), open);
+      onFileDropped(document.querySelector(`[data-drop-target="${side}"]`), open);
+    }
+  }
+
+  /** The first time the comparison is shown, draft A starts as the draft being checked. */
+  tabShown(tab) {
+    if (tab.id === 'tab-compare' && $('draft-a').value === '' && this.editor.text !== '') {
+      this.setCompareText('draft-a', this.editor.text);
+    }
+  }
+
+  async restoreDraft() {
+    const stored = loadStoredDraft();
+    if (stored !== null) {
+      $('remember').checked = true;
+      $('forget').hidden = false;
+      this.setDraft(stored, null);
+    } else if (location.hash === '#sample') {
+      await this.loadSample();
+    }
+  }
+
+  sampleSource() {
+    return this.sampleText === undefined ? fetchSample() : Promise.resolve(this.sampleText);
+  }
+
+  async loadSample() {
+    try {
+      const text = await (this.sampleRequest ?? this.sampleSource());
+      this.sampleRequest = null;
+      this.setDraft(text, 'Sample draft');
+    } catch (error) {
+      this.showError(`The sample draft could not be loaded: ${messageOf(error)}`);
+    }
+  }
+
+  async openDraft(file) {
+    try {
+      const { name, text } = await readDraftFile(file, (bytes, fileName) => this.engine.decode(bytes, fileName));
+      this.setDraft(text, name);
+    } catch (error) {
+      this.showError(`${file.name} could not be opened: ${messageOf(error)}`);
+    }
+  }
+
+  async openOverlay(file) {
+    try {
+      await this.settings.useOverlay({ name: file.name, text: await file.text() });
+    } catch (error) {
+      this.showError(`${file.name} could not be read: ${messageOf(error)}`);
+    }
+  }
+
+  async openCompareDraft(id, file) {
+    try {
+      const { text } = await readDraftFile(file, (bytes, fileName) => this.engine.decode(bytes, fileName));
+      this.setCompareText(id, text);
+    } catch (error) {
+      this.showError(`${file.name} could not be opened: ${messageOf(error)}`);
+    }
+  }
+
+  setCompareText(id, text) {
+    $(id).value = text;
+    $('comparison').setAttribute('aria-busy', 'true');
+    this.compare();
+  }
+
+  setDraft(text, title) {
+    this.setTitle(title);
+    this.editor.setText(text);
+    this.check();
+  }
+
+  /** The draft's name: the file opened, "Sample draft", or none for typed or pasted text. */
+  setTitle(title) {
+    this.draftTitle = title;
+    $('draft-name').textContent = title ? `(${title})` : '';
+  }
+
+  settingsChanged() {
+    this.check();
+    if (!$('view-compare').hidden) this.compare();
+  }
+
+  /** Re-checks the draft and shows the result; the live session makes this cheap per keystroke. */
+  async check() {
+    markBusy(true);
+    const started = performance.now();
+    const text = this.editor.text;
+    if (text.trim() === '') {
+      this.showEmpty();
+      return;
+    }
+    let report;
+    try {
+      report = await this.engine.checkLive(text, this.settings.categories());
+    } catch (error) {
+      this.showError(`The draft could not be checked: ${messageOf(error)}`);
+      markBusy(false);
+      return;
+    }
+    if (report === null) return;
+    this.showReport(report, text);
+    measureSince('accordlint:recheck', started);
+    if ($('remember').checked) storeDraft(text);
+  }
+
+  showReport(report, text) {
+    const started = performance.now();
+    this.report = report;
+    $('engine-error').hidden = true;
+    renderVerdict($('verdict'), report);
+    renderCategories($('detected-categories'), report, this.ui.showEvidence);
+    renderHiddenCharacters($('hidden-characters'), report, this.ui.showEvidence);
+    this.requirementsView.render(report);
+    applyFilters($('requirements'), this.filters);
+    this.editor.setMarksFor(evidenceMarks(report), text);
+    setExportsEnabled(true);
+    $('filters').hidden = false;
+    this.checks += 1;
+    $('results').dataset.checks = String(this.checks);
+    if (text === this.editor.text) markBusy(false);
+    measureSince('accordlint:render', started);
+    if (this.checks === 1) performance.mark('accordlint:first-result');
+  }
+
+  showEmpty() {
+    this.report = null;
+    this.engine.cancelLive();
+    clearVerdict($('verdict'), 'Paste a draft or try the sample to see which standards it meets.');
+    replaceChildren($('detected-categories'));
+    replaceChildren($('hidden-characters'));
+    this.requirementsView.clear();
+    this.editor.setMarks([]);
+    setExportsEnabled(false);
+    $('filters').hidden = true;
+    markBusy(false);
+  }
+
+  /** Compares drafts A and B; the comparison stays aria-busy until it matches both texts. */
+  async compare() {
+    const comparison = $('comparison');
+    const [textA, textB] = [$('draft-a').value, $('draft-b').value];
+    const current = () => $('draft-a').value === textA && $('draft-b').value === textB;
+    if (textA.trim() === '' || textB.trim() === '') {
+      renderComparisonHint(comparison, 'Open or paste both drafts: A, your version, and B, the revision you received.');
+    } else {
+      try {
+        const categories = this.settings.categories();
+        const [reportA, reportB] = await Promise.all([this.engine.check(textA, categories), this.engine.check(textB, categories)]);
+        if (current()) renderComparison(comparison, reportA, reportB);
+      } catch (error) {
+        renderComparisonHint(comparison, `The drafts could not be compared: ${messageOf(error)}`);
+      }
+    }
+    if (current()) comparison.removeAttribute('aria-busy');
+  }
+
+  async exportAs(extension, mimeType, render) {
+    const text = this.editor.text;
+    try {
+      download(exportName(this.title(), extension), mimeType, await render(text, this.settings.categories()));
+    } catch (error) {
+      this.showError(`The export failed: ${messageOf(error)}`);
+    }
+  }
+
+  rememberChanged(remember) {
+    if (remember) {
+      const stored = storeDraft(this.editor.text);
+      $('forget').hidden = !stored;
+      if (!stored) this.showError('This browser refused to store the draft (storage is disabled or full).');
+    } else {
+      this.forget();
+    }
+  }
+
+  forget() {
+    forgetStoredDraft();
+    $('remember').checked = false;
+    $('forget').hidden = true;
+  }
+
+  title() {
+    return this.draftTitle ?? this.report?.document.title ?? 'Untitled draft';
+  }
+
+  showError(message) {
+    const box = $('engine-error');
+    box.hidden = false;
+    replaceChildren(box, h('p', {}, message));
+  }
+}
+
+async function fetchSample() {
+  const response = await fetch(new URL('../samples/sample-draft.txt', import.meta.url));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+/** While busy, the result shown is for an older text (a re-check is pending); tests and assistive technology wait for it to clear. */
+function markBusy(busy) {
+  if (busy) $('results').setAttribute('aria-busy', 'true');
+  else $('results').removeAttribute('aria-busy');
+}
+
+function setExportsEnabled(enabled) {
+  for (const id of ['export-json', 'export-markdown', 'export-print']) $(id).disabled = !enabled;
+}
+
+/** Copies a suggested clause; where the clipboard is refused, selects it for Ctrl+C instead. */
+async function copyText(text, shown, feedback) {
+  try {
+    await navigator.clipboard.writeText(text);
+    feedback.textContent = 'Copied.';
+  } catch {
+    getSelection().selectAllChildren(shown);
+    feedback.textContent = 'Selected: press Ctrl+C (or ⌘C) to copy.';
+  }
+}

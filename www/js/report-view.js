@@ -1,0 +1,295 @@
+// The result panel: verdict with counts, the categories checked and why, and the
+// requirements grouped by principle with their evidence, suggestion and trace.
+
+import { h, icon, replaceChildren } from './dom.js';
+import { LEVELS, STATUSES, statusIcon, statusLabel, verdictText } from './statuses.js';
+
+/** A status shown as icon + text + colour, never colour alone. */
+export function statusBadge(status) {
+  return h('span', { class: `status-badge status-${status}` }, icon(statusIcon(status)), statusLabel(status));
+}
+
+export function renderVerdict(element, report) {
+  const { label, explanation } = verdictText(report.verdict);
+  element.dataset.verdict = report.verdict;
+  replaceChildren(
+    element,
+    h('p', { class: 'verdict-line' }, h('span', { class: `verdict-label verdict-${report.verdict}` }, label), ' ', explanation),
+    h(
+      'ul',
+      { class: 'counts', 'aria-label': 'Requirements by status' },
+      STATUSES.map((status) =>
+        h('li', { class: `count status-${status}` }, icon(statusIcon(status)), h('strong', {}, report.summary[status]), ` ${statusLabel(status).toLowerCase()}`),
+      ),
+    ),
+  );
+}
+
+export function clearVerdict(element, message) {
+  element.dataset.verdict = '';
+  replaceChildren(element, h('p', { class: 'verdict-empty' }, message));
+}
+
+/** Which categories were checked, and the phrases that made the checker detect them. */
+export function renderCategories(element, report, showEvidence) {
+  if (report.categories.length === 0) {
+    replaceChildren(element, h('p', { class: 'help' }, 'No particular kind of cooperation was detected or chosen: only the general standards apply.'));
+    return;
+  }
+  replaceChildren(
+    element,
+    h('h3', {}, 'Kinds of cooperation checked'),
+    h('ul', { class: 'category-list' }, report.categories.map((category) => categoryItem(category, showEvidence))),
+  );
+}
+
+/**
+ * Invisible characters (zero-width, bidirectional controls ...) can hide or reorder words a
+ * reader does not see; the checker ignores them for matching, and the page points them out.
+ */
+export function renderHiddenCharacters(element, report, showEvidence) {
+  const hidden = report.document.hidden_characters;
+  if (hidden.length === 0) {
+    replaceChildren(element);
+    return;
+  }
+  const shown = hidden.slice(0, 5).map((character) =>
+    h(
+      'li',
+      {},
+      h(
+        'button',
+        { type: 'button', class: 'link-button', on: { click: () => showEvidence(character.start_utf16, character.end_utf16) } },
+        `${character.code_point} ${character.name}${character.clause ? ` in ${character.clause}` : ''}`,
+      ),
+    ),
+  );
+  const more = hidden.length - shown.length;
+  replaceChildren(
+    element,
+    h('p', {}, h('strong', {}, `The draft contains ${hidden.length} invisible character${hidden.length === 1 ? '' : 's'}.`), ' They are ignored when checking; look at where they stand:'),
+    h('ul', {}, shown, more > 0 ? h('li', {}, `and ${more} more`) : null),
+  );
+}
+
+function categoryItem(category, showEvidence) {
+  if (category.source === 'selected') return h('li', {}, h('strong', {}, category.id), ' (chosen)');
+  const phrases = category.detected_by.slice(0, 4).map((found) =>
+    h(
+      'button',
+      { type: 'button', class: 'link-button', on: { click: () => showEvidence(found.start_utf16, found.end_utf16) } },
+      `“${found.phrase}” in ${found.clause}`,
+    ),
+  );
+  const more = category.detected_by.length - phrases.length;
+  return h('li', {}, h('strong', {}, category.id), ' detected from ', joinWith(phrases, ', '), more > 0 ? ` and ${more} more` : '');
+}
+
+function joinWith(nodes, separator) {
+  return nodes.flatMap((node, index) => (index === 0 ? [node] : [separator, node]));
+}
+
+/**
+ * Every requirement, grouped by principle in report order. `ui` carries the callbacks
+ * (showEvidence, copy) and the set of expanded traces.
+ *
+ * Re-checks come at every pause in typing, and most leave most rows as they were, except
+ * that evidence after the edit moved: a row whose content (offsets aside) is unchanged is
+ * kept, with its evidence offsets updated, so the browser re-lays out only what changed and
+ * an open trace stays open.
+ */
+export class RequirementsView {
+  constructor(element, ui) {
+    this.element = element;
+    this.ui = ui;
+    this.clear();
+  }
+
+  clear() {
+    replaceChildren(this.element);
+    this.rows = new Map();
+    this.layout = '';
+  }
+
+  render(report) {
+    const layout = report.requirements.map((requirement) => `${requirement.principle}\u0001${requirement.id}`).join('\u0002');
+    const previous = this.rows;
+    this.rows = new Map();
+    if (layout === this.layout) {
+      for (const requirement of report.requirements) {
+        const old = previous.get(requirement.id).element;
+        const row = this.row(requirement, previous);
+        if (row !== old) old.replaceWith(row);
+      }
+      return;
+    }
+    this.layout = layout;
+    const groups = new Map();
+    for (const requirement of report.requirements) {
+      if (!groups.has(requirement.principle)) groups.set(requirement.principle, []);
+      groups.get(requirement.principle).push(requirement);
+    }
+    replaceChildren(
+      this.element,
+      [...groups].map(([principle, requirements]) =>
+        h('section', { class: 'principle', 'aria-label': principle }, h('h3', {}, principle), requirements.map((requirement) => this.row(requirement, previous))),
+      ),
+    );
+  }
+
+  /** The row for `requirement`: the previous one when only offsets changed, else a new one. */
+  row(requirement, previous) {
+    const key = rowKey(requirement);
+    const kept = previous.get(requirement.id);
+    const element = kept?.key === key ? kept.element : requirementRow(requirement, this.ui);
+    if (element === kept?.element) updateEvidenceOffsets(element, requirement);
+    this.rows.set(requirement.id, { key, element });
+    return element;
+  }
+}
+
+/** What a row shows, without the evidence offsets (which every edit before them moves). */
+function rowKey(requirement) {
+  const evidence = requirement.evidence.map(({ clause, text, effect }) => [clause, text, effect]);
+  return JSON.stringify({ ...requirement, evidence });
+}
+
+function updateEvidenceOffsets(row, requirement) {
+  row.querySelectorAll('[data-testid="evidence"]').forEach((button, index) => {
+    button.dataset.start = requirement.evidence[index].start_utf16;
+    button.dataset.end = requirement.evidence[index].end_utf16;
+  });
+}
+
+function requirementRow(requirement, ui) {
+  const titleId = `title-${requirement.id}`;
+  return h(
+    'article',
+    {
+      class: `requirement status-${requirement.status}`,
+      id: `req-${requirement.id}`,
+      tabindex: '-1',
+      'aria-labelledby': titleId,
+      dataset: { testid: 'requirement', id: requirement.id, status: requirement.status, level: requirement.level },
+    },
+    h(
+      'div',
+      { class: 'requirement-head' },
+      statusBadge(requirement.status),
+      h('span', { class: `level level-${requirement.level}` }, requirement.level),
+      h('h4', { id: titleId, class: 'requirement-title' }, requirement.title),
+      h('code', { class: 'requirement-id' }, requirement.id),
+    ),
+    h('p', { class: 'message' }, requirement.message),
+    evidenceList(requirement, ui),
+    suggestion(requirement, ui),
+    requirement.sources.length > 0 && h('p', { class: 'sources' }, h('span', { class: 'sources-label' }, 'Sources: '), requirement.sources.join('; ')),
+    trace(requirement, ui),
+  );
+}
+
+function evidenceList(requirement, ui) {
+  if (requirement.evidence.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'evidence-list', 'aria-label': 'Evidence in the draft' },
+    requirement.evidence.map((evidence) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `evidence effect-${evidence.effect}`,
+            dataset: { testid: 'evidence', start: evidence.start_utf16, end: evidence.end_utf16 },
+            title: 'Show this sentence in the draft',
+            on: { click: (event) => ui.showEvidence(Number(event.currentTarget.dataset.start), Number(event.currentTarget.dataset.end)) },
+          },
+          h('span', { class: 'evidence-clause' }, evidence.clause),
+          h('span', { class: 'evidence-text' }, `“${evidence.text}”`),
+          h('span', { class: `evidence-effect status-${evidence.effect}` }, icon(statusIcon(evidence.effect)), statusLabel(evidence.effect).toLowerCase()),
+        ),
+      ),
+    ),
+  );
+}
+
+function suggestion(requirement, ui) {
+  const needed = ['weak', 'missing', 'violated'].includes(requirement.status);
+  if (!needed || !requirement.suggestion) return null;
+  const text = h('blockquote', { class: 'suggestion-text' }, requirement.suggestion);
+  const feedback = h('span', { class: 'copy-feedback', role: 'status' });
+  return h(
+    'div',
+    { class: 'suggestion' },
+    h('p', { class: 'suggestion-label' }, 'Suggested clause'),
+    text,
+    h(
+      'button',
+      { type: 'button', class: 'secondary copy-button', dataset: { testid: 'copy-suggestion' }, on: { click: () => ui.copy(requirement.suggestion, text, feedback) } },
+      icon('copy'),
+      'Copy',
+    ),
+    feedback,
+  );
+}
+
+function trace(requirement, ui) {
+  if (requirement.trace.length === 0 && !requirement.rationale) return null;
+  const details = h(
+    'details',
+    { class: 'trace', open: ui.openTraces.has(requirement.id) },
+    h('summary', {}, 'How this was decided'),
+    requirement.rationale && h('p', { class: 'rationale' }, requirement.rationale),
+    h('ol', {}, requirement.trace.map(traceStep)),
+  );
+  details.addEventListener('toggle', () => {
+    if (details.open) ui.openTraces.add(requirement.id);
+    else ui.openTraces.delete(requirement.id);
+  });
+  return details;
+}
+
+function traceStep(step) {
+  const where = step.clause ? ` in ${step.clause}` : '';
+  const modality = step.modality ? `, ${step.modality}` : '';
+  const matched = step.matched.length > 0 ? ` (${step.matched.join('; ')})` : '';
+  return h('li', {}, h('span', { class: 'trace-check' }, step.check), where, modality, ': ', statusBadge(step.outcome), ' ', step.note, matched);
+}
+
+/** Builds the status and level checkboxes; `onChange` gets called after each toggle. */
+export function renderFilters(statusBox, levelBox, filters, onChange) {
+  const box = (kind, value, label, set) =>
+    h(
+      'label',
+      { class: `filter filter-${value}` },
+      h('input', {
+        type: 'checkbox',
+        checked: set.has(value),
+        dataset: { testid: `filter-${value}` },
+        on: {
+          change: (event) => {
+            if (event.target.checked) set.add(value);
+            else set.delete(value);
+            onChange();
+          },
+        },
+      }),
+      kind === 'status' ? statusBadge(value) : label,
+    );
+  replaceChildren(statusBox, STATUSES.map((status) => box('status', status, statusLabel(status), filters.statuses)));
+  replaceChildren(levelBox, LEVELS.map((level) => box('level', level, level, filters.levels)));
+}
+
+/** Hides the rows the filters exclude, and the principle groups left empty. */
+export function applyFilters(element, filters) {
+  for (const group of element.querySelectorAll('.principle')) {
+    let visible = 0;
+    for (const row of group.querySelectorAll('[data-testid="requirement"]')) {
+      row.hidden = !(filters.statuses.has(row.dataset.status) && filters.levels.has(row.dataset.level));
+      if (!row.hidden) visible += 1;
+    }
+    group.hidden = visible === 0;
+  }
+}
