@@ -51,12 +51,12 @@ dist: pkg
 
 ## The main job -----------------------------------------------------------------------------
 
-# Serves the page when it exists; until then checks the sample drafts and prints the report
-# (exit status 1 means "review or fail", which is a finding, not an error).
+# Serves the page (www/, with pkg/ at /pkg/) when it exists, printing the address; until then
+# checks the sample drafts and prints the report (exit status 1 means "review or fail", which
+# is a finding, not an error).
 SERVE_ARGS ?= --port $(PORT)
 run: install-build cli pkg
 	@if [ -f www/index.html ]; then \
-	  echo "Accordlint: http://127.0.0.1:$(PORT)/"; \
 	  exec $(CLI) serve $(SERVE_ARGS); \
 	elif compgen -G 'examples/*.txt' >/dev/null; then \
 	  $(CLI) check examples/*.txt || [ $$? -eq 1 ]; \
@@ -88,10 +88,12 @@ e2e: cli pkg
 eval:
 	$(EVAL_CMD)
 
-# Native criterion bench, then the in-browser figures (MB/s, one-word edit in a session).
+# Native criterion bench, the package in the browser (MB/s, one-word edit in a session), then
+# the page (first result, keystroke) when its benchmark exists.
 bench: install-test cli pkg
 	cargo bench --bench pipeline
 	CORPUS=$(CORPUS) node tests/js/bench/run-bench.mjs
+	@if [ -f tests/e2e/bench.mjs ]; then CORPUS=$(CORPUS) node tests/e2e/bench.mjs; fi
 
 # Where the .wasm's bytes go, by crate (for the 300 KB gzip budget; pkg/ has no names to read).
 SIZE_DIR := target/wasm-size
