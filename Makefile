@@ -15,8 +15,9 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 CLI := target/fast/accordlint
 PORT ?= 8080
 CORPUS ?= ../shared/corpus
-# The corpus evaluation; point it elsewhere with `make eval EVAL_CMD=...`.
-EVAL_CMD ?= ACCORDLINT_EVAL_OUT=EVALUATION.md cargo test --profile fast --test evaluation -- --nocapture
+# The corpus evaluation, written to EVALUATION.md; point it elsewhere with EVAL_CMD=...
+EVAL_OUT ?= $(CURDIR)/EVALUATION.md
+EVAL_CMD ?= ACCORDLINT_EVAL_OUT=$(EVAL_OUT) cargo test --profile fast --test evaluation -- --nocapture
 CARGO_TEST ?= cargo test
 
 .PHONY: run test install install-build install-test cli pkg dist eval bench size \
@@ -50,12 +51,12 @@ dist: pkg
 
 ## The main job -----------------------------------------------------------------------------
 
-# Serves the page when it exists; until then checks the sample drafts and prints the report
-# (exit status 1 means "review or fail", which is a finding, not an error).
+# Serves the page (www/, with pkg/ at /pkg/) when it exists, printing the address; until then
+# checks the sample drafts and prints the report (exit status 1 means "review or fail", which
+# is a finding, not an error).
 SERVE_ARGS ?= --port $(PORT)
 run: install-build cli pkg
 	@if [ -f www/index.html ]; then \
-	  echo "Accordlint: http://127.0.0.1:$(PORT)/"; \
 	  exec $(CLI) serve $(SERVE_ARGS); \
 	elif compgen -G 'examples/*.txt' >/dev/null; then \
 	  $(CLI) check examples/*.txt || [ $$? -eq 1 ]; \
@@ -81,16 +82,18 @@ js-test: cli pkg
 
 # End-to-end tests of the page, when they exist.
 e2e: cli pkg
-	@if [ -d tests/e2e ]; then node --test tests/e2e/; \
+	@if [ -d tests/e2e ]; then CORPUS=$(CORPUS) node --test tests/e2e/; \
 	else echo "no tests/e2e yet"; fi
 
 eval:
 	$(EVAL_CMD)
 
-# Native criterion bench, then the in-browser figures (MB/s, one-word edit in a session).
+# Native criterion bench, the package in the browser (MB/s, one-word edit in a session), then
+# the page (first result, keystroke) when its benchmark exists.
 bench: install-test cli pkg
 	cargo bench --bench pipeline
 	CORPUS=$(CORPUS) node tests/js/bench/run-bench.mjs
+	@if [ -f tests/e2e/bench.mjs ]; then CORPUS=$(CORPUS) node tests/e2e/bench.mjs; fi
 
 # Where the .wasm's bytes go, by crate (for the 300 KB gzip budget; pkg/ has no names to read).
 SIZE_DIR := target/wasm-size

@@ -203,7 +203,7 @@ fn random_packs_validate_or_report_errors() {
         to_json(validate_pack(OVERLAY.into(), "fuzz.toml".into()).expect("result"))["ok"],
         true
     );
-    for round in 0..60 {
+    for round in 0..30 {
         let pack = random_pack(&mut rng);
         let result = to_json(
             validate_pack(pack.as_str().into(), "fuzz.toml".into()).expect("a result, not a throw"),

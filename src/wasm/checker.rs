@@ -29,7 +29,9 @@ struct ReportWithRenderings<'a> {
 }
 
 /// A profile (baseline plus overlays) compiled once, to check any number of documents.
+/// Cloning shares the compiled profile.
 #[wasm_bindgen]
+#[derive(Clone)]
 pub struct Checker {
     inner: Arc<crate::Checker>,
 }

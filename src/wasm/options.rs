@@ -13,7 +13,7 @@ use crate::{CategoryChoice, CheckOptions, Checker};
 
 /// `{categories?: "auto" | "none" | string[], formats?: ("json" | "markdown" | "text")[]}`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an object {categories?, formats?}")]
 pub(crate) struct JsCheckOptions {
     #[serde(default)]
     categories: Option<JsCategories>,
@@ -22,7 +22,10 @@ pub(crate) struct JsCheckOptions {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "categories: \"auto\", \"none\" or a list of category ids"
+)]
 enum JsCategories {
     Keyword(CategoryKeyword),
     Selected(Vec<String>),

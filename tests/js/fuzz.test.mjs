@@ -74,6 +74,22 @@ test('random text and options: a report or an Error', () => {
   }
 });
 
+test('the bad inputs of the issue: empty, whitespace, a 10,000-character line, deep numbering', () => {
+  const deep = Array.from({ length: 300 }, (_, depth) => `${'  '.repeat(depth % 40)}(${depth + 1}) level ${depth}`).join('\n');
+  for (const [name, text] of [
+    ['empty', ''],
+    ['whitespace only', ' \t\n\r\n   \u00a0\u2003\n'.repeat(100)],
+    ['one 10,000-character line', 'shall retain '.repeat(800).slice(0, 10_000)],
+    ['deep numbering', deep],
+    ['one character, 200,000 times', 'x'.repeat(200_000)],
+    ['hidden characters only', '\u200b\u200c\u200d\u2060\ufeff\u202e'.repeat(1000)],
+  ]) {
+    const checked = survives(() => checker.check(text), name);
+    assert.ok(checked.value, `${name}: no report`);
+    assert.match(checked.value.verdict, /^(pass|review|fail)$/, name);
+  }
+});
+
 test('non-string input is refused with an Error', () => {
   for (const input of [undefined, null, 42, {}, [], new Uint8Array(3)]) {
     survives(() => checker.check(input), `check(${String(input)})`);

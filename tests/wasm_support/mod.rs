@@ -40,7 +40,8 @@ pub fn baseline() -> Checker {
 
 /// Reads a value returned to JS as JSON.
 pub fn to_json(value: JsValue) -> Value {
-    serde_wasm_bindgen::from_value(value).expect("a JSON-compatible value")
+    let json = js_sys::JSON::stringify(&value).expect("a JSON-compatible value");
+    serde_json::from_str(&String::from(json)).expect("JSON")
 }
 
 /// The message of a thrown JS `Error`; fails the test when it is not an `Error`.
