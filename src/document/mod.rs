@@ -5,6 +5,7 @@
 //! so a finding can always be shown exactly where the reader sees it (and converted to the
 //! UTF-16 offsets that JavaScript strings use).
 
+mod compat;
 pub mod docx;
 mod html;
 pub mod input;

@@ -9,8 +9,7 @@
 //! non-ASCII characters go through the Unicode tables.
 
 use super::{HiddenCharacter, Span};
-use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+use super::compat;
 
 /// Normalised text plus, for each of its bytes, the byte offset in the original it came from
 /// (one extra entry at the end: where the normalised text's last character ends).
@@ -32,7 +31,7 @@ impl Normalized {
     }
 }
 
-/// Normalises `source[span]` for matching: NFKC; curly quotes to `'` and `"`; dashes and
+/// Normalises `source[span]` for matching: NFKC as far as matching needs it (`compat.rs`); curly quotes to `'` and `"`; dashes and
 /// minus to `-`; any run of whitespace (line breaks, no-break and thin spaces included) to one
 /// space, none at either end; soft hyphens and invisible characters removed; words hyphenated
 /// across a line break joined; Markdown emphasis markers (`*`, `_`, `` ` ``) around words
@@ -161,7 +160,7 @@ pub(crate) fn unit_end(source: &str, at: usize) -> usize {
     };
     let mut end = at + first.len_utf8();
     for c in source[end..].chars() {
-        if canonical_combining_class(c) == 0 {
+        if !compat::is_combining_mark(c) {
             break;
         }
         end += c.len_utf8();
@@ -383,30 +382,26 @@ impl<'a> Normalizer<'a> {
         self.source[..at].chars().next_back().is_some_and(char::is_alphabetic)
     }
 
-    /// NFKC of one character with the combining marks that follow it. A combining mark
+    /// The compatibility form of one character with the combining marks that follow it. A combining mark
     /// right after an already emitted character is composed with it ("e" + U+0301 → "é").
     fn normalize_segment(&mut self, at: usize, c: char) {
         let mut segment_start = at;
-        if canonical_combining_class(c) != 0 && self.pending_space.is_none() {
+        if compat::is_combining_mark(c) && self.pending_space.is_none() {
             segment_start = self.take_back_previous_character(at).unwrap_or(at);
         }
         let mut end = at + c.len_utf8();
         for next in self.source[end..self.end].chars() {
-            if canonical_combining_class(next) == 0 {
+            if !compat::is_combining_mark(next) {
                 break;
             }
             end += next.len_utf8();
         }
         self.position = end;
         let segment = &self.source[segment_start..end];
-        if is_nfkc_quick(segment.chars()) == IsNormalized::Yes {
-            for ch in segment.chars() {
-                self.push_mapped(ch, segment_start, end);
-            }
-        } else {
-            for ch in segment.nfkc() {
-                self.push_mapped(ch, segment_start, end);
-            }
+        let mut folded = Vec::with_capacity(segment.len());
+        compat::fold(segment, |ch| folded.push(ch));
+        for ch in folded {
+            self.push_mapped(ch, segment_start, end);
         }
         self.hyphen = Hyphen::None;
     }
