@@ -33,7 +33,7 @@ struct ReportWithRenderings<'a> {
 #[wasm_bindgen]
 #[derive(Clone)]
 pub struct Checker {
-    inner: Arc<crate::Checker>,
+    pub(super) inner: Arc<crate::Checker>,
 }
 
 #[wasm_bindgen]
@@ -163,7 +163,7 @@ fn read_overlays(overlays: JsValue) -> Result<Vec<PackSource>, JsError> {
         .collect())
 }
 
-fn report_to_js(report: &Report, options: &JsCheckOptions) -> Result<JsValue, JsError> {
+pub(super) fn report_to_js(report: &Report, options: &JsCheckOptions) -> Result<JsValue, JsError> {
     to_js(&ReportWithRenderings {
         report,
         rendered: options.render(report),

@@ -9,7 +9,10 @@
 //!   `Checker.profiles()`, `Checker.version()`;
 //! - `new Session(checker)`, `session.update(text, options?)` → `Report`, incrementally;
 //! - `validatePack(toml, name?)` → `{ok, errors}`, `decodeInput(bytes, name)` → `string`,
-//!   `version()`.
+//!   `version()`;
+//! - in the `word` build only (`pkg/word/`, see `word.rs`): `checker.checkDocx(bytes,
+//!   options?)`, `checker.checkDocxJson(bytes, options?)`, `checker.annotateDocx(bytes,
+//!   options?)` → `{report, bytes}`, `decodeDocx(bytes)`.
 //!
 //! Report keys are snake_case, exactly as in the JSON report. Every failure is a thrown JS
 //! `Error`; the core never panics on input, and nothing here adds a way to.
@@ -18,6 +21,8 @@ mod args;
 mod checker;
 mod errors;
 mod options;
+#[cfg(feature = "word")]
+mod word;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -84,6 +84,16 @@ export interface Evidence {
   text: string;
   /** What this sentence does to the requirement. */
   effect: Status;
+  /** For a Word document only: where the sentence stands in it. */
+  location?: WordLocation;
+}
+
+/** A place in a Word document: paragraph index (body order, then footnotes and endnotes)
+    and a character range in the paragraph's visible text. */
+export interface WordLocation {
+  paragraph: number;
+  start_char: number;
+  end_char: number;
 }
 
 /** One step of the reasoning: which check fired on which sentence, with what modality. */
@@ -128,6 +138,34 @@ export interface DocumentInfo {
   sentences: number;
   words: number;
   hidden_characters: HiddenCharacterInfo[];
+  /** Word documents: text a reader does not see; it never meets or violates anything. */
+  hidden_text: HiddenTextInfo[];
+  /** Word documents: the tracked changes, with the statuses each one changes. */
+  revisions: RevisionInfo[];
+}
+
+export interface HiddenTextInfo {
+  kind: "vanish" | "white_text" | "tiny_text" | "comment" | "field_code";
+  text: string;
+  clause: string | null;
+  paragraph: number;
+}
+
+/** A requirement whose status a tracked change changes: `before` with it rejected. */
+export interface StatusChange {
+  requirement: string;
+  before: Status;
+  after: Status;
+}
+
+export interface RevisionInfo {
+  kind: "insertion" | "deletion";
+  author: string | null;
+  date: string | null;
+  text: string;
+  clause: string | null;
+  paragraph: number;
+  changes: StatusChange[];
 }
 
 /** Renderings asked for with `formats`. */
