@@ -29,5 +29,10 @@ export declare class AccordlintClient {
   validatePack(toml: string, name?: string): Promise<PackValidation>;
   rules(): Promise<RequirementInfo[]>;
   decode(bytes: ArrayBuffer | Uint8Array, name: string): Promise<string>;
+  /** Loads the Word build (word/ beside the worker) on the first Word call. */
+  checkDocx(bytes: ArrayBuffer | Uint8Array, options?: CheckOptions): Promise<Report>;
+  /** The report and the annotated copy of the .docx (one Word comment per finding). */
+  annotateDocx(bytes: ArrayBuffer | Uint8Array, options?: CheckOptions): Promise<{ report: Report; bytes: Uint8Array }>;
+  decodeDocx(bytes: ArrayBuffer | Uint8Array): Promise<string>;
   terminate(): void;
 }

@@ -14,11 +14,19 @@
  *   await client.setProfile('baseline', [{ name: 'eu.toml', text: overlayToml }]);
  *   const { ok, errors } = await client.validatePack(overlayToml, 'eu.toml');
  *   const text = await client.decode(await file.arrayBuffer(), file.name);
+ *
+ *   // Word: the report points into the .docx and lists hidden text and tracked changes;
+ *   // annotateDocx also gives back a copy with the findings as Word comments.
+ *   const wordReport = await client.checkDocx(await file.arrayBuffer());
+ *   const { report, bytes } = await client.annotateDocx(await file.arrayBuffer());
+ *   const wordText = await client.decodeDocx(await file.arrayBuffer());
  *   client.terminate();
  *
  * Options of create(): `profile` (default 'baseline'), `overlays` ([{name, text}]),
  * `workerUrl` (default: worker.js beside this file), `wasm` (what wasm-bindgen's init takes:
  * a URL, bytes or a WebAssembly.Module; default: accordlint_bg.wasm beside the worker).
+ * The Word methods load a second, larger build (word/ beside the worker) on their first call
+ * only: a page that never opens a .docx never downloads it.
  * Failures reject with an Error whose message comes from the checker (a refused overlay lists
  * `file:line:col: message` lines). Requests are answered in order. The text stays in the
  * browser: the worker makes no request but the one that loads the .wasm.
@@ -78,8 +86,26 @@ export class AccordlintClient {
 
   /** Turns an opened file's bytes into text; rejects when it is not text. */
   decode(bytes, name) {
-    const copy = bytes instanceof ArrayBuffer ? bytes.slice(0) : new Uint8Array(bytes).buffer;
+    const copy = transferableCopy(bytes);
     return this.#call('decode', { bytes: copy, name }, [copy]);
+  }
+
+  /** Checks a .docx (bytes); the report has the Word sections (hidden text, revisions). */
+  checkDocx(bytes, options) {
+    const copy = transferableCopy(bytes);
+    return this.#call('checkDocx', { bytes: copy, options }, [copy]);
+  }
+
+  /** Checks a .docx and resolves to `{report, bytes}`: `bytes` is the annotated copy. */
+  annotateDocx(bytes, options) {
+    const copy = transferableCopy(bytes);
+    return this.#call('annotateDocx', { bytes: copy, options }, [copy]);
+  }
+
+  /** The text of a .docx as it is checked (tracked changes accepted, hidden text left out). */
+  decodeDocx(bytes) {
+    const copy = transferableCopy(bytes);
+    return this.#call('decodeDocx', { bytes: copy }, [copy]);
   }
 
   /** Stops the worker; pending requests reject. */
@@ -113,4 +139,9 @@ export class AccordlintClient {
     for (const { reject } of this.#pending.values()) reject(error);
     this.#pending.clear();
   }
+}
+
+/** A copy of the caller's bytes that can be moved to the worker, leaving theirs intact. */
+function transferableCopy(bytes) {
+  return bytes instanceof ArrayBuffer ? bytes.slice(0) : new Uint8Array(bytes).buffer;
 }

@@ -15,17 +15,29 @@
  *   validatePack  {toml, name?}                     {ok, errors, summary?}
  *   rules         {}                                RequirementInfo[]
  *   decode        {bytes, name}                     string
+ *   checkDocx     {bytes, options?}                 Report (with the Word sections)
+ *   annotateDocx  {bytes, options?}                 {report, bytes} (the annotated .docx)
+ *   decodeDocx    {bytes}                           string (the text that is checked)
  *
  * `init` must come first; calling it again switches profile and starts a new session.
  * `wasm` (optional, first init only) is what wasm-bindgen's init accepts: a URL, a Response,
  * bytes or a compiled WebAssembly.Module; by default accordlint_bg.wasm beside this file.
  * Requests are answered in the order they arrive. Nothing is sent anywhere else.
+ *
+ * The Word methods run in a second, larger build of the module (word/accordlint.js and its
+ * .wasm, beside this file), loaded on the first Word request only, with the profile and
+ * overlays of the last `init`: a page that never opens a .docx never downloads it.
  */
 import initWasm, { Checker, Session, validatePack, decodeInput, version } from './accordlint.js';
 
 let wasmReady = null;
 let checker = null;
 let session = null;
+/** The last `init`'s profile, for the Word build's checker. */
+let profileChoice = null;
+/** The Word build's module once loaded, and its checker for `profileChoice` (made on demand). */
+let wordModule = null;
+let wordChecker = null;
 
 function loadWasm(source) {
   wasmReady ??= initWasm(source === undefined ? undefined : { module_or_path: source });
@@ -44,7 +56,28 @@ function init({ profile = 'baseline', overlays = [] } = {}) {
   checker?.free();
   checker = next;
   session = new Session(checker);
+  profileChoice = { profile, overlays };
+  wordChecker?.free();
+  wordChecker = null;
   return { version: version(), profile, requirements: checker.rules() };
+}
+
+/** Loads the Word build on first use; its module state is separate from the main build's. */
+async function loadWord() {
+  if (!wordModule) {
+    const module = await import('./word/accordlint.js');
+    await module.default();
+    wordModule = module;
+  }
+  return wordModule;
+}
+
+/** The Word build's checker for the current profile, compiled on the first Word request. */
+async function requireWordChecker() {
+  requireChecker();
+  const word = await loadWord();
+  wordChecker ??= new word.Checker(profileChoice.profile, profileChoice.overlays);
+  return wordChecker;
 }
 
 const handlers = {
@@ -58,19 +91,31 @@ const handlers = {
   validatePack: ({ toml, name }) => validatePack(toml, name),
   rules: () => requireChecker().rules(),
   decode: ({ bytes, name }) => decodeInput(new Uint8Array(bytes), name),
+  checkDocx: async ({ bytes, options }) => (await requireWordChecker()).checkDocx(new Uint8Array(bytes), options),
+  annotateDocx: async ({ bytes, options }) => (await requireWordChecker()).annotateDocx(new Uint8Array(bytes), options),
+  decodeDocx: async ({ bytes }) => (await loadWord()).decodeDocx(new Uint8Array(bytes)),
 };
+
+/** What is moved rather than copied back to the page: the annotated .docx's bytes. */
+function transferables(result) {
+  return result?.bytes instanceof Uint8Array ? [result.bytes.buffer] : [];
+}
 
 async function answer({ id, method, params = {} }) {
   try {
     const handler = Object.hasOwn(handlers, method) ? handlers[method] : null;
     if (!handler) throw new Error(`accordlint worker: unknown method '${method}'`);
     await loadWasm(method === 'init' ? params.wasm : undefined);
-    return { id, ok: true, result: handler(params) };
+    return { id, ok: true, result: await handler(params) };
   } catch (error) {
     return { id, ok: false, error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) } };
   }
 }
 
-self.onmessage = async (event) => {
-  self.postMessage(await answer(event.data));
+/** Answers one request after another, so that a slow one (loading the Word build) is not overtaken. */
+let previous = Promise.resolve();
+self.onmessage = (event) => {
+  previous = previous
+    .then(() => answer(event.data))
+    .then((response) => self.postMessage(response, transferables(response.result)));
 };

@@ -5,7 +5,7 @@
 //
 // Bump VERSION when the list of files changes; the old copy is deleted on activation.
 
-const VERSION = 1;
+const VERSION = 2;
 const CACHE = `accordlint-page-v${VERSION}`;
 
 const PAGE_FILES = [
@@ -35,10 +35,14 @@ const PAGE_FILES = [
   'js/storage.js',
   'js/tabs.js',
   'js/timing.js',
+  'js/word-view.js',
   'pkg/accordlint.js',
   'pkg/accordlint_bg.wasm',
   'pkg/accordlint-client.js',
   'pkg/worker.js',
+  // The Word build: fetched by the worker on the first .docx only, stored here for offline use.
+  'pkg/word/accordlint.js',
+  'pkg/word/accordlint_bg.wasm',
 ];
 
 self.addEventListener('install', (event) => {

@@ -5,8 +5,8 @@
 import { DraftEditor } from './draft-editor.js';
 import { debounce, h, replaceChildren } from './dom.js';
 import { messageOf } from './engine.js';
-import { download, exportName, printReport } from './exporting.js';
-import { onFileDropped, onFilePicked, readDraftFile } from './files.js';
+import { annotatedName, download, exportName, printReport } from './exporting.js';
+import { isWordFile, onFileDropped, onFilePicked, readDraftFile } from './files.js';
 import { evidenceMarks } from './marks.js';
 import { RequirementsView, applyFilters, clearVerdict, renderCategories, renderFilters, renderHiddenCharacters, renderVerdict } from './report-view.js';
 import { renderComparison, renderComparisonHint } from './compare-view.js';
@@ -15,10 +15,12 @@ import { LEVELS, STATUSES } from './statuses.js';
 import { forgetStoredDraft, loadStoredDraft, storeDraft } from './storage.js';
 import { setupTabs } from './tabs.js';
 import { measureSince } from './timing.js';
+import { renderWordDetails } from './word-view.js';
 
 /** Quiet time after a keystroke before re-checking: long enough to skip most keystrokes while typing fast. */
 const RECHECK_DELAY_MS = 150;
 const COMPARE_DELAY_MS = 300;
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,6 +39,8 @@ class App {
     this.sampleText = sampleText;
     this.draftTitle = null;
     this.report = null;
+    /** The opened Word draft `{name, bytes, text}` while the draft is still its text; else null. */
+    this.word = null;
     this.checks = 0;
     this.filters = { statuses: new Set(STATUSES), levels: new Set(LEVELS) };
     this.ui = { openTraces: new Set(), showEvidence: (start, end) => this.editor.showRange(start, end), copy: copyText };
@@ -105,6 +109,7 @@ class App {
     $('export-json').addEventListener('click', () => this.exportAs('json', 'application/json', (text, categories) => this.engine.json(text, categories)));
     $('export-markdown').addEventListener('click', () => this.exportAs('md', 'text/markdown', (text, categories) => this.engine.markdown(text, categories)));
     $('export-print').addEventListener('click', () => printReport({ draftTitle: this.title(), profile: this.settings.label() }));
+    $('export-docx').addEventListener('click', () => this.exportAnnotatedDocx());
   }
 
   wireCompare() {
@@ -156,11 +161,34 @@ class App {
 
   async openDraft(file) {
     try {
+      if (this.readsWord(file)) {
+        await this.openWordDraft(file);
+        return;
+      }
       const { name, text } = await readDraftFile(file, (bytes, fileName) => this.engine.decode(bytes, fileName));
       this.setDraft(text, name);
     } catch (error) {
       this.showError(`${file.name} could not be opened: ${messageOf(error)}`);
     }
+  }
+
+  /** A .docx is read by the Word build when the backend has it (not in the single file). */
+  readsWord(file) {
+    return isWordFile(file) && this.engine.supportsWord;
+  }
+
+  /** Shows the .docx's text and checks the .docx itself, so the report has its Word sections. */
+  async openWordDraft(file) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const text = await this.engine.decodeDocx(bytes);
+    this.word = { name: file.name, bytes, text };
+    this.setDraft(text, file.name);
+  }
+
+  /** Text of a file for the comparison: a .docx's as it is checked, any other decoded. */
+  async readCompareText(file) {
+    if (this.readsWord(file)) return this.engine.decodeDocx(new Uint8Array(await file.arrayBuffer()));
+    return (await readDraftFile(file, (bytes, fileName) => this.engine.decode(bytes, fileName))).text;
   }
 
   async openOverlay(file) {
@@ -173,8 +201,7 @@ class App {
 
   async openCompareDraft(id, file) {
     try {
-      const { text } = await readDraftFile(file, (bytes, fileName) => this.engine.decode(bytes, fileName));
-      this.setCompareText(id, text);
+      this.setCompareText(id, await this.readCompareText(file));
     } catch (error) {
       this.showError(`${file.name} could not be opened: ${messageOf(error)}`);
     }
@@ -208,13 +235,18 @@ class App {
     markBusy(true);
     const started = performance.now();
     const text = this.editor.text;
+    // An edit turns a Word draft into plain text: its Word sections and comments no longer apply.
+    if (this.word?.text !== text) this.word = null;
     if (text.trim() === '') {
       this.showEmpty();
       return;
     }
+    const word = this.word;
     let report;
     try {
-      report = await this.engine.checkLive(text, this.settings.categories());
+      report = word
+        ? await this.engine.checkDocx(word.bytes, this.settings.categories())
+        : await this.engine.checkLive(text, this.settings.categories());
     } catch (error) {
       this.showError(`The draft could not be checked: ${messageOf(error)}`);
       markBusy(false);
@@ -233,10 +265,12 @@ class App {
     renderVerdict($('verdict'), report);
     renderCategories($('detected-categories'), report, this.ui.showEvidence);
     renderHiddenCharacters($('hidden-characters'), report, this.ui.showEvidence);
+    renderWordDetails($('word-details'), report);
     this.requirementsView.render(report);
     applyFilters($('requirements'), this.filters);
     this.editor.setMarksFor(evidenceMarks(report), text);
     setExportsEnabled(true);
+    $('export-docx').disabled = this.word === null;
     $('filters').hidden = false;
     this.checks += 1;
     $('results').dataset.checks = String(this.checks);
@@ -251,6 +285,7 @@ class App {
     clearVerdict($('verdict'), 'Paste a draft or try the sample to see which standards it meets.');
     replaceChildren($('detected-categories'));
     replaceChildren($('hidden-characters'));
+    replaceChildren($('word-details'));
     this.requirementsView.clear();
     this.editor.setMarks([]);
     setExportsEnabled(false);
@@ -283,6 +318,18 @@ class App {
       download(exportName(this.title(), extension), mimeType, await render(text, this.settings.categories()));
     } catch (error) {
       this.showError(`The export failed: ${messageOf(error)}`);
+    }
+  }
+
+  /** Saves a copy of the opened .docx with one Word comment per finding; the original is untouched. */
+  async exportAnnotatedDocx() {
+    const word = this.word;
+    if (!word) return;
+    try {
+      const { bytes } = await this.engine.annotateDocx(word.bytes, this.settings.categories());
+      download(annotatedName(word.name), DOCX_TYPE, bytes);
+    } catch (error) {
+      this.showError(`The annotated draft could not be made: ${messageOf(error)}`);
     }
   }
 
@@ -326,7 +373,7 @@ function markBusy(busy) {
 }
 
 function setExportsEnabled(enabled) {
-  for (const id of ['export-json', 'export-markdown', 'export-print']) $(id).disabled = !enabled;
+  for (const id of ['export-json', 'export-markdown', 'export-print', 'export-docx']) $(id).disabled = !enabled;
 }
 
 /** Copies a suggested clause; where the clipboard is refused, selects it for Ctrl+C instead. */

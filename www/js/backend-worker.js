@@ -43,4 +43,16 @@ class WorkerBackend {
   decode(bytes, name) {
     return this.client.decode(bytes, name);
   }
+
+  checkDocx(bytes, options) {
+    return this.client.checkDocx(bytes, options);
+  }
+
+  annotateDocx(bytes, options) {
+    return this.client.annotateDocx(bytes, options);
+  }
+
+  decodeDocx(bytes) {
+    return this.client.decodeDocx(bytes);
+  }
 }

@@ -21,6 +21,8 @@ export class Engine {
     this.profiles = info.profiles;
     /** Bundled overlays: `[{id, title, name, text}]`, applied on the baseline like an opened file. */
     this.overlays = info.overlays;
+    /** Word drafts need the worker's Word build; the single file's same-thread backend has none. */
+    this.supportsWord = typeof backend.checkDocx === 'function';
     this.generation = 0;
   }
 
@@ -59,10 +61,30 @@ export class Engine {
    * when a newer re-check was asked for meanwhile, so a slow answer never overwrites a
    * fresher one.
    */
-  async checkLive(text, categories) {
+  checkLive(text, categories) {
+    return this.latest(() => this.backend.update(text, { categories }));
+  }
+
+  /** Checks an opened .docx (its bytes) like `checkLive`: `null` when overtaken. */
+  checkDocx(bytes, categories) {
+    return this.latest(() => this.backend.checkDocx(bytes, { categories }));
+  }
+
+  /** `{report, bytes}`: the .docx with one Word comment per finding. */
+  annotateDocx(bytes, categories) {
+    return this.backend.annotateDocx(bytes, { categories });
+  }
+
+  /** The text of a .docx as it is checked (changes accepted, hidden text left out). */
+  decodeDocx(bytes) {
+    return this.backend.decodeDocx(bytes);
+  }
+
+  /** Runs a re-check of the draft; its report, or `null` when a newer one was asked for meanwhile. */
+  async latest(recheck) {
     this.generation += 1;
     const mine = this.generation;
-    const report = await this.backend.update(text, { categories });
+    const report = await recheck();
     return mine === this.generation ? report : null;
   }
 
@@ -86,7 +108,7 @@ export class Engine {
     return report.rendered.markdown;
   }
 
-  /** Turns an opened file's bytes into the text to check (.txt, .md; .docx later). */
+  /** Turns an opened file's bytes into the text to check (.txt, .md, .html). */
   decode(bytes, name) {
     return this.backend.decode(bytes, name);
   }

@@ -1,9 +1,9 @@
 // Exports: files made in the page and handed to the browser's download, and the printed
 // report (the print stylesheet does the layout; this fills in what it is about).
 
-/** Offers `text` as a file download. */
-export function download(fileName, mimeType, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+/** Offers `content` (text or bytes) as a file download. */
+export function download(fileName, mimeType, content) {
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -24,6 +24,11 @@ export function exportName(draftTitle, extension) {
     .slice(0, 60)
     .toLowerCase();
   return `${stem || 'draft'}.accordlint.${extension}`;
+}
+
+/** The annotated copy's name: "draft.docx" → "draft.annotated.docx"; the original is never overwritten. */
+export function annotatedName(fileName) {
+  return `${fileName.replace(/\.docx$/i, '') || 'draft'}.annotated.docx`;
 }
 
 /** Fills the print header (draft title, profile, date) and opens the print dialog. */

@@ -1,11 +1,16 @@
 // Opening drafts: the file picker and drag and drop both hand the file's bytes to the
-// checker's decoder (which knows BOMs and encodings, and will know .docx), never to the
-// network.
+// checker's decoder (which knows BOMs and encodings; a .docx goes to the Word build), never to
+// the network.
 
 /** Reads a picked or dropped file into `{name, text}` using `decode(bytes, name)`. */
 export async function readDraftFile(file, decode) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   return { name: file.name, text: await decode(bytes, file.name) };
+}
+
+/** Whether an opened file is a Word document, to be read by the Word build rather than decoded as text. */
+export function isWordFile(file) {
+  return /\.docx$/i.test(file.name);
 }
 
 /** Calls `onFile(file)` when the user picks a file; clears the input so the same file can be picked again. */
