@@ -448,7 +448,7 @@ fn corpus_documents_read_back_as_their_text() {
     let mut checked = 0;
     for entry in entries.flatten() {
         let path = entry.path();
-        if !path.extension().is_some_and(|e| e == "txt") {
+        if path.extension().is_none_or(|e| e != "txt") {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();

@@ -70,7 +70,7 @@ fn is_opening_quote(bytes: &[u8], i: usize) -> bool {
 }
 
 fn is_closing_quote(bytes: &[u8], j: usize) -> bool {
-    bytes[j] == b'"' || bytes.get(j + 1).map_or(true, |b| !b.is_ascii_alphanumeric())
+    bytes[j] == b'"' || bytes.get(j + 1).is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 const DEFINING_VERBS: &[&str] = &[

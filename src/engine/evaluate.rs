@@ -176,7 +176,7 @@ fn matches_terms(terms: &Terms, present: &ConceptSet) -> bool {
 
 /// The concept whose position decides modality: the last `any`/`all` concept, which pack
 /// authors write as the operative one ("retention" + "indefinite").
-fn operative_hits<'s>(terms: &Terms, sentence: &'s SentenceAnalysis) -> Vec<(ConceptId, usize, usize)> {
+fn operative_hits(terms: &Terms, sentence: &SentenceAnalysis) -> Vec<(ConceptId, usize, usize)> {
     let wanted: &[ConceptId] = if terms.any.is_empty() { &terms.all } else { &terms.any };
     sentence
         .hits

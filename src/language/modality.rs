@@ -290,7 +290,7 @@ impl ModalityMarkers {
                 _ => None,
             })
         };
-        let before = modals().filter(|&(start, _)| start <= pos).last();
+        let before = modals().rfind(|&(start, _)| start <= pos);
         before.or_else(|| modals().next()).map(|(_, m)| m)
     }
 

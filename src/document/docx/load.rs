@@ -211,7 +211,7 @@ fn comment_texts(story: &Story, revisions: &[RevisionInfo]) -> BTreeMap<String, 
             .filter(|p| {
                 p.revision
                     .and_then(|r| revisions.get(r))
-                    .map_or(true, |r| r.kind == super::RevisionKind::Insertion)
+                    .is_none_or(|r| r.kind == super::RevisionKind::Insertion)
             })
             .map(|p| p.text.as_str())
             .collect();

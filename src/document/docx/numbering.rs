@@ -343,7 +343,7 @@ fn letters(value: i64) -> String {
     let index = (value - 1) % 26;
     let repeat = ((value - 1) / 26 + 1).min(50) as usize;
     let letter = char::from(b'A' + index as u8);
-    std::iter::repeat(letter).take(repeat).collect()
+    std::iter::repeat_n(letter, repeat).collect()
 }
 
 fn roman(value: i64) -> String {

@@ -239,7 +239,7 @@ pub fn parse_unit(text: &str, base: usize) -> Option<UnitLine> {
 /// Length of a unit number at the start of `text` ("14", "3.2", "5a", "IV", "A").
 fn unit_number_len(text: &str, rule: NumberRule) -> usize {
     let bytes = text.as_bytes();
-    let word_end = |len: usize| bytes.get(len).map_or(true, |b| !b.is_ascii_alphanumeric());
+    let word_end = |len: usize| bytes.get(len).is_none_or(|b| !b.is_ascii_alphanumeric());
     let roman_len = bytes.iter().take_while(|b| b"IVXLC".contains(b)).count();
     if roman_len > 0 && word_end(roman_len) && roman_value(&text[..roman_len]).is_some() {
         return roman_len;

@@ -99,7 +99,7 @@ fn parse_bullet(text: &str, base: usize) -> Option<ItemLine> {
     }
     let after = &text[first.len_utf8()..];
     let next = after.chars().next();
-    let spaced = next.map_or(true, char::is_whitespace) && !after.trim().is_empty();
+    let spaced = next.is_none_or(char::is_whitespace) && !after.trim().is_empty();
     let glued_dash = first == '-' && next.is_some_and(char::is_alphabetic);
     if !(spaced || glued_dash) {
         return None;
@@ -116,7 +116,7 @@ fn parse_paren(rest: &str) -> Option<(&str, usize)> {
         return None;
     }
     let after = &rest[label_len + 1..];
-    let starts_text = after.chars().next().map_or(true, |c| !c.is_ascii_lowercase());
+    let starts_text = after.chars().next().is_none_or(|c| !c.is_ascii_lowercase());
     starts_text.then_some((label, label_len + 1))
 }
 
@@ -127,7 +127,7 @@ fn parse_unbracketed(text: &str) -> Option<(Form, &str, usize)> {
     let after = &text[run..];
     if !token.contains('.') && after.starts_with(')') && is_item_label(token) {
         let following = &after[1..];
-        let starts_text = following.chars().next().map_or(true, |c| !c.is_ascii_lowercase());
+        let starts_text = following.chars().next().is_none_or(|c| !c.is_ascii_lowercase());
         return starts_text.then_some((Form::Half, token, run + 1));
     }
     if !after.is_empty() && !after.starts_with(char::is_whitespace) {
