@@ -112,6 +112,24 @@ describe('a Word draft in the page', () => {
     await context.close();
   });
 
+  test('a .docx dropped on the draft is read as Word', async () => {
+    const { context, page, problems } = await newPage();
+    await openPage(page, server.url);
+    await page.evaluate((encoded) => {
+      const bytes = Uint8Array.from(atob(encoded), (character) => character.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'dropped.docx'));
+      const zone = document.querySelector('[data-drop-target="draft"]');
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, readFileSync(draftPath).toString('base64'));
+    await waitForResult(page);
+    assert.deepEqual(await shownResult(page), cliResult(draftPath));
+    assert.equal(await page.textContent('#draft-name'), '(dropped.docx)');
+    assert.equal(await page.isDisabled('[data-testid="export-docx"]'), false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a file that is not a Word document gets a clear message', async () => {
     const { context, page } = await newPage();
     await openPage(page, server.url);

@@ -51,8 +51,9 @@ function revisionsSection(revisions) {
   );
 }
 
+/** A change, who made it and when (the day: Word records the time in UTC), and the statuses it moves. */
 function revisionItem(revision) {
-  const by = [revision.author && `by ${revision.author}`, revision.date && `on ${revision.date}`].filter(Boolean).join(' ');
+  const by = [revision.author && `by ${revision.author}`, revision.date && `on ${revision.date.slice(0, 10)}`].filter(Boolean).join(' ');
   return h(
     'li',
     {},
