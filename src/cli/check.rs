@@ -107,19 +107,11 @@ pub fn read_pack(path: &Path) -> Result<PackSource, String> {
 }
 
 fn category_choice(values: &[String], checker: &Checker) -> Result<CategoryChoice, String> {
-    let known: Vec<&str> = checker.profile().categories.iter().map(|c| c.id.as_str()).collect();
     match values {
         [] => Ok(CategoryChoice::Auto),
         [only] if only == "auto" => Ok(CategoryChoice::Auto),
         [only] if only == "none" => Ok(CategoryChoice::None),
-        _ => {
-            for value in values {
-                if !known.contains(&value.as_str()) {
-                    return Err(format!("unknown category {value:?}; use auto, none, or one of: {}", known.join(", ")));
-                }
-            }
-            Ok(CategoryChoice::Selected(values.to_vec()))
-        }
+        _ => checker.select_categories(values),
     }
 }
 

@@ -111,6 +111,15 @@ impl Checker {
         assemble::report(&self.profile, document, &analyses, options, only)
     }
 
+    /// A user's choice of categories, refused with the known ids when one is unknown.
+    pub fn select_categories(&self, ids: &[String]) -> Result<CategoryChoice, String> {
+        let known: Vec<&str> = self.profile.categories.iter().map(|c| c.id.as_str()).collect();
+        match ids.iter().find(|id| !known.contains(&id.as_str())) {
+            Some(unknown) => Err(format!("unknown category {unknown:?}; use auto, none, or one of: {}", known.join(", "))),
+            None => Ok(CategoryChoice::Selected(ids.to_vec())),
+        }
+    }
+
     pub fn requirements(&self) -> Vec<RequirementInfo> {
         self.profile
             .requirements

@@ -72,21 +72,7 @@ impl JsCheckOptions {
         let categories = match &self.categories {
             None | Some(JsCategories::Keyword(CategoryKeyword::Auto)) => CategoryChoice::Auto,
             Some(JsCategories::Keyword(CategoryKeyword::None)) => CategoryChoice::None,
-            Some(JsCategories::Selected(ids)) => {
-                let known: Vec<&str> = checker
-                    .profile()
-                    .categories
-                    .iter()
-                    .map(|category| category.id.as_str())
-                    .collect();
-                if let Some(unknown) = ids.iter().find(|id| !known.contains(&id.as_str())) {
-                    return Err(JsError::new(&format!(
-                        "unknown category {unknown:?}; use \"auto\", \"none\", or a list of: {}",
-                        known.join(", ")
-                    )));
-                }
-                CategoryChoice::Selected(ids.clone())
-            }
+            Some(JsCategories::Selected(ids)) => checker.select_categories(ids).map_err(|e| JsError::new(&e))?,
         };
         Ok(CheckOptions { categories })
     }
