@@ -25,6 +25,9 @@ export function renderVerdict(element, report) {
   );
 }
 
+/** Statuses a negotiator has to act on: only these show the requirement's message. */
+const NEEDS_ATTENTION = ['weak', 'missing', 'violated'];
+
 export function clearVerdict(element, message) {
   element.dataset.verdict = '';
   replaceChildren(element, h('p', { class: 'verdict-empty' }, message));
@@ -180,7 +183,7 @@ function requirementRow(requirement, ui) {
       h('h4', { id: titleId, class: 'requirement-title' }, requirement.title),
       h('code', { class: 'requirement-id' }, requirement.id),
     ),
-    h('p', { class: 'message' }, requirement.message),
+    NEEDS_ATTENTION.includes(requirement.status) && h('p', { class: 'message' }, requirement.message),
     evidenceList(requirement, ui),
     suggestion(requirement, ui),
     requirement.sources.length > 0 && h('p', { class: 'sources' }, h('span', { class: 'sources-label' }, 'Sources: '), requirement.sources.join('; ')),
