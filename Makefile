@@ -33,7 +33,7 @@ install-build:
 	scripts/install.sh rust wasm-tools npm
 
 install-test:
-	scripts/install.sh rust wasm-tools npm browser
+	scripts/install.sh rust wasm-tools npm browser office
 
 ## Builds -----------------------------------------------------------------------------------
 

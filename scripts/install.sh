@@ -9,6 +9,7 @@
 #             (wasm-pack cannot download prebuilt tools here; it uses these from PATH)
 # npm         node_modules from the committed package-lock.json (wasm-opt, tsc, playwright-core)
 # browser     Debian's chromium and chromium-driver (headless tests; no browser download)
+# office      Debian's LibreOffice Writer (the test that annotated Word copies open cleanly)
 set -euo pipefail
 
 WASM_PACK_VERSION=0.13.1
@@ -75,6 +76,14 @@ install_browser() {
     apt-get install -y -qq --no-install-recommends chromium chromium-driver
 }
 
+install_office() {
+  if command -v soffice >/dev/null; then return; fi
+  log "apt-get install libreoffice-writer-nogui"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui
+}
+
 main() {
   [ $# -gt 0 ] || set -- all
   for part in "$@"; do
@@ -83,7 +92,8 @@ main() {
       wasm-tools) install_wasm_tools ;;
       npm) install_npm ;;
       browser) install_browser ;;
-      all) install_rust; install_wasm_tools; install_npm; install_browser ;;
+      office) install_office ;;
+      all) install_rust; install_wasm_tools; install_npm; install_browser; install_office ;;
       *) log "unknown part: $part"; exit 2 ;;
     esac
   done
