@@ -1,5 +1,5 @@
 // Minimal embedding of accordlint: the worker client, one button, the verdict and the
-// requirements that are not met. See docs/embed.md ("Embed it").
+// requirements that are not met. See README.md ("Embed it").
 import { AccordlintClient } from './pkg/accordlint-client.js';
 
 const draft = document.getElementById('draft');
