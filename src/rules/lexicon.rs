@@ -7,7 +7,7 @@
 //! not covered: stems are literal). A match that overlaps one of its concept's `exclude`
 //! phrases does not count ("automated processing of personal data" is not an algorithm).
 
-use super::prefilter::required_sets;
+use super::prefilter::{leading_literals, required_sets};
 use crate::language::words::{is_word_byte, on_word_boundaries};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_lite::Regex;
@@ -52,6 +52,16 @@ struct PatternEntry {
     /// Sets of indices into the literal automaton; the pattern runs only on a sentence
     /// with a literal of every set. Empty: always run.
     gate: Vec<Vec<usize>>,
+    /// When every match opens with one of these literals: the pattern anchored, tried only
+    /// where they occur (see [`Lexicon::anchored_matches`]).
+    leading: Option<Leading>,
+}
+
+struct Leading {
+    literals: Vec<usize>,
+    anchored: Regex,
+    /// The pattern opens with `\b`, which an anchored search cannot see past its start.
+    boundary: bool,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -96,12 +106,17 @@ impl Lexicon {
                 }
             }
             for regex in source.patterns {
-                let sets = required_sets(regex.as_str().trim_start_matches("(?i)")).unwrap_or_default();
+                let sets = required_sets(source_pattern(&regex)).unwrap_or_default();
                 let gate = sets
                     .into_iter()
                     .map(|set| set.into_iter().map(|literal| intern(&mut literals, literal)).collect())
                     .collect();
-                patterns.push(PatternEntry { concept, regex, gate });
+                let leading = leading_literals(source_pattern(&regex)).and_then(|set| {
+                    let anchored = Regex::new(&format!("(?i)^(?:{})", source_pattern(&regex))).ok()?;
+                    let literals = set.into_iter().map(|literal| intern(&mut literals, literal)).collect();
+                    Some(Leading { literals, anchored, boundary: source_pattern(&regex).starts_with("\\b") })
+                });
+                patterns.push(PatternEntry { concept, regex, gate, leading });
             }
         }
         // A full DFA: overlapping searches cannot use the prefilters that make the default
@@ -136,15 +151,20 @@ impl Lexicon {
                 hits.push(hit);
             }
         }
-        let mut present_literals = vec![false; self.literals.patterns_len()];
+        let mut literal_starts: Vec<Vec<usize>> = vec![Vec::new(); self.literals.patterns_len()];
         for m in self.literals.find_overlapping_iter(lower) {
-            present_literals[m.pattern().as_usize()] = true;
+            literal_starts[m.pattern().as_usize()].push(m.start());
         }
         for pattern in &self.patterns {
-            let gated_out = pattern.gate.iter().any(|set| !set.iter().any(|&l| present_literals[l]));
-            if !gated_out {
-                let concept = pattern.concept;
-                hits.extend(pattern.regex.find_iter(lower).map(|m| ConceptHit { concept, start: m.start(), end: m.end() }));
+            let gated_out = pattern.gate.iter().any(|set| !set.iter().any(|&l| !literal_starts[l].is_empty()));
+            if gated_out {
+                continue;
+            }
+            let concept = pattern.concept;
+            let to_hit = |(start, end)| ConceptHit { concept, start, end };
+            match &pattern.leading {
+                Some(leading) => hits.extend(anchored_matches(lower, leading, &literal_starts).into_iter().map(to_hit)),
+                None => hits.extend(pattern.regex.find_iter(lower).map(|m| to_hit((m.start(), m.end())))),
             }
         }
         hits.retain(|hit| {
@@ -154,6 +174,34 @@ impl Lexicon {
         hits.dedup_by_key(|h| (h.concept, h.start));
         hits
     }
+}
+
+/// The pattern as its author wrote it, without the case-insensitivity flag added on load.
+fn source_pattern(regex: &Regex) -> &str {
+    regex.as_str().trim_start_matches("(?i)")
+}
+
+/// The matches `find_iter` would give, found by trying the anchored pattern only where one
+/// of its leading literals occurs, leftmost first: every match starts at such a place, so
+/// the first success at or after the last match's end is the next leftmost-first match.
+fn anchored_matches(lower: &str, leading: &Leading, literal_starts: &[Vec<usize>]) -> Vec<(usize, usize)> {
+    let mut starts: Vec<usize> = leading.literals.iter().flat_map(|&l| literal_starts[l].iter().copied()).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let is_word = |at: usize| lower.as_bytes().get(at).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let mut found = Vec::new();
+    let mut resume = 0;
+    for start in starts {
+        let boundary_ok = !leading.boundary || start == 0 || is_word(start - 1) != is_word(start);
+        if start < resume || !boundary_ok {
+            continue;
+        }
+        if let Some(m) = leading.anchored.find(&lower[start..]) {
+            found.push((start, start + m.end()));
+            resume = (start + m.end()).max(start + 1);
+        }
+    }
+    found
 }
 
 fn intern(literals: &mut Vec<String>, literal: String) -> usize {
@@ -202,6 +250,35 @@ mod tests {
         assert_eq!(concepts("automated decisions"), vec![2]);
         let hit = lex.find("data retained")[0];
         assert_eq!((hit.start, hit.end), (5, 13));
+    }
+
+    /// The anchored search finds exactly what a plain search finds, on every sentence of the
+    /// corpus and for every pattern of the baseline.
+    #[test]
+    fn anchored_search_agrees_with_find_iter() {
+        let checker = crate::Checker::new("baseline", &[]).expect("baseline");
+        let lexicon = &checker.profile().lexicon;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let mut compared = 0;
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+            let document = crate::document::Document::parse(std::fs::read_to_string(&path).unwrap());
+            for sentence in document.clauses.iter().flat_map(|c| &c.sentences) {
+                let lower = sentence.text.to_ascii_lowercase();
+                let mut literal_starts: Vec<Vec<usize>> = vec![Vec::new(); lexicon.literals.patterns_len()];
+                for m in lexicon.literals.find_overlapping_iter(&lower) {
+                    literal_starts[m.pattern().as_usize()].push(m.start());
+                }
+                for pattern in &lexicon.patterns {
+                    if let Some(leading) = &pattern.leading {
+                        let plain: Vec<(usize, usize)> = pattern.regex.find_iter(&lower).map(|m| (m.start(), m.end())).collect();
+                        assert_eq!(anchored_matches(&lower, leading, &literal_starts), plain, "{} on {lower:?}", pattern.regex.as_str());
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000, "compared {compared} pattern runs");
     }
 
     #[test]

@@ -275,3 +275,128 @@ mod tests {
         }
     }
 }
+
+/// Literals one of which every match of `pattern` *starts* with, when the pattern opens
+/// (after optional `\b`) with a literal run or a group of alternatives that each open with
+/// one. The lexicon then tries the pattern anchored at each occurrence of those literals
+/// instead of scanning the whole sentence. `None` when the pattern does not open so.
+pub fn leading_literals(pattern: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = pattern.chars().collect();
+    if split_top_level(&chars).len() != 1 {
+        return None;
+    }
+    let mut start = 0;
+    while chars.get(start..start + 2) == Some(&['\\', 'b']) {
+        start += 2;
+    }
+    let literals = if chars.get(start) == Some(&'(') {
+        let close = matching_paren(&chars, start)?;
+        if matches!(chars.get(close + 1), Some('?' | '*' | '{')) {
+            return None;
+        }
+        let mut inner = start + 1;
+        if chars.get(inner) == Some(&'?') {
+            inner += chars[inner..close].iter().position(|&c| c == ':')? + 1;
+        }
+        split_top_level(&chars[inner..close]).into_iter().map(leading_run).collect::<Option<Vec<_>>>()?
+    } else {
+        vec![leading_run(&chars[start..])?]
+    };
+    Some(literals)
+}
+
+/// The literal characters a piece of pattern opens with (at least two), lower-cased.
+fn leading_run(chars: &[char]) -> Option<String> {
+    let mut run = String::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        match c {
+            '?' | '*' | '{' => {
+                run.pop();
+                break;
+            }
+            '\\' => match chars.get(i + 1) {
+                Some(&e) if !e.is_ascii_alphanumeric() => {
+                    run.push(e);
+                    i += 1;
+                }
+                _ => break,
+            },
+            '(' | ')' | '[' | '.' | '|' | '^' | '$' | '+' => break,
+            c => run.push(c.to_ascii_lowercase()),
+        }
+        i += 1;
+    }
+    (run.chars().count() >= 2).then_some(run)
+}
+
+/// Splits at the `|` that stand outside any group or class.
+fn split_top_level(chars: &[char]) -> Vec<&[char]> {
+    let mut parts = Vec::new();
+    let (mut depth, mut in_class, mut escaped, mut from) = (0usize, false, false, 0);
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            _ if in_class => {}
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '|' if depth == 0 => {
+                parts.push(&chars[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&chars[from..]);
+    parts
+}
+
+/// The index of the `)` that closes the `(` at `open`.
+fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
+    let (mut depth, mut in_class, mut escaped) = (0usize, false, false);
+    for (i, &c) in chars.iter().enumerate().skip(open) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            _ if in_class => {}
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod leading_tests {
+    use super::leading_literals;
+
+    #[test]
+    fn patterns_that_open_with_literals() {
+        assert_eq!(leading_literals(r"\bretain\w*\b"), Some(vec!["retain".to_string()]));
+        assert_eq!(leading_literals(r"\b(notif\w*|inform\w*)\b.{0,9}x"), Some(vec!["notif".to_string(), "inform".into()]));
+        assert_eq!(leading_literals(r"\b(?:no|neither)\s+"), Some(vec!["no".to_string(), "neither".into()]));
+        assert_eq!(leading_literals(r"colou?r"), Some(vec!["colo".to_string()]));
+        assert_eq!(leading_literals(r"\bpersons?\s"), Some(vec!["person".to_string()]));
+    }
+
+    #[test]
+    fn patterns_that_do_not() {
+        assert_eq!(leading_literals(r"a|b"), None);
+        assert_eq!(leading_literals(r"(a\w+|bc)"), None);
+        assert_eq!(leading_literals(r"(word)?\s+x"), None);
+        assert_eq!(leading_literals(r"^\s*no"), None);
+        assert_eq!(leading_literals(r"\w+ing"), None);
+        assert_eq!(leading_literals(r"(one|two)|three"), None);
+    }
+}
