@@ -41,8 +41,10 @@ pub struct Lexicon {
     automaton: AhoCorasick,
     entries: Vec<PhraseEntry>,
     patterns: Vec<PatternEntry>,
-    /// The literals that gate the patterns (see `prefilter.rs`), in one automaton.
-    literals: AhoCorasick,
+    /// The automaton's patterns from this index on are the literals that gate the regular
+    /// expressions (see `prefilter.rs`), not phrases.
+    phrase_count: usize,
+    literal_count: usize,
     concept_count: usize,
 }
 
@@ -119,18 +121,16 @@ impl Lexicon {
                 patterns.push(PatternEntry { concept, regex, gate, leading });
             }
         }
+        // One automaton for the phrases and the patterns' literals: one pass per sentence.
         // A full DFA: overlapping searches cannot use the prefilters that make the default
         // automaton fast, so the per-byte cost of the automaton itself is what counts.
+        let phrase_count = phrases.len();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&phrases)
+            .build(phrases.iter().chain(&literals))
             .map_err(|e| format!("the lexicon is too large to compile: {e}"))?;
-        let literals = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&literals)
-            .map_err(|e| format!("the pattern prefilter is too large to compile: {e}"))?;
-        Ok(Lexicon { automaton, entries, patterns, literals, concept_count })
+        Ok(Lexicon { automaton, phrase_count, entries, patterns, literal_count: literals.len(), concept_count })
     }
 
     pub fn concept_count(&self) -> usize {
@@ -141,8 +141,16 @@ impl Lexicon {
     pub fn find(&self, lower: &str) -> Vec<ConceptHit> {
         let mut hits = Vec::new();
         let mut excluded: Vec<ConceptHit> = Vec::new();
+        let mut literal_present = vec![false; self.literal_count];
+        let mut literal_occurrences: Vec<(usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(lower) {
-            let entry = self.entries[m.pattern().as_usize()];
+            let index = m.pattern().as_usize();
+            if index >= self.phrase_count {
+                literal_present[index - self.phrase_count] = true;
+                literal_occurrences.push((index - self.phrase_count, m.start()));
+                continue;
+            }
+            let entry = self.entries[index];
             let Some(end) = word_end(lower, m.start(), m.end(), entry.stem) else { continue };
             let hit = ConceptHit { concept: entry.concept, start: m.start(), end };
             if entry.exclude {
@@ -151,19 +159,15 @@ impl Lexicon {
                 hits.push(hit);
             }
         }
-        let mut literal_starts: Vec<Vec<usize>> = vec![Vec::new(); self.literals.patterns_len()];
-        for m in self.literals.find_overlapping_iter(lower) {
-            literal_starts[m.pattern().as_usize()].push(m.start());
-        }
         for pattern in &self.patterns {
-            let gated_out = pattern.gate.iter().any(|set| !set.iter().any(|&l| !literal_starts[l].is_empty()));
+            let gated_out = pattern.gate.iter().any(|set| !set.iter().any(|&l| literal_present[l]));
             if gated_out {
                 continue;
             }
             let concept = pattern.concept;
             let to_hit = |(start, end)| ConceptHit { concept, start, end };
             match &pattern.leading {
-                Some(leading) => hits.extend(anchored_matches(lower, leading, &literal_starts).into_iter().map(to_hit)),
+                Some(leading) => hits.extend(anchored_matches(lower, leading, &literal_occurrences).into_iter().map(to_hit)),
                 None => hits.extend(pattern.regex.find_iter(lower).map(|m| to_hit((m.start(), m.end())))),
             }
         }
@@ -184,8 +188,9 @@ fn source_pattern(regex: &Regex) -> &str {
 /// The matches `find_iter` would give, found by trying the anchored pattern only where one
 /// of its leading literals occurs, leftmost first: every match starts at such a place, so
 /// the first success at or after the last match's end is the next leftmost-first match.
-fn anchored_matches(lower: &str, leading: &Leading, literal_starts: &[Vec<usize>]) -> Vec<(usize, usize)> {
-    let mut starts: Vec<usize> = leading.literals.iter().flat_map(|&l| literal_starts[l].iter().copied()).collect();
+fn anchored_matches(lower: &str, leading: &Leading, literal_occurrences: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut starts: Vec<usize> =
+        literal_occurrences.iter().filter(|(l, _)| leading.literals.contains(l)).map(|&(_, start)| start).collect();
     starts.sort_unstable();
     starts.dedup();
     let is_word = |at: usize| lower.as_bytes().get(at).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
@@ -265,14 +270,16 @@ mod tests {
             let document = crate::document::Document::parse(std::fs::read_to_string(&path).unwrap());
             for sentence in document.clauses.iter().flat_map(|c| &c.sentences) {
                 let lower = sentence.text.to_ascii_lowercase();
-                let mut literal_starts: Vec<Vec<usize>> = vec![Vec::new(); lexicon.literals.patterns_len()];
-                for m in lexicon.literals.find_overlapping_iter(&lower) {
-                    literal_starts[m.pattern().as_usize()].push(m.start());
-                }
+                let literal_occurrences: Vec<(usize, usize)> = lexicon
+                    .automaton
+                    .find_overlapping_iter(&lower)
+                    .filter(|m| m.pattern().as_usize() >= lexicon.phrase_count)
+                    .map(|m| (m.pattern().as_usize() - lexicon.phrase_count, m.start()))
+                    .collect();
                 for pattern in &lexicon.patterns {
                     if let Some(leading) = &pattern.leading {
                         let plain: Vec<(usize, usize)> = pattern.regex.find_iter(&lower).map(|m| (m.start(), m.end())).collect();
-                        assert_eq!(anchored_matches(&lower, leading, &literal_starts), plain, "{} on {lower:?}", pattern.regex.as_str());
+                        assert_eq!(anchored_matches(&lower, leading, &literal_occurrences), plain, "{} on {lower:?}", pattern.regex.as_str());
                         compared += 1;
                     }
                 }
