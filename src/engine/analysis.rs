@@ -54,7 +54,7 @@ impl SentenceAnalysis {
         for hit in &hits {
             present.insert(hit.concept);
         }
-        let features = language::analyze(text);
+        let features = language::analyze(&lower);
         let fragment = text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
         SentenceAnalysis { hits, present, markers: features.markers, durations: features.durations, fragment }
     }

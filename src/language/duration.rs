@@ -131,12 +131,6 @@ const TIER_JOINERS: &[&str] = &["then", "thereafter", "followed by", "after whic
 pub fn find(lower: &str) -> Vec<Duration> {
     let mut found = definite(lower);
     found = join_tiers(lower, found);
-    for (word, days) in FREQUENCIES {
-        for start in find_words(lower, word) {
-            let kind = DurationKind::Definite { hours: days * 24.0 };
-            push_unless_overlapping(&mut found, Duration { kind, start, end: start + word.len() });
-        }
-    }
     for m in phrase_matcher().find_iter(lower) {
         if !on_word_boundaries(lower, m.start(), m.end()) {
             continue;
@@ -156,9 +150,11 @@ pub fn find(lower: &str) -> Vec<Duration> {
 /// Leftmost-longest matching lets "as long as necessary" win over "as long as".
 static PHRASES: std::sync::LazyLock<Vec<(&'static str, Option<DurationKind>)>> = std::sync::LazyLock::new(|| {
     let tagged = |list: &'static [&'static str], kind| list.iter().map(move |p| (*p, Some(kind)));
+    let frequencies = FREQUENCIES.iter().map(|&(word, days)| (word, Some(DurationKind::Definite { hours: days * 24.0 })));
     tagged(PROMPT, DurationKind::Prompt)
         .chain(tagged(INDEFINITE, DurationKind::Indefinite))
         .chain(tagged(VAGUE, DurationKind::Vague))
+        .chain(frequencies)
         .chain([("as long as", None)])
         .collect()
 });

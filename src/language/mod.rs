@@ -16,8 +16,8 @@ pub struct SentenceFeatures {
     pub durations: Vec<Duration>,
 }
 
-/// Analyses one normalised sentence (see `document::Sentence::text`).
-pub fn analyze(text: &str) -> SentenceFeatures {
-    let lower = text.to_ascii_lowercase();
-    SentenceFeatures { markers: ModalityMarkers::find(&lower), durations: duration::find(&lower) }
+/// Analyses one normalised sentence (see `document::Sentence::text`), lower-cased with
+/// `to_ascii_lowercase` (offsets stay those of the sentence).
+pub fn analyze(lower: &str) -> SentenceFeatures {
+    SentenceFeatures { markers: ModalityMarkers::find(lower), durations: duration::find(lower) }
 }
