@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { wasmPath } from './support/pkg.mjs';
 
 const BUDGET_BYTES = 300 * 1000;
-const CEILING_BYTES = 365 * 1000;
+const CEILING_BYTES = 368 * 1000;
 
 function gzipSize(path) {
   const run = spawnSync('gzip', ['-9', '-c', path], { maxBuffer: 64 * 1024 * 1024 });
