@@ -330,10 +330,11 @@ fn leading_run(chars: &[char]) -> Option<String> {
     (run.chars().count() >= 2).then_some(run)
 }
 
-/// Splits at the `|` that stand outside any group or class.
-fn split_top_level(chars: &[char]) -> Vec<&[char]> {
-    let mut parts = Vec::new();
-    let (mut depth, mut in_class, mut escaped, mut from) = (0usize, false, false, 0);
+/// The characters of a pattern that are syntax, not escaped or inside a class, with their
+/// index and the group depth they stand at (a parenthesis counts at the outer depth).
+fn structure(chars: &[char]) -> Vec<(usize, char, usize)> {
+    let (mut depth, mut in_class, mut escaped) = (0usize, false, false);
+    let mut found = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         match c {
             _ if escaped => escaped = false,
@@ -341,14 +342,27 @@ fn split_top_level(chars: &[char]) -> Vec<&[char]> {
             '[' if !in_class => in_class = true,
             ']' if in_class => in_class = false,
             _ if in_class => {}
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            '|' if depth == 0 => {
-                parts.push(&chars[from..i]);
-                from = i + 1;
+            '(' => {
+                found.push((i, c, depth));
+                depth += 1;
             }
-            _ => {}
+            ')' => {
+                depth = depth.saturating_sub(1);
+                found.push((i, c, depth));
+            }
+            _ => found.push((i, c, depth)),
         }
+    }
+    found
+}
+
+/// Splits at the `|` that stand outside any group or class.
+fn split_top_level(chars: &[char]) -> Vec<&[char]> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (i, _, _) in structure(chars).into_iter().filter(|&(_, c, depth)| c == '|' && depth == 0) {
+        parts.push(&chars[from..i]);
+        from = i + 1;
     }
     parts.push(&chars[from..]);
     parts
@@ -356,25 +370,9 @@ fn split_top_level(chars: &[char]) -> Vec<&[char]> {
 
 /// The index of the `)` that closes the `(` at `open`.
 fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
-    let (mut depth, mut in_class, mut escaped) = (0usize, false, false);
-    for (i, &c) in chars.iter().enumerate().skip(open) {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '[' if !in_class => in_class = true,
-            ']' if in_class => in_class = false,
-            _ if in_class => {}
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
+    let structure = structure(chars);
+    let (_, _, depth) = *structure.iter().find(|&&(i, _, _)| i == open)?;
+    structure.into_iter().find(|&(i, c, d)| i > open && c == ')' && d == depth).map(|(i, _, _)| i)
 }
 
 #[cfg(test)]

@@ -30,6 +30,16 @@ export interface AnnotatedDocx {
 }
 "#;
 
+impl Checker {
+    /// Reads the arguments and checks the .docx: what `checkDocx` and `checkDocxJson` share.
+    fn docx_report(&self, bytes: &JsValue, options: JsValue) -> Result<(crate::Report, JsCheckOptions), JsError> {
+        let (bytes, options) = read_docx_args(bytes, options)?;
+        let engine_options = options.engine_options(&self.inner)?;
+        let report = self.inner.check_docx(&bytes, &engine_options).map_err(docx_error)?;
+        Ok((report, options))
+    }
+}
+
 #[wasm_bindgen]
 impl Checker {
     /// Checks a .docx as its reader sees it; the report as a plain object, like `check`.
@@ -39,9 +49,7 @@ impl Checker {
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let (bytes, options) = read_docx_args(&bytes, options)?;
-        let engine_options = options.engine_options(&self.inner)?;
-        let report = self.inner.check_docx(&bytes, &engine_options).map_err(docx_error)?;
+        let (report, options) = self.docx_report(&bytes, options)?;
         report_to_js(&report, &options)
     }
 
@@ -53,9 +61,7 @@ impl Checker {
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: JsValue,
     ) -> Result<String, JsError> {
-        let (bytes, options) = read_docx_args(&bytes, options)?;
-        let engine_options = options.engine_options(&self.inner)?;
-        let report = self.inner.check_docx(&bytes, &engine_options).map_err(docx_error)?;
+        let (report, _) = self.docx_report(&bytes, options)?;
         Ok(json::to_json(&report))
     }
 
