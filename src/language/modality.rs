@@ -315,7 +315,7 @@ impl ModalityMarkers {
         negated_nearby || self.governing(pos) == Some(Modality::Prohibition)
     }
 
-    pub fn has(&self, kind: MarkerKind) -> bool {
+    fn has(&self, kind: MarkerKind) -> bool {
         self.markers.iter().any(|m| m.kind == kind)
     }
 

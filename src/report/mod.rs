@@ -89,12 +89,6 @@ impl Status {
             Status::NotApplicable => "not_applicable",
         }
     }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        [Status::Met, Status::Weak, Status::Missing, Status::Violated, Status::NotApplicable]
-            .into_iter()
-            .find(|status| status.as_str() == s)
-    }
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
