@@ -367,3 +367,109 @@ fn finding(
     };
     Finding { effect, clause: sentence.clause, sentence: sentence.sentence, check, modality, matched, note }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Status;
+    use crate::rules::PackSource;
+    use crate::{CategoryChoice, CheckOptions, Checker};
+
+    /// A pack small enough to read: one requirement per check type.
+    const PACK: &str = r#"
+schema = "accordlint-pack/1"
+[pack]
+id = "tiny"
+version = "1.0.0"
+title = "Tiny"
+
+[concepts.retention]
+phrases = ["retain*", "kept"]
+[concepts.indefinite]
+phrases = ["indefinitely"]
+[concepts.deletion]
+phrases = ["delete*", "erase*"]
+[concepts.emergency]
+phrases = ["emergency"]
+
+[[requirements]]
+id = "t.retention"
+title = "Retention is limited"
+principle = "Retention"
+level = "must"
+message = "m"
+suggestion = "s"
+[[requirements.checks]]
+type = "limit"
+concept = "retention"
+max_days = 730
+[[requirements.checks]]
+type = "forbid"
+all = ["retention", "indefinite"]
+
+[[requirements]]
+id = "t.deletion"
+title = "Data are deleted"
+principle = "Retention"
+level = "must"
+message = "m"
+suggestion = "s"
+[[requirements.checks]]
+type = "require"
+all = ["deletion"]
+
+[[requirements]]
+id = "t.emergency"
+title = "Emergency deletion"
+principle = "Emergency"
+level = "must"
+trigger = { concept = "emergency" }
+message = "m"
+suggestion = "s"
+[[requirements.checks]]
+type = "require"
+all = ["deletion"]
+"#;
+
+    fn status(text: &str, id: &str) -> Status {
+        let checker = Checker::from_packs(&PackSource::new("tiny.toml", PACK), &[]).expect("tiny pack");
+        let report = checker.check(text, &CheckOptions { categories: CategoryChoice::None });
+        report.requirements.iter().find(|r| r.id == id).expect("reported").status
+    }
+
+    #[test]
+    fn violated_wins_over_met() {
+        let text = "Article 1\n\nData shall be kept for no longer than one year.\n\nArticle 2\n\nStatistics may be retained indefinitely.\n";
+        assert_eq!(status(text, "t.retention"), Status::Violated);
+        assert_eq!(status("Data shall be kept for no longer than one year.", "t.retention"), Status::Met);
+        assert_eq!(status("Data shall not be retained indefinitely.", "t.retention"), Status::Missing);
+    }
+
+    #[test]
+    fn modality_decides_met_or_weak() {
+        assert_eq!(status("The Parties shall delete the data.", "t.deletion"), Status::Met);
+        assert_eq!(status("The Parties should delete the data.", "t.deletion"), Status::Weak);
+        assert_eq!(status("The Parties may delete the data.", "t.deletion"), Status::Weak);
+        assert_eq!(status("The Parties shall cooperate.", "t.deletion"), Status::Missing);
+    }
+
+    #[test]
+    fn an_item_is_bound_by_its_lead_in_and_the_preamble_only_aspires() {
+        let list = "Article 1\n\n1. Each Party shall ensure that:\n(a) the data are deleted after use; and\n(b) the Parties cooperate.\n";
+        assert_eq!(status(list, "t.deletion"), Status::Met);
+        assert_eq!(status(&list.replace("shall ensure", "should ensure"), "t.deletion"), Status::Weak, "the item takes the lead-in's hedge");
+        let preamble = "The Parties,\n\nDesiring that data be deleted when no longer needed,\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall cooperate.\n";
+        assert_eq!(status(preamble, "t.deletion"), Status::Weak);
+    }
+
+    #[test]
+    fn a_definition_never_meets_a_requirement() {
+        let text = "Article 1\n\n\"Deletion\" means the erasure of data so that they cannot be restored.\n";
+        assert_eq!(status(text, "t.deletion"), Status::Missing);
+    }
+
+    #[test]
+    fn an_absent_trigger_makes_a_requirement_not_applicable() {
+        assert_eq!(status("The Parties shall delete the data.", "t.emergency"), Status::NotApplicable);
+        assert_eq!(status("In an emergency, the Parties shall delete the data.", "t.emergency"), Status::Met);
+    }
+}
