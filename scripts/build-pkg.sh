@@ -21,13 +21,20 @@ inputs_changed() {
   [ -n "$(find src js Cargo.toml Cargo.lock -newer "$1" -print -quit)" ]
 }
 
-# wasm-pack for `--target web`, release; extra arguments go to cargo.
+# wasm-pack for `--target web`, release; extra arguments go to cargo. It builds into a
+# staging folder and moves the .wasm into place last, so that an interrupted build never
+# leaves a half-made module that looks up to date.
 build_wasm() {
   local out_dir="$1"
   shift
+  local staging="target/pkg-staging/$(basename "$out_dir")"
+  rm -rf "$staging"
   wasm-pack --quiet build --mode no-install --target web --release \
-    --out-dir "$out_dir" --out-name accordlint -- --no-default-features "$@" \
+    --out-dir "$ROOT/$staging" --out-name accordlint -- --no-default-features "$@" \
     --config "profile.release.strip=\"debuginfo\""
+  mkdir -p "$out_dir"
+  find "$staging" -maxdepth 1 -type f ! -name accordlint_bg.wasm -exec cp {} "$out_dir/" \;
+  mv "$staging/accordlint_bg.wasm" "$out_dir/accordlint_bg.wasm"
 }
 
 report_size() {
