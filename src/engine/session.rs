@@ -1,7 +1,7 @@
-//! Incremental checking for editors: the analysis of each clause is cached by the clause's
-//! content, so after an edit only the changed clauses are analysed again.
+//! Incremental checking for editors: the analysis and findings of each clause are cached by
+//! the clause's content, so after an edit only the changed clauses are checked again.
 
-use super::analysis::{analyze_document, ClauseAnalysis};
+use super::clauses::{clause_results, ClauseResult};
 use super::{assemble, CheckOptions, Checker};
 use crate::document::Document;
 use crate::report::Report;
@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 pub struct Session {
     checker: Arc<Checker>,
-    cache: HashMap<u64, Arc<ClauseAnalysis>>,
+    cache: HashMap<u64, Arc<ClauseResult>>,
     /// How many clauses the last update analysed afresh (for tests and benchmarks).
     last_misses: usize,
 }
@@ -25,15 +25,16 @@ impl Session {
     pub fn update(&mut self, text: &str, options: &CheckOptions) -> Report {
         let document = Document::parse(text);
         let mut hits = 0;
-        let analysed = analyze_document(&document, &self.checker.profile.lexicon, |key| {
+        let checker = &self.checker;
+        let analysed = clause_results(&document, &checker.profile.lexicon, &checker.plan, |key| {
             let cached = self.cache.get(&key).cloned();
             hits += usize::from(cached.is_some());
             cached
         });
         self.last_misses = analysed.len() - hits;
         self.cache = analysed.iter().cloned().collect();
-        let analyses: Vec<Arc<ClauseAnalysis>> = analysed.into_iter().map(|(_, a)| a).collect();
-        assemble::report(&self.checker.profile, &document, &analyses, options, None)
+        let results: Vec<Arc<ClauseResult>> = analysed.into_iter().map(|(_, r)| r).collect();
+        assemble::report(&checker.profile, &checker.plan, &document, &results, options, None)
     }
 
     pub fn last_misses(&self) -> usize {
