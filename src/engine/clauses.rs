@@ -1,7 +1,7 @@
 //! Everything the evaluator computes for one clause on its own: the analysis of its
 //! sentences and what every check finds in them. Both depend only on the clause (its text,
-//! heading, lead-in and kind) and the profile, so they are computed once per clause content:
-//! a session keeps them by [`clause_key`], and an edit recomputes only the clauses it touched.
+//! heading, lead-in and kind) and the profile, so a session keeps them with the clause and
+//! an edit recomputes only the clauses it touched.
 
 use super::analysis::ClauseAnalysis;
 use super::findings::{CheckPlan, ClauseFindings};
@@ -16,35 +16,34 @@ pub struct ClauseResult {
     pub findings: ClauseFindings,
 }
 
-/// The cache key of a clause: everything a [`ClauseResult`] depends on. The hasher has
-/// fixed keys, so keys are the same on every run and platform.
-pub fn clause_key(clause: &Clause, lead_in: Option<&Sentence>) -> u64 {
+/// What a clause's result depends on besides the text of its sentences: its kind, heading
+/// and lead-in. A clause carried over unchanged by [`Document::reparse`] keeps its result if
+/// this is unchanged too. The hasher has fixed keys: the same on every run and platform.
+pub fn context_key(clause: &Clause, lead_in: Option<&Sentence>) -> u64 {
     #[allow(deprecated)]
     let mut hasher = std::hash::SipHasher::new();
     clause.kind.hash(&mut hasher);
     clause.heading.hash(&mut hasher);
     lead_in.map(|s| &s.text).hash(&mut hasher);
-    for sentence in &clause.sentences {
-        sentence.text.hash(&mut hasher);
-    }
     hasher.finish()
 }
 
-/// Computes the result of every clause of a document, asking `cached` first (a session's
-/// cache).
+/// Computes the result of every clause of a document with its [`context_key`], asking
+/// `cached(clause index, context key)` first (a session's previous results).
 pub fn clause_results(
     document: &Document,
     lexicon: &Lexicon,
     plan: &CheckPlan,
-    mut cached: impl FnMut(u64) -> Option<Arc<ClauseResult>>,
+    mut cached: impl FnMut(usize, u64) -> Option<Arc<ClauseResult>>,
 ) -> Vec<(u64, Arc<ClauseResult>)> {
     document
         .clauses
         .iter()
-        .map(|clause| {
+        .enumerate()
+        .map(|(index, clause)| {
             let lead_in = document.lead_in_sentence(clause);
-            let key = clause_key(clause, lead_in);
-            let result = cached(key).unwrap_or_else(|| {
+            let key = context_key(clause, lead_in);
+            let result = cached(index, key).unwrap_or_else(|| {
                 let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon);
                 let defining = defining_sentences(clause, &document.definitions);
                 let findings = plan.clause_findings(clause.kind, &analysis, &defining);

@@ -112,7 +112,7 @@ impl Checker {
 
     fn check_document(&self, document: &Document, options: &CheckOptions, only: Option<&str>) -> Report {
         let results: Vec<Arc<ClauseResult>> =
-            clauses::clause_results(document, &self.profile.lexicon, &self.plan, |_| None).into_iter().map(|(_, r)| r).collect();
+            clauses::clause_results(document, &self.profile.lexicon, &self.plan, |_, _| None).into_iter().map(|(_, r)| r).collect();
         assemble::report(&self.profile, &self.plan, document, &results, options, only)
     }
 
