@@ -1,6 +1,7 @@
 //! Which kinds of cooperation a draft is about (threat-intel, incident-response,
 //! joint-investigation): detected from the pack's category concepts, or chosen by the user.
 
+use super::analysis::ConceptSet;
 use super::clauses::ClauseResult;
 use crate::document::{ClauseKind, Document};
 use crate::rules::Profile;
@@ -48,13 +49,18 @@ fn detect(profile: &Profile, document: &Document, clauses: &[Arc<ClauseResult>])
         .categories
         .iter()
         .filter_map(|category| {
+            let mut wanted = ConceptSet::new(profile.lexicon.concept_count());
+            category.concepts.iter().for_each(|&c| wanted.insert(c));
             let mut sentences = 0;
             let mut evidence = Vec::new();
             for (c, (clause, result)) in document.clauses.iter().zip(clauses).enumerate() {
-                if clause.kind == ClauseKind::Closing {
+                if clause.kind == ClauseKind::Closing || !result.concepts.intersects(&wanted) {
                     continue;
                 }
                 for (s, sentence) in result.analysis.sentences.iter().enumerate() {
+                    if !sentence.present.intersects(&wanted) {
+                        continue;
+                    }
                     let hit = sentence.hits.iter().find(|h| category.concepts.contains(&h.concept));
                     if let Some(hit) = hit {
                         sentences += 1;

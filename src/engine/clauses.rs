@@ -3,7 +3,7 @@
 //! heading, lead-in and kind) and the profile, so a session keeps them with the clause and
 //! an edit recomputes only the clauses it touched.
 
-use super::analysis::ClauseAnalysis;
+use super::analysis::{ClauseAnalysis, ConceptSet};
 use super::findings::{CheckPlan, ClauseFindings};
 use crate::document::{Clause, Definition, Document, Sentence};
 use crate::rules::lexicon::Lexicon;
@@ -13,15 +13,17 @@ use std::sync::Arc;
 #[derive(Debug)]
 pub struct ClauseResult {
     pub analysis: ClauseAnalysis,
+    /// Every concept of the clause's sentences (with their lead-in's): a document-wide pass
+    /// looking for a concept skips the clauses without it.
+    pub concepts: ConceptSet,
     pub findings: ClauseFindings,
 }
 
 /// What a clause's result depends on besides the text of its sentences: its kind, heading
 /// and lead-in. A clause carried over unchanged by [`Document::reparse`] keeps its result if
-/// this is unchanged too. The hasher has fixed keys: the same on every run and platform.
+/// this is unchanged too. Keys are compared only within one session.
 pub fn context_key(clause: &Clause, lead_in: Option<&Sentence>) -> u64 {
-    #[allow(deprecated)]
-    let mut hasher = std::hash::SipHasher::new();
+    let mut hasher = std::hash::DefaultHasher::new();
     clause.kind.hash(&mut hasher);
     clause.heading.hash(&mut hasher);
     lead_in.map(|s| &s.text).hash(&mut hasher);
@@ -45,9 +47,13 @@ pub fn clause_results(
             let key = context_key(clause, lead_in);
             let result = cached(index, key).unwrap_or_else(|| {
                 let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon);
+                let mut concepts = ConceptSet::new(lexicon.concept_count());
+                for sentence in &analysis.sentences {
+                    concepts.union_with(&sentence.present);
+                }
                 let defining = defining_sentences(clause, &document.definitions);
-                let findings = plan.clause_findings(clause.kind, &analysis, &defining);
-                Arc::new(ClauseResult { analysis, findings })
+                let findings = plan.clause_findings(clause.kind, &analysis, &concepts, &defining);
+                Arc::new(ClauseResult { analysis, concepts, findings })
             });
             (key, result)
         })

@@ -38,9 +38,7 @@ impl<'a> AnalysedDocument<'a> {
         let mut operative = ConceptSet::new(concept_count);
         for (clause, result) in document.clauses.iter().zip(clauses) {
             if clause.kind == ClauseKind::Body {
-                for sentence in &result.analysis.sentences {
-                    operative.union_with(&sentence.present);
-                }
+                operative.union_with(&result.concepts);
             }
         }
         let mut by_slot = vec![Vec::new(); plan.slot_count()];

@@ -46,7 +46,6 @@ pub struct CheckPlan {
     leaves: Vec<Leaf>,
     /// The slot of each requirement's first check, by requirement index.
     first_slot: Vec<usize>,
-    concept_count: usize,
 }
 
 #[derive(Debug)]
@@ -66,7 +65,7 @@ impl CheckPlan {
             first_slot.push(leaves.len());
             collect_leaves(&requirement.checks, concept_count, &mut leaves);
         }
-        CheckPlan { leaves, first_slot, concept_count }
+        CheckPlan { leaves, first_slot }
     }
 
     pub fn slot_count(&self) -> usize {
@@ -80,17 +79,14 @@ impl CheckPlan {
     /// Runs every check on the sentences of one clause. `defining[s]` says that sentence
     /// `s` defines a term: a definition says what a word means, it obliges no one, so it
     /// never meets a requirement.
-    pub fn clause_findings(&self, kind: ClauseKind, analysis: &ClauseAnalysis, defining: &[bool]) -> ClauseFindings {
+    /// `touched` holds the concepts of the clause's sentences.
+    pub fn clause_findings(&self, kind: ClauseKind, analysis: &ClauseAnalysis, touched: &ConceptSet, defining: &[bool]) -> ClauseFindings {
         let mut found = Vec::new();
         if !matches!(kind, ClauseKind::Body | ClauseKind::Preamble) {
             return ClauseFindings(found);
         }
-        let mut touched = ConceptSet::new(self.concept_count);
         let mut clause_concepts = analysis.heading.clone();
-        for sentence in &analysis.sentences {
-            touched.union_with(&sentence.present);
-            clause_concepts.union_with(&sentence.present);
-        }
+        clause_concepts.union_with(touched);
         let clause = ClauseView { analysis, defining, preamble: kind == ClauseKind::Preamble, concepts: &clause_concepts };
         for (slot, leaf) in self.leaves.iter().enumerate() {
             if !touched.intersects(&leaf.needs) {
