@@ -188,14 +188,19 @@ pub fn read(text: &str) -> Result<PackFile, Vec<(usize, String)>> {
     PackFile::deserialize(&mut tree).map_err(|e| placed(e.errors))
 }
 
-/// An error's message and offset; a table's unknown fields get one each, at the field.
+/// An error's message and offset: a table's unknown fields get one each, at the field; a key
+/// or table defined twice is placed at its second definition.
 fn placed_messages(error: Error) -> Vec<(usize, String)> {
+    let message = error.to_string();
     match error.kind {
+        ErrorKind::DuplicateKey { first, .. } | ErrorKind::DuplicateTable { first, .. } => {
+            vec![(error.span.start.max(first.start), message)]
+        }
         ErrorKind::UnexpectedKeys { keys, expected } => {
             let known = expected.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ");
             keys.into_iter().map(|(key, span)| (span.start, format!("unknown field `{key}`, expected one of {known}"))).collect()
         }
-        _ => vec![(error.span.start, error.to_string())],
+        _ => vec![(error.span.start, message)],
     }
 }
 // A field without a default is required; optional fields and their defaults are spelled out
@@ -435,5 +440,73 @@ impl<'de> Deserialize<'de> for Within {
 impl<'de> Deserialize<'de> for FixedStatus {
     fn deserialize(value: &mut Value<'de>) -> Result<Self, DeserError> {
         one_of(value, &[("met", FixedStatus::Met), ("weak", FixedStatus::Weak), ("violated", FixedStatus::Violated)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::error::line_column;
+
+    const HEAD: &str = "schema = \"accordlint-pack/1\"\n[pack]\nid = \"t\"\nversion = \"1\"\ntitle = \"T\"\n";
+
+    /// The (line, message) of each error reading `HEAD` followed by `rest`.
+    fn errors(rest: &str) -> Vec<(usize, String)> {
+        let text = format!("{HEAD}{rest}");
+        let errors = read(&text).expect_err("must be refused");
+        errors.into_iter().map(|(offset, message)| (line_column(&text, offset).0, message)).collect()
+    }
+
+    fn pack(rest: &str) -> PackFile {
+        read(&format!("{HEAD}{rest}")).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn fields_take_their_defaults_and_limits_take_integers_or_floats() {
+        let read = pack(
+            "[concepts.c]\nphrases = [\"x\"]\n[[requirements]]\nid = \"r\"\n\
+             [[requirements.checks]]\ntype = \"limit\"\nconcept = \"c\"\nmax_days = 730\n\
+             [[requirements.checks]]\ntype = \"when\"\nconcept = \"c\"\n\
+             [[requirements.checks.checks]]\ntype = \"limit\"\nconcept = \"c\"\nmax_hours = 1.5\n",
+        );
+        assert_eq!(read.concepts["c"].value.phrases, ["x"]);
+        let requirement = &read.requirements[0].value;
+        assert_eq!((requirement.level.is_none(), requirement.sources.len()), (true, 0));
+        let CheckDef::Limit { max_days, max_hours, prompt_meets, .. } = &requirement.checks[0].value else { panic!() };
+        assert_eq!((*max_days, *max_hours, *prompt_meets), (Some(730.0), None, false));
+        let CheckDef::When { checks, .. } = &requirement.checks[1].value else { panic!() };
+        assert!(matches!(checks[0].value, CheckDef::Limit { max_hours: Some(h), .. } if h == 1.5));
+    }
+
+    #[test]
+    fn every_schema_error_is_reported_at_its_line() {
+        let found = errors(
+            "[[requirements]]\nid = \"r\"\ncolour = \"red\"\nlevel = \"maybe\"\n\
+             [[requirements.checks]]\ntype = \"require\"\nall = [1]\n\
+             [[categories]]\nid = \"c\"\n",
+        );
+        let has = |line: usize, text: &str| found.iter().any(|(l, m)| *l == line && m.contains(text));
+        assert!(has(8, "unknown field `colour`, expected one of"), "{found:?}");
+        assert!(has(9, "unknown value `maybe`, expected one of `should`, `must`"), "{found:?}");
+        assert!(has(12, "expected a string, found integer"), "{found:?}");
+        assert!(has(13, "missing field 'title'"), "{found:?}");
+        assert_eq!(found.len(), 5, "{found:?}");
+    }
+
+    #[test]
+    fn a_check_needs_a_known_type() {
+        let found = errors("[[requirements]]\nid = \"r\"\n[[requirements.checks]]\ntype = \"allow\"\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 9);
+        assert!(found[0].1.contains("unknown value `allow`, expected one of `require`, `forbid`, `limit`, `when`"));
+        let found = errors("[[requirements]]\nid = \"r\"\n[[requirements.checks]]\nall = [\"c\"]\n");
+        assert!(found[0].1.contains("missing field 'type'"), "{found:?}");
+    }
+
+    #[test]
+    fn a_key_defined_twice_is_placed_at_the_second() {
+        let found = errors("[concepts.a]\nphrases = [\"x\"]\n[concepts.a]\nphrases = [\"y\"]\n");
+        assert_eq!(found[0].0, 8, "{found:?}");
+        assert!(found[0].1.contains("redefinition of table"), "{found:?}");
     }
 }
