@@ -441,10 +441,24 @@ fn bound_hours(max_days: &Option<f64>, max_hours: &Option<f64>) -> Option<f64> {
 
 fn describe_hours(hours: f64, as_days: bool) -> String {
     if as_days {
-        format!("max_days {}", hours / HOURS_PER_DAY)
+        format!("max_days {}", decimal(hours / HOURS_PER_DAY, 3))
     } else {
-        format!("max_hours {hours}")
+        format!("max_hours {}", decimal(hours, 3))
     }
+}
+
+/// A non-negative quantity rounded to at most `places` decimals, without trailing zeros
+/// ("730", "1.5"). Written with integer arithmetic because core's float formatting adds some
+/// 14 KB of code to the WebAssembly module; a value beyond `u64` after scaling saturates.
+pub fn decimal(value: f64, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    let scaled = (value.max(0.0) * scale as f64).round() as u64;
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let digits = format!("{fraction:0width$}", width = places as usize);
+    format!("{whole}.{}", digits.trim_end_matches('0'))
 }
 
 fn inline_tests(def: &RequirementDef, origin: &Origin) -> Vec<InlineTestSpec> {
@@ -549,5 +563,22 @@ impl Resolver<'_> {
                 Check::When { concept, checks }
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn decimals_are_rounded_and_trimmed() {
+        assert_eq!(decimal(730.0, 1), "730");
+        assert_eq!(decimal(1.5, 1), "1.5");
+        assert_eq!(decimal(2.25, 1), "2.3");
+        assert_eq!(decimal(71.96, 1), "72");
+        assert_eq!(decimal(0.04, 1), "0");
+        assert_eq!(decimal(0.125, 3), "0.125");
+        assert_eq!(decimal(2.0 / 3.0, 3), "0.667");
+        assert_eq!(decimal(1.05, 3), "1.05");
     }
 }
