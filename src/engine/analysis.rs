@@ -2,11 +2,9 @@
 //! durations. It depends only on the clause's own text and the profile, so it is what a
 //! session caches per clause: an edit re-analyses only the clauses it touched.
 
-use crate::document::{Clause, Document, Sentence};
+use crate::document::{Clause, Sentence};
 use crate::language::{self, Duration, Modality, ModalityMarkers};
-use std::sync::Arc;
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
-use std::hash::{Hash, Hasher};
 
 /// A set of concepts, one bit each.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -23,6 +21,10 @@ impl ConceptSet {
 
     pub fn contains(&self, concept: ConceptId) -> bool {
         self.0.get(concept / 64).is_some_and(|word| word & (1 << (concept % 64)) != 0)
+    }
+
+    pub fn intersects(&self, other: &ConceptSet) -> bool {
+        self.0.iter().zip(&other.0).any(|(mine, theirs)| mine & theirs != 0)
     }
 
     pub fn union_with(&mut self, other: &ConceptSet) {
@@ -99,35 +101,4 @@ impl ClauseAnalysis {
         let lead_in = lead_in.map(|lead| lead.markers.modality_at(usize::MAX));
         ClauseAnalysis { sentences, heading, lead_in }
     }
-}
-
-/// The cache key of a clause: everything [`ClauseAnalysis::analyze`] reads. The hasher has
-/// fixed keys, so keys are the same on every run and platform.
-pub fn clause_key(clause: &Clause, lead_in: Option<&Sentence>) -> u64 {
-    #[allow(deprecated)]
-    let mut hasher = std::hash::SipHasher::new();
-    clause.heading.hash(&mut hasher);
-    lead_in.map(|s| &s.text).hash(&mut hasher);
-    for sentence in &clause.sentences {
-        sentence.text.hash(&mut hasher);
-    }
-    hasher.finish()
-}
-
-/// Analyses every clause of a document, asking `cached` first (a session's cache).
-pub fn analyze_document(
-    document: &Document,
-    lexicon: &Lexicon,
-    mut cached: impl FnMut(u64) -> Option<Arc<ClauseAnalysis>>,
-) -> Vec<(u64, Arc<ClauseAnalysis>)> {
-    document
-        .clauses
-        .iter()
-        .map(|clause| {
-            let lead_in = document.lead_in_sentence(clause);
-            let key = clause_key(clause, lead_in);
-            let analysis = cached(key).unwrap_or_else(|| Arc::new(ClauseAnalysis::analyze(clause, lead_in, lexicon)));
-            (key, analysis)
-        })
-        .collect()
 }
