@@ -52,16 +52,30 @@ pub(crate) struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     /// `value` must be a plain object (not an array, not a function) with only `known` keys.
-    pub(crate) fn of(value: &'a JsValue, what: &'a str, known: &[&str]) -> Result<Fields<'a>, JsError> {
+    pub(crate) fn of(
+        value: &'a JsValue,
+        what: &'a str,
+        known: &[&str],
+    ) -> Result<Fields<'a>, JsError> {
         if !value.is_object() || Array::is_array(value) {
-            let actual = if Array::is_array(value) { "array".into() } else { value.js_typeof().as_string().unwrap_or_default() };
+            let actual = if Array::is_array(value) {
+                "array".into()
+            } else {
+                value.js_typeof().as_string().unwrap_or_default()
+            };
             return Err(invalid(what, &format!("expected an object, not {actual}")));
         }
-        let fields = Fields { object: value, what };
+        let fields = Fields {
+            object: value,
+            what,
+        };
         for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
             let key = key.as_string().unwrap_or_default();
             if !known.contains(&key.as_str()) {
-                return Err(fields.invalid(&format!("unknown field `{key}`, expected one of {}", listed(known))));
+                return Err(fields.invalid(&format!(
+                    "unknown field `{key}`, expected one of {}",
+                    listed(known)
+                )));
             }
         }
         Ok(fields)
@@ -89,7 +103,11 @@ impl<'a> Fields<'a> {
 
 /// The strings of an array, or `None` when `value` is not an array of strings.
 pub(crate) fn strings(value: &JsValue) -> Option<Vec<String>> {
-    value.dyn_ref::<Array>()?.iter().map(|item| item.as_string()).collect()
+    value
+        .dyn_ref::<Array>()?
+        .iter()
+        .map(|item| item.as_string())
+        .collect()
 }
 
 /// The items of an array, or `None` when `value` is not one.
@@ -99,7 +117,11 @@ pub(crate) fn items(value: &JsValue) -> Option<Vec<JsValue>> {
 
 /// "`a`, `b`, `c`": a list of accepted words for a message.
 pub(crate) fn listed(words: &[&str]) -> String {
-    words.iter().map(|word| format!("`{word}`")).collect::<Vec<_>>().join(", ")
+    words
+        .iter()
+        .map(|word| format!("`{word}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn invalid(what: &str, reason: &str) -> JsError {

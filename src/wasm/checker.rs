@@ -148,12 +148,16 @@ fn read_overlays(overlays: JsValue) -> Result<Vec<PackSource>, JsError> {
         return Ok(Vec::new());
     }
     const WHAT: &str = "overlays (an array of {name, text})";
-    let packs = args::items(&overlays).ok_or_else(|| JsError::new(&format!("invalid {WHAT}: expected an array")))?;
+    let packs = args::items(&overlays)
+        .ok_or_else(|| JsError::new(&format!("invalid {WHAT}: expected an array")))?;
     packs
         .iter()
         .map(|pack| {
             let fields = Fields::of(pack, WHAT, &["name", "text"])?;
-            Ok(PackSource { name: fields.string("name")?, text: fields.string("text")? })
+            Ok(PackSource {
+                name: fields.string("name")?,
+                text: fields.string("text")?,
+            })
         })
         .collect()
 }

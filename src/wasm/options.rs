@@ -34,7 +34,11 @@ enum Format {
     Text,
 }
 
-const FORMATS: [(&str, Format); 3] = [("json", Format::Json), ("markdown", Format::Markdown), ("text", Format::Text)];
+const FORMATS: [(&str, Format); 3] = [
+    ("json", Format::Json),
+    ("markdown", Format::Markdown),
+    ("text", Format::Text),
+];
 
 /// The renderings asked for, under the report's `rendered` key.
 #[derive(Debug, Default, Serialize)]
@@ -54,12 +58,18 @@ impl JsCheckOptions {
             return Ok(JsCheckOptions::default());
         }
         let fields = Fields::of(&value, "check options", &["categories", "formats"])?;
-        let categories = fields.get("categories")?.map(|value| categories(&fields, &value)).transpose()?;
+        let categories = fields
+            .get("categories")?
+            .map(|value| categories(&fields, &value))
+            .transpose()?;
         let formats = match fields.get("formats")? {
             Some(value) => formats(&fields, &value)?,
             None => Vec::new(),
         };
-        Ok(JsCheckOptions { categories, formats })
+        Ok(JsCheckOptions {
+            categories,
+            formats,
+        })
     }
 
     /// The engine's options; a selected category must be one the profile knows, as in the CLI.
@@ -67,7 +77,9 @@ impl JsCheckOptions {
         let categories = match &self.categories {
             None | Some(JsCategories::Auto) => CategoryChoice::Auto,
             Some(JsCategories::None) => CategoryChoice::None,
-            Some(JsCategories::Selected(ids)) => checker.select_categories(ids).map_err(|e| JsError::new(&e))?,
+            Some(JsCategories::Selected(ids)) => checker
+                .select_categories(ids)
+                .map_err(|e| JsError::new(&e))?,
         };
         Ok(CheckOptions { categories })
     }
@@ -97,14 +109,22 @@ fn categories(fields: &Fields, value: &JsValue) -> Result<JsCategories, JsError>
 }
 
 fn formats(fields: &Fields, value: &JsValue) -> Result<Vec<Format>, JsError> {
-    let names = args::strings(value).ok_or_else(|| fields.invalid("formats: a list of \"json\", \"markdown\" or \"text\""))?;
+    let names = args::strings(value)
+        .ok_or_else(|| fields.invalid("formats: a list of \"json\", \"markdown\" or \"text\""))?;
     names
         .iter()
         .map(|name| {
-            FORMATS.iter().find(|(known, _)| known == name).map(|(_, format)| *format).ok_or_else(|| {
-                let known: Vec<&str> = FORMATS.iter().map(|(known, _)| *known).collect();
-                fields.invalid(&format!("unknown format `{name}`, expected one of {}", args::listed(&known)))
-            })
+            FORMATS
+                .iter()
+                .find(|(known, _)| known == name)
+                .map(|(_, format)| *format)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = FORMATS.iter().map(|(known, _)| *known).collect();
+                    fields.invalid(&format!(
+                        "unknown format `{name}`, expected one of {}",
+                        args::listed(&known)
+                    ))
+                })
         })
         .collect()
 }
