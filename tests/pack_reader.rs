@@ -38,9 +38,10 @@ fn float(number: f64) -> Tree {
     Tree::Float(if number.is_nan() { f64::NAN.to_bits() } else { number.to_bits() })
 }
 
-/// What toml-span reads, or the line of its error.
+/// What the pack reader's parser (toml-span, string spans moved to the quotes) reads, or the
+/// line of its error.
 fn by_toml_span(text: &str) -> Result<Tree, usize> {
-    let value = toml_span::parse(text).map_err(|e| line_column(text, e.span.start).0)?;
+    let value = accordlint::rules::pack::parse_toml(text).map_err(|e| line_column(text, e.span.start).0)?;
     Ok(from_span(text, &value))
 }
 
@@ -56,19 +57,10 @@ fn from_span(text: &str, value: &toml_span::Value<'_>) -> Tree {
     }
 }
 
-/// toml-span's strings start after their opening quotes (and the newline a multi-line string
-/// opens with); the reference's at the quotes.
 fn span_place(text: &str, value: &toml_span::Value<'_>) -> Place {
-    let start = value.span.start;
     match value.as_ref() {
-        ValueInner::Table(_) => Place::Line(line_column(text, start).0),
-        ValueInner::String(_) => {
-            let before = &text[..start];
-            let opened = before.strip_suffix('\n').map_or(before, |b| b.strip_suffix('\r').unwrap_or(b));
-            let quotes = if opened.ends_with("\"\"\"") || opened.ends_with("'''") { 3 } else { 1 };
-            Place::Offset(opened.len() - quotes)
-        }
-        _ => Place::Offset(start),
+        ValueInner::Table(_) => Place::Line(line_column(text, value.span.start).0),
+        _ => Place::Offset(value.span.start),
     }
 }
 

@@ -184,8 +184,43 @@ pub struct InlineTest {
 /// come with the byte offset they concern.
 pub fn read(text: &str) -> Result<PackFile, Vec<(usize, String)>> {
     let placed = |errors: Vec<Error>| errors.into_iter().flat_map(placed_messages).collect::<Vec<_>>();
-    let mut tree = toml_span::parse(text).map_err(|e| placed(vec![e]))?;
+    let mut tree = parse_toml(text).map_err(|e| placed(vec![e]))?;
     PackFile::deserialize(&mut tree).map_err(|e| placed(e.errors))
+}
+
+/// The TOML tree of `text`, every value with its span. toml-span starts a string's span after
+/// its opening quotes (and after the newline that may open a multi-line string); the `toml`
+/// crate started it at the quotes, and so do the positions pack authors are shown.
+pub fn parse_toml(text: &str) -> Result<Value<'_>, Error> {
+    let mut tree = toml_span::parse(text)?;
+    start_strings_at_their_quotes(text, &mut tree);
+    Ok(tree)
+}
+
+fn start_strings_at_their_quotes(text: &str, value: &mut Value<'_>) {
+    match value.take() {
+        ValueInner::Table(mut table) => {
+            table.values_mut().for_each(|item| start_strings_at_their_quotes(text, item));
+            value.set(ValueInner::Table(table));
+        }
+        ValueInner::Array(mut items) => {
+            items.iter_mut().for_each(|item| start_strings_at_their_quotes(text, item));
+            value.set(ValueInner::Array(items));
+        }
+        ValueInner::String(string) => {
+            value.span.start = opening_quotes(text, value.span.start);
+            value.set(ValueInner::String(string));
+        }
+        scalar => value.set(scalar),
+    }
+}
+
+/// Where the quotes open of a string whose content starts at `start`.
+fn opening_quotes(text: &str, start: usize) -> usize {
+    let before = text.get(..start).unwrap_or_default();
+    let opened = before.strip_suffix('\n').map_or(before, |b| b.strip_suffix('\r').unwrap_or(b));
+    let quotes = if opened.ends_with("\"\"\"") || opened.ends_with("'''") { 3 } else { 1 };
+    opened.len().saturating_sub(quotes)
 }
 
 /// An error's message and offset: a table's unknown fields get one each, at the field; a key
@@ -476,6 +511,19 @@ mod tests {
         assert_eq!((*max_days, *max_hours, *prompt_meets), (Some(730.0), None, false));
         let CheckDef::When { checks, .. } = &requirement.checks[1].value else { panic!() };
         assert!(matches!(checks[0].value, CheckDef::Limit { max_hours: Some(h), .. } if h == 1.5));
+    }
+
+    #[test]
+    fn a_string_value_is_placed_at_its_opening_quote() {
+        let text = format!("{HEAD}[[requirements]]\nid = 'r'\nlevel = \"must\"\nmessage = \"\"\"\nx\"\"\"\n");
+        let pack = read(&text).unwrap_or_else(|e| panic!("{e:?}"));
+        let requirement = &pack.requirements[0].value;
+        assert_eq!(line_column(&text, requirement.id.span.start), (7, 6));
+        let level = requirement.level.as_ref().expect("level");
+        assert_eq!(line_column(&text, level.span.start), (8, 9));
+        let tree = parse_toml(&text).expect("parses");
+        let message = tree.pointer("/requirements/0/message").expect("message");
+        assert_eq!(line_column(&text, message.span.start), (9, 11));
     }
 
     #[test]
