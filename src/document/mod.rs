@@ -104,15 +104,16 @@ pub struct Sentence {
     /// single spaces, hidden characters and soft hyphens removed, words hyphenated across
     /// line breaks joined. Case is kept; matching is case-insensitive.
     pub text: String,
-    /// `origin[i]` is the byte offset in the original input of `text`'s byte `i`
-    /// (length `text.len() + 1`, the last entry being the sentence's end).
+    /// `span.start + origin[i]` is the byte offset in the original input of `text`'s byte `i`
+    /// (length `text.len() + 1`, the last entry being the sentence's end). Relative, so that
+    /// moving the sentence moves only its span.
     pub origin: Vec<u32>,
 }
 
 impl Sentence {
     /// Maps a byte range of the normalised [`Sentence::text`] back to the original input.
     pub fn original_span(&self, start: usize, end: usize) -> Span {
-        let at = |i: usize| self.origin[i.min(self.origin.len() - 1)] as usize;
+        let at = |i: usize| self.span.start + self.origin[i.min(self.origin.len() - 1)] as usize;
         Span::new(at(start), at(end).max(at(start)))
     }
 }
@@ -251,13 +252,7 @@ impl Clause {
 
 impl Sentence {
     fn shift(&mut self, delta: isize) {
-        if delta == 0 {
-            return;
-        }
         self.span = self.span.shifted(delta);
-        for offset in &mut self.origin {
-            *offset = (*offset as isize + delta) as u32;
-        }
     }
 }
 

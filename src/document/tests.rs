@@ -23,7 +23,7 @@ fn assert_well_formed(document: &Document) {
             assert!(on_boundary(sentence.span.start) && on_boundary(sentence.span.end));
             assert!(sentence.span.start <= sentence.span.end);
             assert_eq!(sentence.origin.len(), sentence.text.len() + 1);
-            assert!(sentence.origin.iter().all(|&o| on_boundary(o as usize)));
+            assert!(sentence.origin.iter().all(|&o| on_boundary(sentence.span.start + o as usize)));
             assert!(!sentence.text.is_empty());
         }
     }
