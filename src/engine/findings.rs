@@ -321,12 +321,7 @@ fn describe_hours(hours: f64) -> String {
 }
 
 fn trim_number(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{}", rounded as i64)
-    } else {
-        format!("{rounded:.1}")
-    }
+    crate::rules::profile::decimal(value, 1)
 }
 
 fn finding(

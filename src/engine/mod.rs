@@ -148,19 +148,19 @@ pub fn validate_pack(pack: &PackSource) -> Result<PackSummary, Vec<PackError>> {
     let parsed = profile::parse_pack(pack)?;
     let checker = match &parsed.pack.extends {
         None => Checker::from_packs(pack, &[])?,
-        Some(base) => Checker::new(base.get_ref(), std::slice::from_ref(pack))?,
+        Some(base) => Checker::new(&base.value, std::slice::from_ref(pack))?,
     };
-    let id = parsed.pack.id.get_ref();
+    let id = &parsed.pack.id.value;
     let own: Vec<_> = checker
         .profile
         .requirements
         .iter()
-        .filter(|r| parsed.pack.extends.is_none() || parsed.requirements.iter().any(|d| d.get_ref().id.get_ref() == &r.id))
+        .filter(|r| parsed.pack.extends.is_none() || parsed.requirements.iter().any(|d| d.value.id.value == r.id))
         .collect();
     Ok(PackSummary {
         id: id.clone(),
         version: parsed.pack.version.clone(),
         requirements: own.len(),
-        tests: parsed.requirements.iter().map(|r| r.get_ref().tests.len()).sum(),
+        tests: parsed.requirements.iter().map(|r| r.value.tests.len()).sum(),
     })
 }

@@ -6,18 +6,11 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::args;
-use super::errors::{from_js, pack_errors_to_js, to_js};
+use super::args::Fields;
+use super::errors::{pack_errors_to_js, to_js};
 use super::options::{JsCheckOptions, Rendered};
 use crate::report::{json, Report};
 use crate::{PackSource, Session as EngineSession};
-
-/// An overlay pack as JS passes it: `{name, text}`.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsPackSource {
-    name: String,
-    text: String,
-}
 
 /// The report as `check()` returns it: the JSON report's fields, plus `rendered` when asked.
 #[derive(Serialize)]
@@ -149,18 +142,24 @@ fn read_check_args(text: &JsValue, options: JsValue) -> Result<(String, JsCheckO
     ))
 }
 
+/// The overlay packs as JS passes them: `[{name, text}]`.
 fn read_overlays(overlays: JsValue) -> Result<Vec<PackSource>, JsError> {
     if args::is_absent(&overlays) {
         return Ok(Vec::new());
     }
-    let packs: Vec<JsPackSource> = from_js(overlays, "overlays (an array of {name, text})")?;
-    Ok(packs
-        .into_iter()
-        .map(|pack| PackSource {
-            name: pack.name,
-            text: pack.text,
+    const WHAT: &str = "overlays (an array of {name, text})";
+    let packs = args::items(&overlays)
+        .ok_or_else(|| JsError::new(&format!("invalid {WHAT}: expected an array")))?;
+    packs
+        .iter()
+        .map(|pack| {
+            let fields = Fields::of(pack, WHAT, &["name", "text"])?;
+            Ok(PackSource {
+                name: fields.string("name")?,
+                text: fields.string("text")?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub(super) fn report_to_js(report: &Report, options: &JsCheckOptions) -> Result<JsValue, JsError> {
