@@ -12,6 +12,7 @@
  *   check         {text, options?}                  Report
  *   checkJson     {text, options?}                  string (the CLI's JSON)
  *   update        {text, options?}                  Report (incremental session)
+ *   updateChanges {text, options?, base}            {seq, base, report} (same session; see below)
  *   validatePack  {toml, name?}                     {ok, errors, summary?}
  *   rules         {}                                RequirementInfo[]
  *   decode        {bytes, name}                     string
@@ -23,6 +24,12 @@
  * `wasm` (optional, first init only) is what wasm-bindgen's init accepts: a URL, a Response,
  * bytes or a compiled WebAssembly.Module; by default accordlint_bg.wasm beside this file.
  * Requests are answered in the order they arrive. Nothing is sent anywhere else.
+ *
+ * `updateChanges` answers are numbered (`seq`). When `base` is the number of the previous
+ * answer, the report's requirements that did not change since that answer are sent as
+ * `{id, same: true}`, and those whose evidence only moved (an edit before it) as `{id,
+ * moved: [[start, end, start_utf16, end_utf16], ...]}`, one entry per evidence; the answer's
+ * `base` then repeats it. Otherwise everything is sent and `base` is null.
  *
  * The Word methods run in a second, larger build of the module (word/accordlint.js and its
  * .wasm, beside this file), loaded on the first Word request only, with the profile and
@@ -38,6 +45,8 @@ let profileChoice = null;
 /** The Word build's module once loaded, and its checker for `profileChoice` (made on demand). */
 let wordModule = null;
 let wordChecker = null;
+/** The last updateChanges answer's number and requirements (by id), which the next is relative to. */
+let live = { seq: 0, requirements: null };
 
 function loadWasm(source) {
   wasmReady ??= initWasm(source === undefined ? undefined : { module_or_path: source });
@@ -56,6 +65,7 @@ function init({ profile = 'baseline', overlays = [] } = {}) {
   checker?.free();
   checker = next;
   session = new Session(checker);
+  live = { seq: live.seq, requirements: null };
   profileChoice = { profile, overlays };
   wordChecker?.free();
   wordChecker = null;
@@ -88,6 +98,10 @@ const handlers = {
     requireChecker();
     return session.update(text, options);
   },
+  updateChanges: ({ text, options, base }) => {
+    requireChecker();
+    return liveChanges(session.update(text, options), base);
+  },
   validatePack: ({ toml, name }) => validatePack(toml, name),
   rules: () => requireChecker().rules(),
   decode: ({ bytes, name }) => decodeInput(new Uint8Array(bytes), name),
@@ -95,6 +109,36 @@ const handlers = {
   annotateDocx: async ({ bytes, options }) => (await requireWordChecker()).annotateDocx(new Uint8Array(bytes), options),
   decodeDocx: async ({ bytes }) => (await loadWord()).decodeDocx(new Uint8Array(bytes)),
 };
+
+/** The answer to updateChanges: `report` with what did not change since answer `base` left out. */
+function liveChanges(report, base) {
+  const previous = base === live.seq ? live.requirements : null;
+  live = { seq: live.seq + 1, requirements: new Map(report.requirements.map((requirement) => [requirement.id, requirement])) };
+  if (!previous) return { seq: live.seq, base: null, report };
+  const requirements = report.requirements.map((requirement) => requirementChange(requirement, previous.get(requirement.id)));
+  return { seq: live.seq, base, report: { ...report, requirements } };
+}
+
+const OFFSETS = ['start', 'end', 'start_utf16', 'end_utf16'];
+
+/** A requirement as sent: whole, or only what tells how it differs from `before`. */
+function requirementChange(requirement, before) {
+  if (!before || !sameValue(requirement, before, 'evidence') || requirement.evidence.length !== before.evidence.length) return requirement;
+  const sameExceptOffsets = requirement.evidence.every((evidence, index) => sameValue(evidence, before.evidence[index], ...OFFSETS));
+  if (!sameExceptOffsets) return requirement;
+  const offsets = requirement.evidence.map((evidence) => OFFSETS.map((key) => evidence[key]));
+  const moved = offsets.some((values, index) => values.some((value, at) => value !== before.evidence[index][OFFSETS[at]]));
+  return moved ? { id: requirement.id, moved: offsets } : { id: requirement.id, same: true };
+}
+
+/** Deep equality of two JSON values, not looking at the keys `ignored` of the top object. */
+function sameValue(a, b, ...ignored) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  const keys = Object.keys(a).filter((key) => !ignored.includes(key));
+  return keys.length === Object.keys(b).filter((key) => !ignored.includes(key)).length && keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]));
+}
 
 /** What is moved rather than copied back to the page: the annotated .docx's bytes. */
 function transferables(result) {
