@@ -38,7 +38,7 @@ import { Engine } from './engine.js';
 const encoded = document.getElementById('accordlint-wasm').textContent.trim();
 const wasm = Uint8Array.from(atob(encoded), (character) => character.charCodeAt(0));
 const sampleText = document.getElementById('accordlint-sample').content.textContent;
-startApp({ engine: Engine.start(wasm), sampleText });
+startApp({ engine: Engine.start({ wasm }), sampleText });
 `;
 
 function main() {
@@ -71,8 +71,7 @@ function buildHtml() {
   html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
   html = replaceOnce(html, /<link rel="stylesheet" href="css\/app.css">/, `<style>${style}</style>`);
   html = replaceOnce(html, /<link rel="icon" href="icons\/icon.svg" type="image\/svg\+xml">/, `<link rel="icon" href="data:image/svg+xml;base64,${icon}" type="image/svg+xml">`);
-  html = replaceOnce(html, /\s*<!-- The module graph[^\n]*-->(\s*<link rel="modulepreload" href="[^"]+">)+/, '');
-  html = replaceOnce(html, /<script type="module" src="js\/main.js"><\/script>/, `<script type="module">${script}</script>`);
+  html = replaceOnce(html, /<!-- Start-up, most urgent first[\s\S]*?-->\s*<script type="module" src="js\/boot.js" async><\/script>\s*<script type="module" src="js\/main.js"><\/script>(\s*<link rel="modulepreload" [^>]+>)+/, `<script type="module">${script}</script>`);
   const data = `<script type="application/octet-stream" id="accordlint-wasm">${wasm}</script>\n<template id="accordlint-sample">${escapeHtml(sample)}</template>\n`;
   return replaceOnce(html, /<\/body>/, `${data}</body>`);
 }

@@ -5,7 +5,7 @@
 //
 // Bump VERSION when the list of files changes; the old copy is deleted on activation.
 
-const VERSION = 2;
+const VERSION = 3;
 const CACHE = `accordlint-page-v${VERSION}`;
 
 const PAGE_FILES = [
@@ -16,6 +16,7 @@ const PAGE_FILES = [
   'samples/sample-draft.txt',
   'js/app.js',
   'js/backend.js',
+  'js/boot.js',
   'js/backend-inline.js',
   'js/backend-worker.js',
   'js/compare.js',
@@ -30,6 +31,7 @@ const PAGE_FILES = [
   'js/mirror.js',
   'js/offline.js',
   'js/report-view.js',
+  'js/sample.js',
   'js/settings.js',
   'js/statuses.js',
   'js/storage.js',

@@ -8,10 +8,11 @@ import { messageOf } from './engine.js';
 import { annotatedName, download, exportName, printReport } from './exporting.js';
 import { isWordFile, onFileDropped, onFilePicked, readDraftFile } from './files.js';
 import { evidenceMarks } from './marks.js';
-import { RequirementsView, applyFilters, clearVerdict, renderCategories, renderFilters, renderHiddenCharacters, renderVerdict } from './report-view.js';
+import { ReportSections, RequirementsView, clearVerdict, renderCategories, renderFilters, renderHiddenCharacters, renderVerdict } from './report-view.js';
 import { renderComparison, renderComparisonHint } from './compare-view.js';
 import { Settings } from './settings.js';
 import { LEVELS, STATUSES } from './statuses.js';
+import { fetchSample, opensOnSample } from './sample.js';
 import { forgetStoredDraft, loadStoredDraft, storeDraft } from './storage.js';
 import { setupTabs } from './tabs.js';
 import { measureSince } from './timing.js';
@@ -26,17 +27,19 @@ const $ = (id) => document.getElementById(id);
 
 /**
  * Starts the page with `engine`, the promise of a started Engine. `sampleText` is given by
- * the single-file build, which cannot fetch; the served page fetches the sample.
+ * the single-file build, which cannot fetch; the served page fetches the sample, and
+ * `sampleRequest` is that fetch when the page opens on the sample (started with the engine).
  */
-export async function startApp({ engine, sampleText }) {
-  const app = new App(sampleText);
+export async function startApp({ engine, sampleText, sampleRequest }) {
+  const app = new App(sampleText, sampleRequest);
   await app.start(engine);
   return app;
 }
 
 class App {
-  constructor(sampleText) {
+  constructor(sampleText, sampleRequest) {
     this.sampleText = sampleText;
+    this.sampleRequest = sampleRequest;
     this.draftTitle = null;
     this.report = null;
     /** The opened Word draft `{name, bytes, text}` while the draft is still its text; else null. */
@@ -53,7 +56,13 @@ class App {
       modeMarked: $('mode-marked'),
       onReplaced: () => this.setTitle(null),
     });
-    this.requirementsView = new RequirementsView($('requirements'), this.ui);
+    this.requirementsView = new RequirementsView($('requirements'), this.ui, this.filters);
+    this.sections = new ReportSections([
+      { element: $('verdict'), part: (report) => [report.verdict, report.summary], render: renderVerdict },
+      { element: $('detected-categories'), part: (report) => report.categories, render: (element, report) => renderCategories(element, report, this.ui.showEvidence) },
+      { element: $('hidden-characters'), part: (report) => report.document.hidden_characters, render: (element, report) => renderHiddenCharacters(element, report, this.ui.showEvidence) },
+      { element: $('word-details'), part: (report) => [report.document.hidden_text, report.document.revisions], render: renderWordDetails },
+    ]);
     this.scheduleCheck = debounce(() => this.check(), RECHECK_DELAY_MS);
     this.scheduleCompare = debounce(() => this.compare(), COMPARE_DELAY_MS);
   }
@@ -61,7 +70,7 @@ class App {
   async start(engineStarting) {
     clearVerdict($('verdict'), 'Loading the checker…');
     // A link to page#sample shows the sample at once: fetch it while the checker loads.
-    if (location.hash === '#sample') this.sampleRequest = this.sampleSource();
+    if (opensOnSample()) this.sampleRequest ??= this.sampleSource();
     try {
       this.engine = await engineStarting;
     } catch (error) {
@@ -81,7 +90,7 @@ class App {
       this.engine,
       () => this.settingsChanged(),
     );
-    renderFilters($('status-filters'), $('level-filters'), this.filters, () => applyFilters($('requirements'), this.filters));
+    renderFilters($('status-filters'), $('level-filters'), this.filters, () => this.requirementsView.applyFilters());
     this.wireDraft();
     this.wireExports();
     this.wireCompare();
@@ -140,7 +149,7 @@ class App {
       $('remember').checked = true;
       $('forget').hidden = false;
       this.setDraft(stored, null);
-    } else if (location.hash === '#sample') {
+    } else if (this.sampleRequest) {
       await this.loadSample();
     }
   }
@@ -242,9 +251,9 @@ class App {
       return;
     }
     const word = this.word;
-    let report;
+    let result;
     try {
-      report = word
+      result = word
         ? await this.engine.checkDocx(word.bytes, this.settings.categories())
         : await this.engine.checkLive(text, this.settings.categories());
     } catch (error) {
@@ -252,22 +261,23 @@ class App {
       markBusy(false);
       return;
     }
-    if (report === null) return;
-    this.showReport(report, text);
+    if (result === null) return;
+    this.showReport(result, text);
     measureSince('accordlint:recheck', started);
     if ($('remember').checked) storeDraft(text);
   }
 
-  showReport(report, text) {
+  /**
+   * Shows a live result `{report, kept}` (see Engine.checkLive) for `text`. Re-checks come at
+   * every pause in typing and most change little: each part is rebuilt only when what it
+   * shows changed, and requirement rows the checker reports kept are not even compared.
+   */
+  showReport({ report, kept }, text) {
     const started = performance.now();
     this.report = report;
     $('engine-error').hidden = true;
-    renderVerdict($('verdict'), report);
-    renderCategories($('detected-categories'), report, this.ui.showEvidence);
-    renderHiddenCharacters($('hidden-characters'), report, this.ui.showEvidence);
-    renderWordDetails($('word-details'), report);
-    this.requirementsView.render(report);
-    applyFilters($('requirements'), this.filters);
+    this.sections.render(report);
+    this.requirementsView.render(report, kept);
     this.editor.setMarksFor(evidenceMarks(report), text);
     setExportsEnabled(true);
     $('export-docx').disabled = this.word === null;
@@ -282,10 +292,8 @@ class App {
   showEmpty() {
     this.report = null;
     this.engine.cancelLive();
+    this.sections.clear();
     clearVerdict($('verdict'), 'Paste a draft or try the sample to see which standards it meets.');
-    replaceChildren($('detected-categories'));
-    replaceChildren($('hidden-characters'));
-    replaceChildren($('word-details'));
     this.requirementsView.clear();
     this.editor.setMarks([]);
     setExportsEnabled(false);
@@ -358,12 +366,6 @@ class App {
     box.hidden = false;
     replaceChildren(box, h('p', {}, message));
   }
-}
-
-async function fetchSample() {
-  const response = await fetch(new URL('../samples/sample-draft.txt', import.meta.url));
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.text();
 }
 
 /** While busy, the result shown is for an older text (a re-check is pending); tests and assistive technology wait for it to clear. */

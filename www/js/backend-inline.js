@@ -6,11 +6,11 @@
 import init, * as wasm from '../pkg/accordlint.js';
 
 /**
- * Starts the module with the baseline profile. `bytes` is the embedded .wasm (single file);
- * without it, wasm-bindgen fetches accordlint_bg.wasm beside the module.
+ * Starts the module with the baseline profile. `wasm` is the embedded .wasm's bytes (single
+ * file); without it, wasm-bindgen fetches accordlint_bg.wasm beside the module.
  */
-export async function loadBackend(bytes) {
-  await init(bytes === undefined ? undefined : { module_or_path: bytes });
+export async function loadBackend({ wasm } = {}) {
+  await init(wasm === undefined ? undefined : { module_or_path: wasm });
   const backend = new InlineBackend();
   await backend.configure('baseline', []);
   return backend;
@@ -36,8 +36,9 @@ class InlineBackend {
     this.session = new wasm.Session(checker);
   }
 
+  /** `{report, kept}` like the worker's; nothing is known kept (the page compares rows itself). */
   async update(text, options) {
-    return this.session.update(text, options);
+    return { report: this.session.update(text, options), kept: new Map() };
   }
 
   async check(text, options) {

@@ -6,10 +6,14 @@ import { loadBackend } from './backend.js';
 import { measureSince } from './timing.js';
 
 export class Engine {
-  /** Loads the checker with the baseline profile; `wasm` (bytes) only in the single file. */
-  static async start(wasm) {
+  /**
+   * Loads the checker with the baseline profile; `wasm` (bytes) only in the single file.
+   * `firstDraft`, a promise of the text the page will show first (the sample), is checked
+   * as soon as the checker is ready; checkLive() then finds its report waiting.
+   */
+  static async start({ wasm, firstDraft } = {}) {
     const started = performance.now();
-    const backend = await loadBackend(wasm);
+    const backend = await loadBackend({ wasm, firstDraft });
     const engine = new Engine(backend, await backend.describe());
     measureSince('accordlint:engine-start', started);
     return engine;
@@ -57,7 +61,10 @@ export class Engine {
   }
 
   /**
-   * Re-checks the draft being edited through the incremental session. Resolves to `null`
+   * Re-checks the draft being edited through the incremental session: `{report, kept}`,
+   * where `kept` maps the id of each requirement unchanged (evidence offsets aside) since
+   * the previous live report to that report's requirement object; when nothing moved, the
+   * new report holds that very object. Resolves to `null`
    * when a newer re-check was asked for meanwhile, so a slow answer never overwrites a
    * fresher one.
    */
@@ -65,9 +72,9 @@ export class Engine {
     return this.latest(() => this.backend.update(text, { categories }));
   }
 
-  /** Checks an opened .docx (its bytes) like `checkLive`: `null` when overtaken. */
+  /** Checks an opened .docx (its bytes) like `checkLive`: `{report, kept}`, or `null` when overtaken. */
   checkDocx(bytes, categories) {
-    return this.latest(() => this.backend.checkDocx(bytes, { categories }));
+    return this.latest(async () => ({ report: await this.backend.checkDocx(bytes, { categories }), kept: new Map() }));
   }
 
   /** `{report, bytes}`: the .docx with one Word comment per finding. */
@@ -80,12 +87,12 @@ export class Engine {
     return this.backend.decodeDocx(bytes);
   }
 
-  /** Runs a re-check of the draft; its report, or `null` when a newer one was asked for meanwhile. */
+  /** Runs a re-check of the draft; its result, or `null` when a newer one was asked for meanwhile. */
   async latest(recheck) {
     this.generation += 1;
     const mine = this.generation;
-    const report = await recheck();
-    return mine === this.generation ? report : null;
+    const result = await recheck();
+    return mine === this.generation ? result : null;
   }
 
   /** Makes any live re-check still in flight come back as `null` (the draft was cleared). */

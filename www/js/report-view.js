@@ -93,37 +93,76 @@ function joinWith(nodes, separator) {
 }
 
 /**
+ * Parts of the result that each show one slice of the report (`part(report)`, plain data):
+ * a part is rebuilt only when its slice changed, so a re-check that changed nothing there
+ * leaves its DOM alone.
+ */
+export class ReportSections {
+  /** `sections`: `[{element, part(report), render(element, report)}]`. */
+  constructor(sections) {
+    this.sections = sections;
+    this.shown = sections.map(() => null);
+  }
+
+  render(report) {
+    this.sections.forEach((section, index) => {
+      const shown = JSON.stringify(section.part(report));
+      if (shown === this.shown[index]) return;
+      this.shown[index] = shown;
+      section.render(section.element, report);
+    });
+  }
+
+  clear() {
+    for (const { element } of this.sections) replaceChildren(element);
+    this.shown.fill(null);
+  }
+}
+
+/**
  * Every requirement, grouped by principle in report order. `ui` carries the callbacks
- * (showEvidence, copy) and the set of expanded traces.
+ * (showEvidence, copy) and the set of expanded traces; `filters` the statuses and levels
+ * shown.
  *
  * Re-checks come at every pause in typing, and most leave most rows as they were, except
  * that evidence after the edit moved: a row whose content (offsets aside) is unchanged is
  * kept, with its evidence offsets updated, so the browser re-lays out only what changed and
- * an open trace stays open.
+ * an open trace stays open. The live session says which requirements it kept (`kept`: id to
+ * the previous live report's requirement, see Engine.checkLive); that holds for a row shown
+ * from that very object, and the others are compared here.
  */
 export class RequirementsView {
-  constructor(element, ui) {
+  constructor(element, ui, filters) {
     this.element = element;
     this.ui = ui;
+    this.filters = filters;
     this.clear();
   }
 
   clear() {
     replaceChildren(this.element);
+    /** id to `{requirement, element}` of the rows shown. */
     this.rows = new Map();
+    /** `[{element, rows}]`: each principle's section and its rows, for the filters. */
+    this.groups = [];
     this.layout = '';
   }
 
-  render(report) {
+  render(report, kept = new Map()) {
     const layout = report.requirements.map((requirement) => `${requirement.principle}\u0001${requirement.id}`).join('\u0002');
     const previous = this.rows;
     this.rows = new Map();
     if (layout === this.layout) {
+      let changed = false;
       for (const requirement of report.requirements) {
         const old = previous.get(requirement.id).element;
-        const row = this.row(requirement, previous);
-        if (row !== old) old.replaceWith(row);
+        const row = this.row(requirement, previous, kept);
+        if (row !== old) {
+          old.replaceWith(row);
+          changed = true;
+        }
       }
+      if (changed) this.regroup();
       return;
     }
     this.layout = layout;
@@ -135,19 +174,45 @@ export class RequirementsView {
     replaceChildren(
       this.element,
       [...groups].map(([principle, requirements]) =>
-        h('section', { class: 'principle', 'aria-label': principle }, h('h3', {}, principle), requirements.map((requirement) => this.row(requirement, previous))),
+        h('section', { class: 'principle', 'aria-label': principle }, h('h3', {}, principle), requirements.map((requirement) => this.row(requirement, previous, kept))),
       ),
     );
+    this.regroup();
   }
 
   /** The row for `requirement`: the previous one when only offsets changed, else a new one. */
-  row(requirement, previous) {
-    const key = rowKey(requirement);
-    const kept = previous.get(requirement.id);
-    const element = kept?.key === key ? kept.element : requirementRow(requirement, this.ui);
-    if (element === kept?.element) updateEvidenceOffsets(element, requirement);
-    this.rows.set(requirement.id, { key, element });
+  row(requirement, previous, kept) {
+    const shown = previous.get(requirement.id);
+    let element;
+    if (requirement === shown?.requirement) {
+      element = shown.element;
+    } else if (shown && (kept.get(requirement.id) === shown.requirement || rowKey(shown.requirement) === rowKey(requirement))) {
+      element = shown.element;
+      updateEvidenceOffsets(element, requirement);
+    } else {
+      element = requirementRow(requirement, this.ui);
+      element.hidden = !this.shows(element);
+    }
+    this.rows.set(requirement.id, { requirement, element });
     return element;
+  }
+
+  /** Notes each principle's section and rows anew, and hides the sections left empty. */
+  regroup() {
+    this.groups = [...this.element.children].map((section) => ({ element: section, rows: [...section.querySelectorAll(':scope > [data-testid="requirement"]')] }));
+    for (const group of this.groups) group.element.hidden = group.rows.every((row) => row.hidden);
+  }
+
+  /** Hides the rows the filters exclude, and the principle groups left empty. */
+  applyFilters() {
+    for (const group of this.groups) {
+      for (const row of group.rows) row.hidden = !this.shows(row);
+      group.element.hidden = group.rows.every((row) => row.hidden);
+    }
+  }
+
+  shows(row) {
+    return this.filters.statuses.has(row.dataset.status) && this.filters.levels.has(row.dataset.level);
   }
 }
 
@@ -238,20 +303,26 @@ function suggestion(requirement, ui) {
   );
 }
 
+/**
+ * How the status was decided, folded. Its steps are built when it is first opened: most
+ * traces are never read, and building them all would slow the first result down.
+ */
 function trace(requirement, ui) {
   if (requirement.trace.length === 0 && !requirement.rationale) return null;
-  const details = h(
-    'details',
-    { class: 'trace', open: ui.openTraces.has(requirement.id) },
-    h('summary', {}, 'How this was decided'),
-    requirement.rationale && h('p', { class: 'rationale' }, requirement.rationale),
-    h('ol', {}, requirement.trace.map(traceStep)),
-  );
+  const open = ui.openTraces.has(requirement.id);
+  const details = h('details', { class: 'trace', open }, h('summary', {}, 'How this was decided'));
+  const fill = () => details.append(...traceSteps(requirement));
+  if (open) fill();
   details.addEventListener('toggle', () => {
     if (details.open) ui.openTraces.add(requirement.id);
     else ui.openTraces.delete(requirement.id);
+    if (details.open && details.childElementCount === 1) fill();
   });
   return details;
+}
+
+function traceSteps(requirement) {
+  return [requirement.rationale && h('p', { class: 'rationale' }, requirement.rationale), h('ol', {}, requirement.trace.map(traceStep))].filter(Boolean);
 }
 
 function traceStep(step) {
@@ -283,16 +354,4 @@ export function renderFilters(statusBox, levelBox, filters, onChange) {
     );
   replaceChildren(statusBox, STATUSES.map((status) => box('status', status, statusLabel(status), filters.statuses)));
   replaceChildren(levelBox, LEVELS.map((level) => box('level', level, level, filters.levels)));
-}
-
-/** Hides the rows the filters exclude, and the principle groups left empty. */
-export function applyFilters(element, filters) {
-  for (const group of element.querySelectorAll('.principle')) {
-    let visible = 0;
-    for (const row of group.querySelectorAll('[data-testid="requirement"]')) {
-      row.hidden = !(filters.statuses.has(row.dataset.status) && filters.levels.has(row.dataset.level));
-      if (!row.hidden) visible += 1;
-    }
-    group.hidden = visible === 0;
-  }
 }
