@@ -54,9 +54,9 @@ export class DraftEditor {
   /** Keeps marks on their sentences between a keystroke and its re-check. */
   followTyping() {
     const started = performance.now();
-    const { prefix, oldEnd } = editedRegion(this.shownText, this.text);
-    if (prefix === 0 && oldEnd === this.shownText.length && this.shownText !== '') this.onReplaced();
-    this.marks = followEdit(this.marks, this.shownText, this.text);
+    const region = editedRegion(this.shownText, this.text);
+    if (region.prefix === 0 && region.oldEnd === this.shownText.length && this.shownText !== '') this.onReplaced();
+    this.marks = followEdit(this.marks, this.shownText, this.text, region);
     this.focus = null;
     this.render();
     measureSince('accordlint:keystroke', started);
