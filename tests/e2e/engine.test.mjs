@@ -107,9 +107,19 @@ describe('the page with the real checker', () => {
     await pasteDraft(page, text);
     const notice = page.locator('[data-testid="hidden-characters"]');
     assert.match(await notice.textContent(), /1 invisible character.*U\+200B ZERO WIDTH SPACE in Para 1/s);
+    const selection = () => page.evaluate(() => [document.querySelector('[data-testid="draft"]').selectionStart, document.querySelector('[data-testid="draft"]').selectionEnd]);
     await notice.locator('button').click();
-    const selection = await page.evaluate(() => [document.querySelector('[data-testid="draft"]').selectionStart, document.querySelector('[data-testid="draft"]').selectionEnd]);
-    assert.deepEqual(selection, [text.indexOf('\u200b'), text.indexOf('\u200b') + 1]);
+    assert.deepEqual(await selection(), [text.indexOf('\u200b'), text.indexOf('\u200b') + 1]);
+    // Typed before it: the notice is kept as it was, and its button follows the character.
+    await notice.locator('button').evaluate((button) => {
+      button.kept = true;
+    });
+    await page.locator('[data-testid="draft"]').evaluate((draft) => draft.setSelectionRange(0, 0));
+    await page.locator('[data-testid="draft"]').pressSequentially('Now. ', { delay: 5 });
+    await waitForResult(page);
+    assert.equal(await notice.locator('button').evaluate((button) => button.kept === true), true);
+    await notice.locator('button').click();
+    assert.deepEqual(await selection(), [text.indexOf('\u200b') + 'Now. '.length, text.indexOf('\u200b') + 'Now. '.length + 1]);
     await context.close();
   });
 

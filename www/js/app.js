@@ -8,7 +8,7 @@ import { messageOf } from './engine.js';
 import { annotatedName, download, exportName, printReport } from './exporting.js';
 import { isWordFile, onFileDropped, onFilePicked, readDraftFile } from './files.js';
 import { evidenceMarks } from './marks.js';
-import { ReportSections, RequirementsView, clearVerdict, renderCategories, renderFilters, renderHiddenCharacters, renderVerdict } from './report-view.js';
+import { ReportSections, RequirementsView, categoriesShown, clearVerdict, hiddenCharactersShown, renderCategories, renderFilters, renderHiddenCharacters, renderVerdict } from './report-view.js';
 import { renderComparison, renderComparisonHint } from './compare-view.js';
 import { Settings } from './settings.js';
 import { LEVELS, STATUSES } from './statuses.js';
@@ -59,8 +59,8 @@ class App {
     this.requirementsView = new RequirementsView($('requirements'), this.ui, this.filters);
     this.sections = new ReportSections([
       { element: $('verdict'), part: (report) => [report.verdict, report.summary], render: renderVerdict },
-      { element: $('detected-categories'), part: (report) => report.categories, render: (element, report) => renderCategories(element, report, this.ui.showEvidence) },
-      { element: $('hidden-characters'), part: (report) => report.document.hidden_characters, render: (element, report) => renderHiddenCharacters(element, report, this.ui.showEvidence) },
+      { element: $('detected-categories'), part: categoriesShown, render: (element, report) => renderCategories(element, report, this.ui.showEvidence) },
+      { element: $('hidden-characters'), part: hiddenCharactersShown, render: (element, report) => renderHiddenCharacters(element, report, this.ui.showEvidence) },
       { element: $('word-details'), part: (report) => [report.document.hidden_text, report.document.revisions], render: renderWordDetails },
     ]);
     this.scheduleCheck = debounce(() => this.check(), RECHECK_DELAY_MS);

@@ -33,16 +33,29 @@ export function clearVerdict(element, message) {
   replaceChildren(element, h('p', { class: 'verdict-empty' }, message));
 }
 
+/** How many detecting phrases a category shows (each a button to where it stands). */
+const PHRASES_SHOWN = 4;
+
+/** The report's categories as shown: the first few detecting phrases of each, and how many more. */
+export function categoriesShown(report) {
+  return report.categories.map((category) => ({
+    ...category,
+    detected_by: category.detected_by.slice(0, PHRASES_SHOWN),
+    more: Math.max(0, category.detected_by.length - PHRASES_SHOWN),
+  }));
+}
+
 /** Which categories were checked, and the phrases that made the checker detect them. */
 export function renderCategories(element, report, showEvidence) {
-  if (report.categories.length === 0) {
+  const categories = categoriesShown(report);
+  if (categories.length === 0) {
     replaceChildren(element, h('p', { class: 'help' }, 'No particular kind of cooperation was detected or chosen: only the general standards apply.'));
     return;
   }
   replaceChildren(
     element,
     h('h3', {}, 'Kinds of cooperation checked'),
-    h('ul', { class: 'category-list' }, report.categories.map((category) => categoryItem(category, showEvidence))),
+    h('ul', { class: 'category-list' }, categories.map((category) => categoryItem(category, showEvidence))),
   );
 }
 
@@ -51,41 +64,80 @@ export function renderCategories(element, report, showEvidence) {
  * reader does not see; the checker ignores them for matching, and the page points them out.
  */
 export function renderHiddenCharacters(element, report, showEvidence) {
-  const hidden = report.document.hidden_characters;
-  if (hidden.length === 0) {
+  const { shown, count } = hiddenCharactersShown(report);
+  if (count === 0) {
     replaceChildren(element);
     return;
   }
-  const shown = hidden.slice(0, 5).map((character) =>
-    h(
-      'li',
-      {},
-      h(
-        'button',
-        { type: 'button', class: 'link-button', on: { click: () => showEvidence(character.start_utf16, character.end_utf16) } },
-        `${character.code_point} ${character.name}${character.clause ? ` in ${character.clause}` : ''}`,
-      ),
-    ),
+  const items = shown.map((character) =>
+    h('li', {}, rangeButton(character, showEvidence, { class: 'link-button' }, `${character.code_point} ${character.name}${character.clause ? ` in ${character.clause}` : ''}`)),
   );
-  const more = hidden.length - shown.length;
+  const more = count - shown.length;
   replaceChildren(
     element,
-    h('p', {}, h('strong', {}, `The draft contains ${hidden.length} invisible character${hidden.length === 1 ? '' : 's'}.`), ' They are ignored when checking; look at where they stand:'),
-    h('ul', {}, shown, more > 0 ? h('li', {}, `and ${more} more`) : null),
+    h('p', {}, h('strong', {}, `The draft contains ${count} invisible character${count === 1 ? '' : 's'}.`), ' They are ignored when checking; look at where they stand:'),
+    h('ul', {}, items, more > 0 ? h('li', {}, `and ${more} more`) : null),
   );
+}
+
+const HIDDEN_SHOWN = 5;
+
+/** The invisible characters as shown: the first few (each a button to where it stands), and the count. */
+export function hiddenCharactersShown(report) {
+  const hidden = report.document.hidden_characters;
+  return { shown: hidden.slice(0, HIDDEN_SHOWN), count: hidden.length };
 }
 
 function categoryItem(category, showEvidence) {
   if (category.source === 'selected') return h('li', {}, h('strong', {}, category.id), ' (chosen)');
-  const phrases = category.detected_by.slice(0, 4).map((found) =>
-    h(
-      'button',
-      { type: 'button', class: 'link-button', on: { click: () => showEvidence(found.start_utf16, found.end_utf16) } },
-      `“${found.phrase}” in ${found.clause}`,
-    ),
+  const phrases = category.detected_by.map((found) => rangeButton(found, showEvidence, { class: 'link-button' }, `“${found.phrase}” in ${found.clause}`));
+  return h('li', {}, h('strong', {}, category.id), ' detected from ', joinWith(phrases, ', '), category.more > 0 ? ` and ${category.more} more` : '');
+}
+
+/**
+ * A button that shows `range` (`{start_utf16, end_utf16}`) in the draft. The offsets live in
+ * its data-start and data-end, read at the click: an edit before the range moves them
+ * without the button being rebuilt (moveRanges).
+ */
+function rangeButton(range, showEvidence, attributes, ...children) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      ...attributes,
+      dataset: { ...attributes.dataset, start: range.start_utf16, end: range.end_utf16 },
+      on: { click: (event) => showEvidence(Number(event.currentTarget.dataset.start), Number(event.currentTarget.dataset.end)) },
+    },
+    ...children,
   );
-  const more = category.detected_by.length - phrases.length;
-  return h('li', {}, h('strong', {}, category.id), ' detected from ', joinWith(phrases, ', '), more > 0 ? ` and ${more} more` : '');
+}
+
+/** Gives the range buttons under `element`, in document order, the offsets of `ranges`, in the same order. */
+function moveRanges(element, ranges) {
+  element.querySelectorAll('button[data-start]').forEach((button, index) => {
+    const range = ranges[index];
+    if (!range) return;
+    if (button.dataset.start !== String(range.start_utf16)) button.dataset.start = range.start_utf16;
+    if (button.dataset.end !== String(range.end_utf16)) button.dataset.end = range.end_utf16;
+  });
+}
+
+const OFFSET_KEYS = new Set(['start', 'end', 'start_utf16', 'end_utf16']);
+
+/** JSON of `value` without its offsets: what an edit elsewhere in the draft does not change. */
+function shapeOf(value) {
+  return JSON.stringify(value, (key, inner) => (OFFSET_KEYS.has(key) ? undefined : inner));
+}
+
+/** Every `{start_utf16, end_utf16}` in `value`, in JSON order (the order the buttons are built in). */
+function rangesIn(value, found = []) {
+  if (Array.isArray(value)) {
+    for (const item of value) rangesIn(item, found);
+  } else if (value && typeof value === 'object') {
+    if (Number.isInteger(value.start_utf16)) found.push(value);
+    for (const inner of Object.values(value)) rangesIn(inner, found);
+  }
+  return found;
 }
 
 function joinWith(nodes, separator) {
@@ -94,28 +146,33 @@ function joinWith(nodes, separator) {
 
 /**
  * Parts of the result that each show one slice of the report (`part(report)`, plain data):
- * a part is rebuilt only when its slice changed, so a re-check that changed nothing there
- * leaves its DOM alone.
+ * a part is rebuilt only when its slice changed other than by offsets; when only offsets
+ * moved (an edit before them), its range buttons are given the new ones. `part` holds what
+ * is shown, with its ranges in the order the part's buttons are built.
  */
 export class ReportSections {
   /** `sections`: `[{element, part(report), render(element, report)}]`. */
   constructor(sections) {
     this.sections = sections;
-    this.shown = sections.map(() => null);
+    this.shapes = sections.map(() => null);
   }
 
   render(report) {
     this.sections.forEach((section, index) => {
-      const shown = JSON.stringify(section.part(report));
-      if (shown === this.shown[index]) return;
-      this.shown[index] = shown;
+      const part = section.part(report);
+      const shape = shapeOf(part);
+      if (shape === this.shapes[index]) {
+        moveRanges(section.element, rangesIn(part));
+        return;
+      }
+      this.shapes[index] = shape;
       section.render(section.element, report);
     });
   }
 
   clear() {
     for (const { element } of this.sections) replaceChildren(element);
-    this.shown.fill(null);
+    this.shapes.fill(null);
   }
 }
 
@@ -188,7 +245,7 @@ export class RequirementsView {
       element = shown.element;
     } else if (shown && (kept.get(requirement.id) === shown.requirement || rowKey(shown.requirement) === rowKey(requirement))) {
       element = shown.element;
-      updateEvidenceOffsets(element, requirement);
+      moveRanges(element, requirement.evidence);
     } else {
       element = requirementRow(requirement, this.ui);
       element.hidden = !this.shows(element);
@@ -222,12 +279,6 @@ function rowKey(requirement) {
   return JSON.stringify({ ...requirement, evidence });
 }
 
-function updateEvidenceOffsets(row, requirement) {
-  row.querySelectorAll('[data-testid="evidence"]').forEach((button, index) => {
-    button.dataset.start = requirement.evidence[index].start_utf16;
-    button.dataset.end = requirement.evidence[index].end_utf16;
-  });
-}
 
 function requirementRow(requirement, ui) {
   const titleId = `title-${requirement.id}`;
@@ -265,15 +316,10 @@ function evidenceList(requirement, ui) {
       h(
         'li',
         {},
-        h(
-          'button',
-          {
-            type: 'button',
-            class: `evidence effect-${evidence.effect}`,
-            dataset: { testid: 'evidence', start: evidence.start_utf16, end: evidence.end_utf16 },
-            title: 'Show this sentence in the draft',
-            on: { click: (event) => ui.showEvidence(Number(event.currentTarget.dataset.start), Number(event.currentTarget.dataset.end)) },
-          },
+        rangeButton(
+          evidence,
+          ui.showEvidence,
+          { class: `evidence effect-${evidence.effect}`, dataset: { testid: 'evidence' }, title: 'Show this sentence in the draft' },
           h('span', { class: 'evidence-clause' }, evidence.clause),
           h('span', { class: 'evidence-text' }, `“${evidence.text}”`),
           h('span', { class: `evidence-effect status-${evidence.effect}` }, icon(statusIcon(evidence.effect)), statusLabel(evidence.effect).toLowerCase()),
