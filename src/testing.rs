@@ -64,7 +64,7 @@ impl XorShift {
 const TYPED: &[&str] = &[
     "not ", "shall ", "may ", "indefinitely ", "for ten years ", "where practicable, ", "x", " ", ".", ". The",
     "\n", "\n\n", "\n\nArticle 99 - Retention\n\n", "\n(c) ", "\n2. ", "Notwithstanding Article 6, ", "\"Data\" means ",
-    "“", "é", "\u{200b}", ":",
+    "“", "é", "\u{200b}", ":", "\r", "\r\n", "  ",
 ];
 
 /// `text` with one random edit at a random place: an insertion, a deletion of up to 60

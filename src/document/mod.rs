@@ -58,8 +58,8 @@ pub struct Document {
     /// For each clause, the ranges of [`Document::definitions`] and
     /// [`Document::cross_references`] found in it: what [`Document::reparse`] carries over.
     terms_of: Vec<(Range<usize>, Range<usize>)>,
-    /// Where the structure pass can resume for the next version.
-    checkpoints: structure::Checkpoints,
+    /// What the structure pass of the next version reuses.
+    structure: structure::PassRecord,
 }
 
 /// The smallest numbered or paragraphed unit of a draft: an article's paragraph, a list item,
@@ -153,7 +153,7 @@ impl Document {
         let word_count = count_words(&source);
         let structure = structure::read(&source);
         let clauses = structure.drafts.into_iter().map(|draft| Clause::new(&source, draft, None)).collect();
-        Document::assemble(source, clauses, structure.checkpoints, word_count, None)
+        Document::assemble(source, clauses, structure.record, word_count, None)
     }
 
     /// Reads a new version of this document's text. The structure is read afresh, but a
@@ -166,9 +166,9 @@ impl Document {
         let source = source.into();
         let edit = Edit::between(&self.source, &source);
         let word_count = recount_words(&self.source, self.word_count, &source, &edit);
-        let Document { clauses: mut old_clauses, definitions, cross_references, terms_of, checkpoints, .. } = self;
+        let Document { clauses: mut old_clauses, definitions, cross_references, terms_of, structure: record, .. } = self;
         let by_content: HashMap<Span, usize> = old_clauses.iter().enumerate().map(|(index, c)| (c.content, index)).collect();
-        let structure = structure::reread(&source, structure::Previous { checkpoints, clauses: &old_clauses, edit: &edit });
+        let structure = structure::reread(&source, structure::Previous { record, clauses: &old_clauses, edit: &edit });
         let mut carried = Vec::with_capacity(structure.drafts.len());
         let clauses = structure
             .drafts
@@ -181,11 +181,11 @@ impl Document {
             })
             .collect();
         let previous = Previous { clauses: &old_clauses, carried: &carried, definitions, cross_references, terms_of };
-        let document = Document::assemble(source, clauses, structure.checkpoints, word_count, Some(previous));
+        let document = Document::assemble(source, clauses, structure.record, word_count, Some(previous));
         (document, carried)
     }
 
-    fn assemble(source: String, mut clauses: Vec<Clause>, checkpoints: structure::Checkpoints, word_count: usize, previous: Option<Previous>) -> Document {
+    fn assemble(source: String, mut clauses: Vec<Clause>, structure: structure::PassRecord, word_count: usize, previous: Option<Previous>) -> Document {
         let lead_ins: Vec<Option<Span>> = clauses.iter().map(|c| lead_in_of(&clauses, c)).collect();
         for (clause, lead_in) in clauses.iter_mut().zip(lead_ins) {
             clause.lead_in = lead_in;
@@ -214,7 +214,7 @@ impl Document {
             cross_references,
             word_count,
             terms_of,
-            checkpoints,
+            structure,
             clauses,
             source,
         }

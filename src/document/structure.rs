@@ -17,7 +17,7 @@ use lines::{is_closing_start, is_recital, Line, LineKind, UnitKind, UnitLine};
 use numbering::{ItemLine, Style};
 
 pub(super) use lines::title;
-pub(super) use resume::{read, reread, Checkpoints, Previous};
+pub(super) use resume::{read, reread, PassRecord, Previous};
 
 /// A clause as the structure pass finds it: where it is and how to cite it; the document
 /// model adds sentences.

@@ -1,6 +1,7 @@
 //! Reading the structure of a new version of a draft without reading all of it again.
 //!
-//! The structure pass carries a state from line to line (the numbering stack, the current
+//! Lines are classified on their own, so only the changed lines are classified again. The
+//! structure pass carries a state from line to line (the numbering stack, the current
 //! article, the region). Between paragraphs that state is small, so the pass records it
 //! every [`SPACING`] lines as a checkpoint. After an edit, the pass resumes from the last
 //! checkpoint before the changed lines, and stops as soon as it reaches a line after them
@@ -10,7 +11,7 @@
 //! A line's reading looks ahead at most to the next non-blank line, so the checkpoint it
 //! resumes from is one with an unchanged non-blank line between it and the change.
 
-use super::lines::{classify_lines, LineKind};
+use super::lines::{classify_lines, reclassify_lines, Line, LineKind};
 use super::{operative_start, Builder, ClauseDraft, Context, Level, Region};
 use crate::document::edit::Edit;
 use crate::document::Clause;
@@ -19,23 +20,24 @@ use crate::document::Clause;
 /// lines, and a checkpoint costs a copy of the state.
 const SPACING: usize = 16;
 
-/// The structure pass's result: the clauses, and where a later version can resume.
+/// The structure pass's result: the clauses, and what the next version's pass reuses.
 pub(in crate::document) struct Structure {
     pub drafts: Vec<ClauseDraft>,
-    pub checkpoints: Checkpoints,
+    pub record: PassRecord,
 }
 
-/// Where the structure pass of a version can be resumed by the next one. A cache: two
-/// documents of the same text are equal whatever their checkpoints.
+/// What the structure pass of a version leaves for the next one: its lines and the
+/// checkpoints of its state. A cache: two documents of the same text are equal whatever
+/// their records.
 #[derive(Debug, Clone, Default)]
-pub(in crate::document) struct Checkpoints {
+pub(in crate::document) struct PassRecord {
+    lines: Vec<Line>,
     operative_start: Option<usize>,
-    line_count: usize,
-    list: Vec<Checkpoint>,
+    checkpoints: Vec<Checkpoint>,
 }
 
-impl PartialEq for Checkpoints {
-    fn eq(&self, _: &Checkpoints) -> bool {
+impl PartialEq for PassRecord {
+    fn eq(&self, _: &PassRecord) -> bool {
         true
     }
 }
@@ -111,13 +113,14 @@ impl Builder<'_> {
 /// Reads the structure of `source` from the start.
 pub(in crate::document) fn read(source: &str) -> Structure {
     let lines = classify_lines(source);
-    let builder = Builder::new(source, &lines, operative_start(source, &lines));
-    run(builder, 0, Vec::new(), None)
+    let operative_start = operative_start(source, &lines);
+    let (drafts, checkpoints) = run(Builder::new(source, &lines, operative_start), 0, Vec::new(), None);
+    Structure { drafts, record: PassRecord { lines, operative_start, checkpoints } }
 }
 
 /// The previous version, as a resumed pass needs it.
 pub(in crate::document) struct Previous<'p> {
-    pub checkpoints: Checkpoints,
+    pub record: PassRecord,
     pub clauses: &'p [Clause],
     pub edit: &'p Edit,
 }
@@ -125,42 +128,37 @@ pub(in crate::document) struct Previous<'p> {
 /// Reads the structure of `source`, a new version of `previous`, resuming the previous
 /// version's pass where the edit allows.
 pub(in crate::document) fn reread(source: &str, previous: Previous) -> Structure {
-    let lines = classify_lines(source);
+    let PassRecord { lines: old_lines, operative_start: old_start, checkpoints: mut list } = previous.record;
+    let old_line_count = old_lines.len();
+    let lines = reclassify_lines(old_lines, source, previous.edit);
     let operative_start = operative_start(source, &lines);
     let mut builder = Builder::new(source, &lines, operative_start);
-    if operative_start != previous.checkpoints.operative_start {
-        return run(builder, 0, Vec::new(), None);
-    }
     let first_changed = lines.partition_point(|line| line.end < previous.edit.prefix);
     let unchanged_text_between = |from: usize| lines[from + 1..first_changed].iter().any(|l| l.kind != LineKind::Blank);
-    let mut list = previous.checkpoints.list;
-    let Some(restart) = list.iter().rposition(|c| c.line < first_changed && unchanged_text_between(c.line)) else {
-        return run(builder, 0, Vec::new(), None);
+    let restart = list.iter().rposition(|c| c.line < first_changed && unchanged_text_between(c.line));
+    let (drafts, checkpoints) = match restart.filter(|_| operative_start == old_start) {
+        None => run(builder, 0, Vec::new(), None),
+        Some(restart) => {
+            let mut tail = list.split_off(restart);
+            let from = tail[0].line;
+            let resumed = tail.remove(0).state;
+            let drafts = previous.clauses[..resumed.drafts].iter().map(draft_of).collect();
+            builder.restore(resumed, drafts);
+            let rejoin = Rejoin { old_lines: old_line_count, checkpoints: tail, clauses: previous.clauses, edit: previous.edit };
+            run(builder, from, list, Some(rejoin))
+        }
     };
-    let mut tail = list.split_off(restart);
-    let from = tail[0].line;
-    let resumed = tail.remove(0).state;
-    let drafts = previous.clauses[..resumed.drafts].iter().map(draft_of).collect();
-    builder.restore(resumed, drafts);
-    let rejoin = Rejoin {
-        old_lines: previous.checkpoints.line_count,
-        checkpoints: tail,
-        clauses: previous.clauses,
-        edit: previous.edit,
-    };
-    run(builder, from, list, Some(rejoin))
+    Structure { drafts, record: PassRecord { lines, operative_start, checkpoints } }
 }
 
 /// Reads lines from `from`, taking checkpoints; with `rejoin`, stops where the pass meets
-/// the previous version again.
-fn run(mut builder: Builder, from: usize, mut checkpoints: Vec<Checkpoint>, rejoin: Option<Rejoin>) -> Structure {
-    let line_count = builder.lines.len();
-    let operative_start = builder.operative_start;
+/// the previous version again. Returns the clauses and the checkpoints.
+fn run(mut builder: Builder, from: usize, mut checkpoints: Vec<Checkpoint>, rejoin: Option<Rejoin>) -> (Vec<ClauseDraft>, Vec<Checkpoint>) {
     let mut last = checkpoints.last().map(|c| c.line);
-    for index in from..line_count {
+    for index in from..builder.lines.len() {
         if builder.at_rest(index) {
             if let Some(drafts) = rejoin.as_ref().and_then(|r| r.try_at(&mut builder, index, &mut checkpoints)) {
-                return Structure { drafts, checkpoints: Checkpoints { operative_start, line_count, list: checkpoints } };
+                return (drafts, checkpoints);
             }
             if last.is_none_or(|line| index >= line + SPACING) {
                 checkpoints.push(Checkpoint { line: index, state: builder.state() });
@@ -169,7 +167,7 @@ fn run(mut builder: Builder, from: usize, mut checkpoints: Vec<Checkpoint>, rejo
         }
         builder.line(index);
     }
-    Structure { drafts: builder.finish(), checkpoints: Checkpoints { operative_start, line_count, list: checkpoints } }
+    (builder.finish(), checkpoints)
 }
 
 /// The previous version's checkpoints after the restart, to rejoin them.
