@@ -18,7 +18,6 @@ mod terms;
 
 use serde::Serialize;
 use edit::Edit;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A half-open byte range `[start, end)` into the original input.
@@ -167,14 +166,13 @@ impl Document {
         let edit = Edit::between(&self.source, &source);
         let word_count = recount_words(&self.source, self.word_count, &source, &edit);
         let Document { clauses: mut old_clauses, definitions, cross_references, terms_of, structure: record, .. } = self;
-        let by_content: HashMap<Span, usize> = old_clauses.iter().enumerate().map(|(index, c)| (c.content, index)).collect();
         let structure = structure::reread(&source, structure::Previous { record, clauses: &old_clauses, edit: &edit });
         let mut carried = Vec::with_capacity(structure.drafts.len());
         let clauses = structure
             .drafts
             .into_iter()
             .map(|draft| {
-                let from = edit.old_span(draft.content).and_then(|old| by_content.get(&old).copied());
+                let from = edit.old_span(draft.content).and_then(|old| clause_with_content(&old_clauses, old));
                 carried.push(from);
                 let old = from.map(|index| (&mut old_clauses[index], draft.content.start));
                 Clause::new(&source, draft, old)
@@ -291,6 +289,12 @@ impl Previous<'_> {
         let delta = clause.content.start as isize - old.content.start as isize;
         Some((&self.definitions[definitions.clone()], &self.cross_references[references.clone()], delta))
     }
+}
+
+/// The index of the clause whose content is `content` (clauses are in document order).
+fn clause_with_content(clauses: &[Clause], content: Span) -> Option<usize> {
+    let index = clauses.partition_point(|c| c.content.start < content.start);
+    clauses.get(index).is_some_and(|c| c.content == content).then_some(index)
 }
 
 /// The last sentence of the clause's parent, if it leads into the clause rather than ending

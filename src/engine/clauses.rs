@@ -30,34 +30,39 @@ pub fn context_key(clause: &Clause, lead_in: Option<&Sentence>) -> u64 {
     hasher.finish()
 }
 
-/// Computes the result of every clause of a document with its [`context_key`], asking
-/// `cached(clause index, context key)` first (a session's previous results).
+/// The result of every clause of a document, with its [`context_key`].
+#[derive(Debug, Default)]
+pub struct ClauseResults {
+    pub keys: Vec<u64>,
+    pub results: Vec<Arc<ClauseResult>>,
+}
+
+/// Computes the result of every clause of a document, asking `cached(clause index, context
+/// key)` first (a session's previous results).
 pub fn clause_results(
     document: &Document,
     lexicon: &Lexicon,
     plan: &CheckPlan,
     mut cached: impl FnMut(usize, u64) -> Option<Arc<ClauseResult>>,
-) -> Vec<(u64, Arc<ClauseResult>)> {
-    document
-        .clauses
-        .iter()
-        .enumerate()
-        .map(|(index, clause)| {
-            let lead_in = document.lead_in_sentence(clause);
-            let key = context_key(clause, lead_in);
-            let result = cached(index, key).unwrap_or_else(|| {
-                let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon);
-                let mut concepts = ConceptSet::new(lexicon.concept_count());
-                for sentence in &analysis.sentences {
-                    concepts.union_with(&sentence.present);
-                }
-                let defining = defining_sentences(clause, &document.definitions);
-                let findings = plan.clause_findings(clause.kind, &analysis, &concepts, &defining);
-                Arc::new(ClauseResult { analysis, concepts, findings })
-            });
-            (key, result)
-        })
-        .collect()
+) -> ClauseResults {
+    let mut all = ClauseResults { keys: Vec::with_capacity(document.clauses.len()), results: Vec::with_capacity(document.clauses.len()) };
+    for (index, clause) in document.clauses.iter().enumerate() {
+        let lead_in = document.lead_in_sentence(clause);
+        let key = context_key(clause, lead_in);
+        let result = cached(index, key).unwrap_or_else(|| {
+            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon);
+            let mut concepts = ConceptSet::new(lexicon.concept_count());
+            for sentence in &analysis.sentences {
+                concepts.union_with(&sentence.present);
+            }
+            let defining = defining_sentences(clause, &document.definitions);
+            let findings = plan.clause_findings(clause.kind, &analysis, &concepts, &defining);
+            Arc::new(ClauseResult { analysis, concepts, findings })
+        });
+        all.keys.push(key);
+        all.results.push(result);
+    }
+    all
 }
 
 /// Which sentences of the clause define a term ("'X' means ..."). Definitions are in

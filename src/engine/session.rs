@@ -2,7 +2,7 @@
 //! result of each clause; the next version is read with [`Document::reparse`], which carries
 //! unchanged clauses over, and only the clauses an edit touched are analysed and checked again.
 
-use super::clauses::{clause_results, ClauseResult};
+use super::clauses::{clause_results, ClauseResults};
 use super::{assemble, CheckOptions, Checker};
 use crate::document::Document;
 use crate::report::Report;
@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 pub struct Session {
     checker: Arc<Checker>,
-    /// The last version checked, and each of its clauses' context key and result.
-    last: Option<(Document, Vec<(u64, Arc<ClauseResult>)>)>,
+    /// The last version checked, with its clauses' results.
+    last: Option<(Document, ClauseResults)>,
     /// How many clauses the last update analysed afresh (for tests and benchmarks).
     last_misses: usize,
 }
@@ -33,14 +33,13 @@ impl Session {
         let checker = &self.checker;
         let mut misses = 0;
         let results = clause_results(&document, &checker.profile.lexicon, &checker.plan, |index, context| {
-            let (carried, results) = previous.as_ref()?;
-            let reused = carried[index].map(|old| &results[old]).filter(|(old_context, _)| *old_context == context);
+            let (carried, previous) = previous.as_ref()?;
+            let reused = carried[index].filter(|&old| previous.keys[old] == context).map(|old| previous.results[old].clone());
             misses += usize::from(reused.is_none());
-            reused.map(|(_, result)| result.clone())
+            reused
         });
-        self.last_misses = if previous.is_some() { misses } else { results.len() };
-        let clause_results: Vec<Arc<ClauseResult>> = results.iter().map(|(_, r)| r.clone()).collect();
-        let report = assemble::report(&checker.profile, &checker.plan, &document, &clause_results, options, None);
+        self.last_misses = if previous.is_some() { misses } else { results.results.len() };
+        let report = assemble::report(&checker.profile, &checker.plan, &document, &results.results, options, None);
         self.last = Some((document, results));
         report
     }
