@@ -159,13 +159,13 @@ impl Document {
     /// clause the edit did not touch (before or after the changed stretch) takes its
     /// sentences, definitions and cross-references from this version, moved to their new
     /// place instead of normalised and read again: an edit costs the structure pass plus the
-    /// clauses it touched. Returns the new document and, for each of its clauses, the index
-    /// of the clause of this version it was carried over from.
+    /// clauses it touched. Returns the new document and, for each of its clauses, the clause
+    /// of this version that reads the same: same text, kind, heading and lead-in.
     pub fn reparse(self, source: impl Into<String>) -> (Document, Vec<Option<usize>>) {
         let source = source.into();
         let edit = Edit::between(&self.source, &source);
         let word_count = recount_words(&self.source, self.word_count, &source, &edit);
-        let Document { clauses: mut old_clauses, definitions, cross_references, terms_of, structure: record, .. } = self;
+        let Document { source: old_source, clauses: mut old_clauses, definitions, cross_references, terms_of, structure: record, .. } = self;
         let structure = structure::reread(&source, structure::Previous { record, clauses: &old_clauses, edit: &edit });
         let mut carried = Vec::with_capacity(structure.drafts.len());
         let clauses = structure
@@ -180,7 +180,19 @@ impl Document {
             .collect();
         let previous = Previous { clauses: &old_clauses, carried: &carried, definitions, cross_references, terms_of };
         let document = Document::assemble(source, clauses, structure.record, word_count, Some(previous));
-        (document, carried)
+        let same = carried
+            .into_iter()
+            .zip(&document.clauses)
+            .map(|(from, clause)| {
+                from.filter(|&index| {
+                    let old = &old_clauses[index];
+                    old.kind == clause.kind
+                        && old.heading == clause.heading
+                        && lead_in_text(&old_source, old) == lead_in_text(&document.source, clause)
+                })
+            })
+            .collect();
+        (document, same)
     }
 
     fn assemble(source: String, mut clauses: Vec<Clause>, structure: structure::PassRecord, word_count: usize, previous: Option<Previous>) -> Document {
@@ -289,6 +301,11 @@ impl Previous<'_> {
         let delta = clause.content.start as isize - old.content.start as isize;
         Some((&self.definitions[definitions.clone()], &self.cross_references[references.clone()], delta))
     }
+}
+
+/// The original text of the sentence that introduces the clause, if it is a list item.
+fn lead_in_text<'s>(source: &'s str, clause: &Clause) -> Option<&'s str> {
+    clause.lead_in.map(|span| &source[span.start..span.end])
 }
 
 /// The index of the clause whose content is `content` (clauses are in document order).

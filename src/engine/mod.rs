@@ -109,8 +109,8 @@ impl Checker {
     }
 
     fn check_document(&self, document: &Document, options: &CheckOptions, only: Option<&str>) -> Report {
-        let clauses = clauses::clause_results(document, &self.profile.lexicon, &self.plan, |_, _| None);
-        assemble::report(&self.profile, &self.plan, document, &clauses.results, options, only)
+        let clauses = clauses::clause_results(document, &self.profile.lexicon, &self.plan, |_| None);
+        assemble::report(&self.profile, &self.plan, document, &clauses, options, only)
     }
 
     /// A user's choice of categories, refused with the known ids when one is unknown.
