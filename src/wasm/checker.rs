@@ -9,7 +9,8 @@ use super::args;
 use super::args::Fields;
 use super::errors::{pack_errors_to_js, to_js};
 use super::options::{JsCheckOptions, Rendered};
-use crate::report::{json, Report, RequirementResult};
+use super::reuse::RequirementObjects;
+use crate::report::{json, Report};
 use crate::{PackSource, Session as EngineSession};
 
 /// The report as `check()` returns it: the JSON report's fields, plus `rendered` when asked.
@@ -106,10 +107,8 @@ pub struct Session {
     inner: EngineSession,
     /// The session's profile, to read its options against.
     checker: Arc<crate::Checker>,
-    /// The requirements of the last report, each with the JS object made of it. An update
-    /// hands out the same (frozen) object again for a requirement whose result did not
-    /// change: most of a report survives an edit, and only what changed crosses into JS.
-    last_requirements: Vec<(RequirementResult, JsValue)>,
+    /// The JS objects of the last report's requirements, reused by the next.
+    requirements: RequirementObjects,
 }
 
 #[wasm_bindgen]
@@ -119,13 +118,13 @@ impl Session {
         Session {
             inner: EngineSession::new(Arc::clone(&checker.inner)),
             checker: Arc::clone(&checker.inner),
-            last_requirements: Vec::new(),
+            requirements: RequirementObjects::default(),
         }
     }
 
     /// Checks the new text, reusing the results of unchanged clauses; same report as `check`.
     /// Requirements whose result did not change are the same objects as in the previous
-    /// report, frozen: treat reports as read-only.
+    /// report, frozen: treat reports as read-only (see `reuse.rs`).
     pub fn update(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -136,33 +135,14 @@ impl Session {
             .inner
             .update(&text, &options.engine_options(&self.checker)?);
         let rendered = options.render(&report);
-        let objects = js_sys::Array::new();
-        let mut kept = Vec::with_capacity(report.requirements.len());
-        for (index, result) in std::mem::take(&mut report.requirements).into_iter().enumerate() {
-            let object = match self.last_requirements.get(index) {
-                Some((last, object)) if *last == result => object.clone(),
-                _ => freeze(to_js(&result)?),
-            };
-            objects.push(&object);
-            kept.push((result, object));
-        }
+        let objects = self
+            .requirements
+            .update(std::mem::take(&mut report.requirements))?;
         let value = to_js(&ReportWithRenderings { report: &report, rendered })?;
         js_sys::Reflect::set(&value, &JsValue::from_str("requirements"), &objects)
             .map_err(|_| JsError::new("cannot pass the result to JavaScript"))?;
-        self.last_requirements = kept;
         Ok(value)
     }
-}
-
-/// Freezes a value made by `JSON.parse` and everything in it.
-fn freeze(value: JsValue) -> JsValue {
-    if let Some(object) = value.dyn_ref::<js_sys::Object>() {
-        for field in js_sys::Object::values(object).iter() {
-            freeze(field);
-        }
-        js_sys::Object::freeze(object);
-    }
-    value
 }
 
 fn read_check_args(text: &JsValue, options: JsValue) -> Result<(String, JsCheckOptions), JsError> {

@@ -1,6 +1,7 @@
 // A session in JS: after every edit its report equals a fresh check (same keys, same order),
 // and the requirements an edit left alone are the very objects of the previous report,
-// frozen, so that an editor receives only what changed.
+// frozen, so that an editor receives only what changed (requirements whose evidence only
+// moved are frozen copies with the new offsets).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpusDocuments } from './corpus.mjs';
@@ -27,7 +28,8 @@ for (const document of corpusDocuments().slice(0, 4)) {
       const report = session.update(text);
       assert.equal(JSON.stringify(report), JSON.stringify(checker.check(text)), `edit ${index}`);
       for (const [position, requirement] of report.requirements.entries()) {
-        assert.ok(Object.isFrozen(requirement) && Object.isFrozen(requirement.trace), `edit ${index}: ${requirement.id} is frozen`);
+        const parts = [requirement, requirement.trace, requirement.evidence, ...requirement.evidence];
+        assert.ok(parts.every(Object.isFrozen), `edit ${index}: ${requirement.id} is frozen`);
         const before = previous.requirements[position];
         const unchanged = JSON.stringify(before) === JSON.stringify(requirement);
         assert.equal(before === requirement, unchanged, `edit ${index}: ${requirement.id} is reused exactly when unchanged`);
