@@ -147,7 +147,7 @@ impl Session {
 
 fn read_check_args(text: &JsValue, options: JsValue) -> Result<(String, JsCheckOptions), JsError> {
     Ok((
-        args::string(text, "the text to check")?,
+        args::long_string(text, "the text to check")?,
         JsCheckOptions::from_js(options)?,
     ))
 }

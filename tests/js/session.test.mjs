@@ -39,3 +39,13 @@ for (const document of corpusDocuments().slice(0, 4)) {
     session.free();
   });
 }
+
+test('text reaches the checker intact: accents, emoji, a lone surrogate', () => {
+  const text = 'Article 1\n\nLes données 😀 shall be deleted after two years \uD800 «café».\n';
+  const report = checker.check(text);
+  const evidence = report.requirements.flatMap((r) => r.evidence).find((e) => e.text.includes('données'));
+  assert.ok(evidence, 'the sentence is evidence');
+  assert.equal(text.slice(evidence.start_utf16, evidence.end_utf16), evidence.text.replace('\uFFFD', '\uD800'));
+  const asUtf8 = text.slice(0, evidence.end_utf16).replace('\uD800', '\uFFFD');
+  assert.equal(evidence.end, Buffer.byteLength(asUtf8), 'UTF-8 offsets count the lone surrogate as U+FFFD');
+});
