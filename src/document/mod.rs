@@ -178,7 +178,7 @@ impl Document {
                 Clause::new(&source, draft, old)
             })
             .collect();
-        let previous = Previous { clauses: &old_clauses, carried: &carried, definitions, cross_references, terms_of };
+        let previous = CarriedTerms { clauses: &old_clauses, carried: &carried, definitions, cross_references, terms_of };
         let document = Document::assemble(source, clauses, structure.record, word_count, Some(previous));
         let same = carried
             .into_iter()
@@ -195,7 +195,7 @@ impl Document {
         (document, same)
     }
 
-    fn assemble(source: String, mut clauses: Vec<Clause>, structure: structure::PassRecord, word_count: usize, previous: Option<Previous>) -> Document {
+    fn assemble(source: String, mut clauses: Vec<Clause>, structure: structure::PassRecord, word_count: usize, previous: Option<CarriedTerms>) -> Document {
         let lead_ins: Vec<Option<Span>> = clauses.iter().map(|c| lead_in_of(&clauses, c)).collect();
         for (clause, lead_in) in clauses.iter_mut().zip(lead_ins) {
             clause.lead_in = lead_in;
@@ -276,8 +276,8 @@ impl Span {
     }
 }
 
-/// What a reparse carries over from the previous version besides sentences.
-struct Previous<'a> {
+/// The definitions and cross-references a reparse carries over from the previous version.
+struct CarriedTerms<'a> {
     /// The previous clauses (their sentences already moved out).
     clauses: &'a [Clause],
     /// For each new clause, the previous clause of the same text.
@@ -287,7 +287,7 @@ struct Previous<'a> {
     terms_of: Vec<(Range<usize>, Range<usize>)>,
 }
 
-impl Previous<'_> {
+impl CarriedTerms<'_> {
     /// The definitions and cross-references of the previous clause that new clause `index`
     /// was carried over from, with how far they moved; `None` when the clause is new or is
     /// now cited differently (the terms name their clause).

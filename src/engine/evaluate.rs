@@ -14,7 +14,6 @@ use std::sync::Arc;
 
 /// A document with every clause's analysis and findings, as the requirements see it.
 pub struct AnalysedDocument<'a> {
-    pub document: &'a Document,
     /// Concepts anywhere in the operative text (for triggers and `when`).
     operative: ConceptSet,
     /// The findings of each check slot, in document order.
@@ -30,7 +29,7 @@ pub struct Located<'a> {
 
 impl<'a> AnalysedDocument<'a> {
     pub fn new(
-        document: &'a Document,
+        document: &Document,
         clauses: &'a [Arc<ClauseResult>],
         plan: &CheckPlan,
         concept_count: usize,
@@ -47,7 +46,7 @@ impl<'a> AnalysedDocument<'a> {
                 by_slot[slot].push(Located { clause, finding });
             }
         }
-        AnalysedDocument { document, operative, by_slot }
+        AnalysedDocument { operative, by_slot }
     }
 }
 
