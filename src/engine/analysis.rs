@@ -4,8 +4,8 @@
 
 use crate::document::{Clause, Document, Sentence};
 use crate::language::{self, Duration, Modality, ModalityMarkers};
-use std::sync::Arc;
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
+use std::sync::Arc;
 use std::hash::{Hash, Hasher};
 
 /// A set of concepts, one bit each.
@@ -50,10 +50,7 @@ impl SentenceAnalysis {
     pub fn analyze(text: &str, lexicon: &Lexicon) -> SentenceAnalysis {
         let lower = text.to_ascii_lowercase();
         let hits = lexicon.find(&lower);
-        let mut present = ConceptSet::new(lexicon.concept_count());
-        for hit in &hits {
-            present.insert(hit.concept);
-        }
+        let present = concepts_of(&hits, lexicon);
         let features = language::analyze(&lower);
         let fragment = text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
         SentenceAnalysis { hits, present, markers: features.markers, durations: features.durations, fragment }
@@ -74,21 +71,53 @@ pub struct ClauseAnalysis {
     pub lead_in: Option<Modality>,
 }
 
+/// What a list item takes from the sentence that leads into it ("Each Party shall ensure
+/// that:"): its concepts and the modality it ends with.
+#[derive(Debug, Clone)]
+struct LeadIn {
+    present: ConceptSet,
+    modality: Modality,
+}
+
+impl LeadIn {
+    /// Only what a lead-in gives its items: no durations, no fragment test.
+    fn analyze(text: &str, lexicon: &Lexicon) -> LeadIn {
+        let lower = text.to_ascii_lowercase();
+        let present = concepts_of(&lexicon.find(&lower), lexicon);
+        LeadIn { present, modality: ModalityMarkers::find(&lower).modality_at(usize::MAX) }
+    }
+}
+
+fn concepts_of(hits: &[ConceptHit], lexicon: &Lexicon) -> ConceptSet {
+    let mut present = ConceptSet::new(lexicon.concept_count());
+    for hit in hits {
+        present.insert(hit.concept);
+    }
+    present
+}
+
+/// The concepts of a heading: headings only feed clause-wide checks, so modality and
+/// durations are not needed.
+fn heading_concepts(heading: &str, lexicon: &Lexicon) -> ConceptSet {
+    concepts_of(&lexicon.find(&heading.to_ascii_lowercase()), lexicon)
+}
+
 impl ClauseAnalysis {
     /// Analyses a clause. A list item's sentences also carry the concepts of the lead-in
     /// they complete ("Personal data shall be: (a) deleted after two years").
     pub fn analyze(clause: &Clause, lead_in: Option<&Sentence>, lexicon: &Lexicon) -> ClauseAnalysis {
-        let heading = clause.heading.as_deref().map_or_else(
-            || ConceptSet::new(lexicon.concept_count()),
-            |h| SentenceAnalysis::analyze(h, lexicon).present,
-        );
-        let lead_in = lead_in.map(|s| SentenceAnalysis::analyze(&s.text, lexicon));
+        let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| heading_concepts(h, lexicon));
+        let lead_in = lead_in.map(|s| LeadIn::analyze(&s.text, lexicon));
+        ClauseAnalysis::with_context(clause, heading, lead_in.as_ref(), lexicon)
+    }
+
+    fn with_context(clause: &Clause, heading: ConceptSet, lead_in: Option<&LeadIn>, lexicon: &Lexicon) -> ClauseAnalysis {
         let sentences = clause
             .sentences
             .iter()
             .map(|s| {
                 let mut analysis = SentenceAnalysis::analyze(&s.text, lexicon);
-                if let Some(lead) = &lead_in {
+                if let Some(lead) = lead_in {
                     analysis.present.union_with(&lead.present);
                     // A short item completes its lead-in: "(i) audit capabilities; and".
                     analysis.fragment = false;
@@ -96,8 +125,7 @@ impl ClauseAnalysis {
                 analysis
             })
             .collect();
-        let lead_in = lead_in.map(|lead| lead.markers.modality_at(usize::MAX));
-        ClauseAnalysis { sentences, heading, lead_in }
+        ClauseAnalysis { sentences, heading, lead_in: lead_in.map(|lead| lead.modality) }
     }
 }
 
@@ -115,19 +143,42 @@ pub fn clause_key(clause: &Clause, lead_in: Option<&Sentence>) -> u64 {
 }
 
 /// Analyses every clause of a document, asking `cached` first (a session's cache).
+/// Consecutive clauses often share a heading (the paragraphs of one article) or a lead-in
+/// (the items of one list): each is analysed once, not once per clause.
 pub fn analyze_document(
     document: &Document,
     lexicon: &Lexicon,
     mut cached: impl FnMut(u64) -> Option<Arc<ClauseAnalysis>>,
 ) -> Vec<(u64, Arc<ClauseAnalysis>)> {
+    let mut last_heading: Option<(&str, ConceptSet)> = None;
+    let mut last_lead_in: Option<(&Sentence, LeadIn)> = None;
     document
         .clauses
         .iter()
         .map(|clause| {
             let lead_in = document.lead_in_sentence(clause);
             let key = clause_key(clause, lead_in);
-            let analysis = cached(key).unwrap_or_else(|| Arc::new(ClauseAnalysis::analyze(clause, lead_in, lexicon)));
+            let analysis = cached(key).unwrap_or_else(|| {
+                let heading = match clause.heading.as_deref() {
+                    None => ConceptSet::new(lexicon.concept_count()),
+                    Some(text) => remembered(&mut last_heading, text, |a, b| a == b, |h| heading_concepts(h, lexicon)),
+                };
+                let lead = lead_in.map(|s| remembered(&mut last_lead_in, s, |a: &Sentence, b| std::ptr::eq(a, b), |s| LeadIn::analyze(&s.text, lexicon)));
+                Arc::new(ClauseAnalysis::with_context(clause, heading, lead.as_ref(), lexicon))
+            });
             (key, analysis)
         })
         .collect()
+}
+
+/// `analyze(input)`, reusing the last result when `input` is the same as last time.
+fn remembered<I: Copy, T: Clone>(last: &mut Option<(I, T)>, input: I, same: impl Fn(I, I) -> bool, analyze: impl Fn(I) -> T) -> T {
+    match last {
+        Some((previous, result)) if same(*previous, input) => result.clone(),
+        _ => {
+            let result = analyze(input);
+            *last = Some((input, result.clone()));
+            result
+        }
+    }
 }
