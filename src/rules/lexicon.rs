@@ -7,7 +7,7 @@
 //! not covered: stems are literal). A match that overlaps one of its concept's `exclude`
 //! phrases does not count ("automated processing of personal data" is not an algorithm).
 
-use super::prefilter::{leading_literals, required_sets};
+use super::prefilter::{leading_literals, required_sets, Literal};
 use crate::language::words::{is_word_byte, on_word_boundaries};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
@@ -53,13 +53,28 @@ pub struct Lexicon {
 struct PatternEntry {
     concept: ConceptId,
     regex: Regex,
-    /// Sets of indices into the literal automaton; the pattern runs only on a sentence
-    /// with a literal of every set. Empty: always run.
-    gate: Vec<Vec<usize>>,
+    /// Sets of literals; the pattern runs only on a sentence with a literal of every set
+    /// (standing as the pattern needs it: see [`GateLiteral`]). Empty: always run.
+    gate: Vec<Vec<GateLiteral>>,
     /// When every match opens with one of these literals: the pattern anchored, tried only
     /// where they occur (see [`Lexicon::anchored_matches`]).
     leading: Option<Leading>,
 }
+
+/// A literal of a pattern's gate: its index among the automaton's literals, and the word
+/// boundaries it needs around it (`BEFORE` and `AFTER` bits).
+#[derive(Debug, Clone, Copy)]
+struct GateLiteral {
+    literal: usize,
+    bounds: u8,
+}
+
+const BEFORE: u8 = 1;
+const AFTER: u8 = 2;
+
+/// For the word boundaries found around an occurrence (`BEFORE`, `AFTER` bits), every
+/// need it satisfies, one bit per need: an occurrence bounded on both sides satisfies all.
+const SATISFIED: [u8; 4] = [0b0001, 0b0011, 0b0101, 0b1111];
 
 struct Leading {
     literals: Vec<usize>,
@@ -113,7 +128,13 @@ impl Lexicon {
                 let sets = required_sets(source_pattern(&regex)).unwrap_or_default();
                 let gate = sets
                     .into_iter()
-                    .map(|set| set.into_iter().map(|literal| intern(&mut literals, literal)).collect())
+                    .map(|set| {
+                        let to_gate = |literal: Literal| GateLiteral {
+                            bounds: u8::from(literal.bounded_before) * BEFORE + u8::from(literal.bounded_after) * AFTER,
+                            literal: intern(&mut literals, literal.text),
+                        };
+                        set.into_iter().map(to_gate).collect()
+                    })
                     .collect();
                 let leading = leading_literals(source_pattern(&regex)).and_then(|set| {
                     let anchored = Regex::new(&format!("(?i)^(?:{})", source_pattern(&regex))).ok()?;
@@ -142,30 +163,8 @@ impl Lexicon {
 
     /// All concept occurrences in a lower-cased sentence, sorted by position.
     pub fn find(&self, lower: &str) -> Vec<ConceptHit> {
-        let mut hits = Vec::new();
-        let mut excluded: Vec<ConceptHit> = Vec::new();
-        let mut literal_present = vec![false; self.literal_count];
-        let mut literal_occurrences: Vec<(usize, usize)> = Vec::new();
-        occurrences(&self.automaton, lower.as_bytes(), |index, start, end| {
-            if index >= self.phrase_count {
-                literal_present[index - self.phrase_count] = true;
-                literal_occurrences.push((index - self.phrase_count, start));
-                return;
-            }
-            let entry = self.entries[index];
-            let Some(end) = word_end(lower, start, end, entry.stem) else { return };
-            let hit = ConceptHit { concept: entry.concept, start, end };
-            if entry.exclude {
-                excluded.push(hit);
-            } else {
-                hits.push(hit);
-            }
-        });
-        for pattern in &self.patterns {
-            let gated_out = pattern.gate.iter().any(|set| !set.iter().any(|&l| literal_present[l]));
-            if gated_out {
-                continue;
-            }
+        let Scan { mut hits, excluded, literal_seen, literal_occurrences } = self.scan(lower);
+        for pattern in self.patterns.iter().filter(|p| p.passes_gate(&literal_seen)) {
             let concept = pattern.concept;
             let to_hit = |(start, end)| ConceptHit { concept, start, end };
             match &pattern.leading {
@@ -179,6 +178,51 @@ impl Lexicon {
         hits.sort_by_key(|h| (h.start, h.end, h.concept));
         hits.dedup_by_key(|h| (h.concept, h.start));
         hits
+    }
+
+    /// One pass of the automaton over a sentence: the phrases' hits and exclusions, and
+    /// where the patterns' literals occur.
+    fn scan(&self, lower: &str) -> Scan {
+        let mut scan = Scan {
+            hits: Vec::new(),
+            excluded: Vec::new(),
+            literal_seen: vec![0; self.literal_count],
+            literal_occurrences: Vec::new(),
+        };
+        occurrences(&self.automaton, lower.as_bytes(), |index, start, end| {
+            if let Some(literal) = index.checked_sub(self.phrase_count) {
+                scan.literal_seen[literal] |= SATISFIED[usize::from(boundaries(lower.as_bytes(), start, end))];
+                scan.literal_occurrences.push((literal, start));
+                return;
+            }
+            let entry = self.entries[index];
+            let Some(end) = word_end(lower, start, end, entry.stem) else { return };
+            let hit = ConceptHit { concept: entry.concept, start, end };
+            if entry.exclude {
+                scan.excluded.push(hit);
+            } else {
+                scan.hits.push(hit);
+            }
+        });
+        scan
+    }
+}
+
+/// What one pass of the automaton finds in a sentence.
+struct Scan {
+    hits: Vec<ConceptHit>,
+    excluded: Vec<ConceptHit>,
+    /// Per literal, the boundary needs its occurrences satisfy (see `SATISFIED`).
+    literal_seen: Vec<u8>,
+    /// (literal, start) of every occurrence of a literal.
+    literal_occurrences: Vec<(usize, usize)>,
+}
+
+impl PatternEntry {
+    /// False when the sentence lacks every literal of one of the gate's sets: the pattern
+    /// cannot match there.
+    fn passes_gate(&self, literal_seen: &[u8]) -> bool {
+        self.gate.iter().all(|set| set.iter().any(|g| literal_seen[g.literal] & (1 << g.bounds) != 0))
     }
 }
 
@@ -196,6 +240,15 @@ fn occurrences(automaton: &NFA, text: &[u8], mut found: impl FnMut(usize, usize,
             }
         }
     }
+}
+
+/// Which ends of `[start, end)` stand on a word boundary as a regular expression's `\b` sees
+/// it (`BEFORE`, `AFTER` bits).
+fn boundaries(text: &[u8], start: usize, end: usize) -> u8 {
+    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let before = start == 0 || !text.get(start - 1).is_some_and(is_word);
+    let after = !text.get(end).is_some_and(is_word);
+    u8::from(before) * BEFORE + u8::from(after) * AFTER
 }
 
 /// The pattern as its author wrote it, without the case-insensitivity flag added on load.
@@ -275,35 +328,63 @@ mod tests {
         assert_eq!((hit.start, hit.end), (5, 13));
     }
 
+    /// Every sentence of the corpus, lower-cased, and the same sentences with "shall" for
+    /// "must" and all words glued to the next (where no literal stands on a boundary).
+    fn corpus_sentences() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+        let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+        let mut sentences = Vec::new();
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+            let document = crate::document::Document::parse(std::fs::read_to_string(&path).unwrap());
+            for sentence in document.clauses.iter().flat_map(|c| &c.sentences) {
+                let lower = sentence.text.to_ascii_lowercase();
+                sentences.push(lower.replace("must", "shall"));
+                sentences.push(lower.replace(' ', ""));
+                sentences.push(lower);
+            }
+        }
+        sentences
+    }
+
     /// The anchored search finds exactly what a plain search finds, on every sentence of the
     /// corpus and for every pattern of the baseline.
     #[test]
     fn anchored_search_agrees_with_find_iter() {
         let checker = crate::Checker::new("baseline", &[]).expect("baseline");
         let lexicon = &checker.profile().lexicon;
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
         let mut compared = 0;
-        for path in entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")) {
-            let document = crate::document::Document::parse(std::fs::read_to_string(&path).unwrap());
-            for sentence in document.clauses.iter().flat_map(|c| &c.sentences) {
-                let lower = sentence.text.to_ascii_lowercase();
-                let mut literal_occurrences: Vec<(usize, usize)> = Vec::new();
-                occurrences(&lexicon.automaton, lower.as_bytes(), |index, start, _| {
-                    if index >= lexicon.phrase_count {
-                        literal_occurrences.push((index - lexicon.phrase_count, start));
-                    }
-                });
-                for pattern in &lexicon.patterns {
-                    if let Some(leading) = &pattern.leading {
-                        let plain: Vec<(usize, usize)> = pattern.regex.find_iter(&lower).map(|m| (m.start(), m.end())).collect();
-                        assert_eq!(anchored_matches(&lower, leading, &literal_occurrences), plain, "{} on {lower:?}", pattern.regex.as_str());
-                        compared += 1;
-                    }
+        for lower in corpus_sentences() {
+            let scan = lexicon.scan(&lower);
+            for pattern in &lexicon.patterns {
+                if let Some(leading) = &pattern.leading {
+                    let plain: Vec<(usize, usize)> = pattern.regex.find_iter(&lower).map(|m| (m.start(), m.end())).collect();
+                    assert_eq!(anchored_matches(&lower, leading, &scan.literal_occurrences), plain, "{} on {lower:?}", pattern.regex.as_str());
+                    compared += 1;
                 }
             }
         }
         assert!(compared > 1000, "compared {compared} pattern runs");
+    }
+
+    /// A pattern's gate closes only on sentences where the pattern finds nothing, for every
+    /// pattern of the baseline and every sentence of the corpus; and it does close often.
+    #[test]
+    fn the_gate_never_skips_a_match() {
+        let checker = crate::Checker::new("baseline", &[]).expect("baseline");
+        let lexicon = &checker.profile().lexicon;
+        let (mut skipped, mut matched) = (0, 0);
+        for lower in corpus_sentences() {
+            let scan = lexicon.scan(&lower);
+            for pattern in &lexicon.patterns {
+                let found = pattern.regex.find(&lower);
+                matched += usize::from(found.is_some());
+                if !pattern.passes_gate(&scan.literal_seen) {
+                    assert_eq!(found.map(|m| m.as_str()), None, "{} skipped on {lower:?}", pattern.regex.as_str());
+                    skipped += 1;
+                }
+            }
+        }
+        assert!(matched > 500 && skipped > 100_000, "matched {matched}, skipped {skipped}");
     }
 
     #[test]
