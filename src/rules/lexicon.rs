@@ -163,12 +163,15 @@ impl Lexicon {
 
     /// All concept occurrences in a lower-cased sentence, sorted by position.
     pub fn find(&self, lower: &str) -> Vec<ConceptHit> {
-        let Scan { mut hits, excluded, literal_seen, literal_occurrences } = self.scan(lower);
+        let Scan { mut hits, excluded, literal_seen, literal_last, literal_occurrences } = self.scan(lower);
         for pattern in self.patterns.iter().filter(|p| p.passes_gate(&literal_seen)) {
             let concept = pattern.concept;
             let to_hit = |(start, end)| ConceptHit { concept, start, end };
             match &pattern.leading {
-                Some(leading) => hits.extend(anchored_matches(lower, leading, &literal_occurrences).into_iter().map(to_hit)),
+                Some(leading) => {
+                    let until = pattern.last_start(&literal_last);
+                    hits.extend(anchored_matches(lower, leading, &literal_occurrences, until).into_iter().map(to_hit))
+                }
                 None => hits.extend(pattern.regex.find_iter(lower).map(|m| to_hit((m.start(), m.end())))),
             }
         }
@@ -187,11 +190,13 @@ impl Lexicon {
             hits: Vec::new(),
             excluded: Vec::new(),
             literal_seen: vec![0; self.literal_count],
+            literal_last: vec![0; self.literal_count],
             literal_occurrences: Vec::new(),
         };
         occurrences(&self.automaton, lower.as_bytes(), |index, start, end| {
             if let Some(literal) = index.checked_sub(self.phrase_count) {
                 scan.literal_seen[literal] |= SATISFIED[usize::from(boundaries(lower.as_bytes(), start, end))];
+                scan.literal_last[literal] = scan.literal_last[literal].max(start);
                 scan.literal_occurrences.push((literal, start));
                 return;
             }
@@ -214,6 +219,8 @@ struct Scan {
     excluded: Vec<ConceptHit>,
     /// Per literal, the boundary needs its occurrences satisfy (see `SATISFIED`).
     literal_seen: Vec<u8>,
+    /// Per literal, where its last occurrence starts (0 when there is none).
+    literal_last: Vec<usize>,
     /// (literal, start) of every occurrence of a literal.
     literal_occurrences: Vec<(usize, usize)>,
 }
@@ -223,6 +230,13 @@ impl PatternEntry {
     /// cannot match there.
     fn passes_gate(&self, literal_seen: &[u8]) -> bool {
         self.gate.iter().all(|set| set.iter().any(|g| literal_seen[g.literal] & (1 << g.bounds) != 0))
+    }
+
+    /// The last place a match can start: a match contains a literal of every set of the
+    /// gate, so it starts no later than the last occurrence of each set.
+    fn last_start(&self, literal_last: &[usize]) -> usize {
+        let last_of_set = |set: &Vec<GateLiteral>| set.iter().map(|g| literal_last[g.literal]).max().unwrap_or(usize::MAX);
+        self.gate.iter().map(last_of_set).min().unwrap_or(usize::MAX)
     }
 }
 
@@ -259,7 +273,8 @@ fn source_pattern(regex: &Regex) -> &str {
 /// The matches `find_iter` would give, found by trying the anchored pattern only where one
 /// of its leading literals occurs, leftmost first: every match starts at such a place, so
 /// the first success at or after the last match's end is the next leftmost-first match.
-fn anchored_matches(lower: &str, leading: &Leading, literal_occurrences: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// No match starts after `until`.
+fn anchored_matches(lower: &str, leading: &Leading, literal_occurrences: &[(usize, usize)], until: usize) -> Vec<(usize, usize)> {
     let mut starts: Vec<usize> =
         literal_occurrences.iter().filter(|(l, _)| leading.literals.contains(l)).map(|&(_, start)| start).collect();
     starts.sort_unstable();
@@ -269,6 +284,9 @@ fn anchored_matches(lower: &str, leading: &Leading, literal_occurrences: &[(usiz
     let mut resume = 0;
     for start in starts {
         let boundary_ok = !leading.boundary || start == 0 || is_word(start - 1) != is_word(start);
+        if start > until {
+            break;
+        }
         if start < resume || !boundary_ok {
             continue;
         }
@@ -358,7 +376,8 @@ mod tests {
             for pattern in &lexicon.patterns {
                 if let Some(leading) = &pattern.leading {
                     let plain: Vec<(usize, usize)> = pattern.regex.find_iter(&lower).map(|m| (m.start(), m.end())).collect();
-                    assert_eq!(anchored_matches(&lower, leading, &scan.literal_occurrences), plain, "{} on {lower:?}", pattern.regex.as_str());
+                    let until = pattern.last_start(&scan.literal_last);
+                    assert_eq!(anchored_matches(&lower, leading, &scan.literal_occurrences, until), plain, "{} on {lower:?}", pattern.regex.as_str());
                     compared += 1;
                 }
             }
