@@ -163,18 +163,19 @@ impl Lexicon {
 
     /// All concept occurrences in a lower-cased sentence, sorted by position.
     pub fn find(&self, lower: &str) -> Vec<ConceptHit> {
-        let Scan { mut hits, excluded, literal_seen, literal_last, literal_occurrences } = self.scan(lower);
-        for pattern in self.patterns.iter().filter(|p| p.passes_gate(&literal_seen)) {
+        let Scan { mut hits, excluded, literals, literal_occurrences } = self.scan(lower);
+        for pattern in self.patterns.iter().filter(|p| p.passes_gate(&literals)) {
             let concept = pattern.concept;
             let to_hit = |(start, end)| ConceptHit { concept, start, end };
             match &pattern.leading {
                 Some(leading) => {
-                    let until = pattern.last_start(&literal_last);
+                    let until = pattern.last_start(&literals);
                     hits.extend(anchored_matches(lower, leading, &literal_occurrences, until).into_iter().map(to_hit))
                 }
                 None => hits.extend(pattern.regex.find_iter(lower).map(|m| to_hit((m.start(), m.end())))),
             }
         }
+        literals.give_back();
         hits.retain(|hit| {
             !excluded.iter().any(|x| x.concept == hit.concept && x.start < hit.end && hit.start < x.end)
         });
@@ -189,14 +190,12 @@ impl Lexicon {
         let mut scan = Scan {
             hits: Vec::new(),
             excluded: Vec::new(),
-            literal_seen: vec![0; self.literal_count],
-            literal_last: vec![0; self.literal_count],
+            literals: LiteralTable::take(self.literal_count),
             literal_occurrences: Vec::new(),
         };
         occurrences(&self.automaton, lower.as_bytes(), |index, start, end| {
             if let Some(literal) = index.checked_sub(self.phrase_count) {
-                scan.literal_seen[literal] |= SATISFIED[usize::from(boundaries(lower.as_bytes(), start, end))];
-                scan.literal_last[literal] = scan.literal_last[literal].max(start);
+                scan.literals.record(literal, start, boundaries(lower.as_bytes(), start, end));
                 scan.literal_occurrences.push((literal, start));
                 return;
             }
@@ -217,25 +216,87 @@ impl Lexicon {
 struct Scan {
     hits: Vec<ConceptHit>,
     excluded: Vec<ConceptHit>,
-    /// Per literal, the boundary needs its occurrences satisfy (see `SATISFIED`).
-    literal_seen: Vec<u8>,
-    /// Per literal, where its last occurrence starts (0 when there is none).
-    literal_last: Vec<usize>,
+    literals: LiteralTable,
     /// (literal, start) of every occurrence of a literal.
     literal_occurrences: Vec<(usize, usize)>,
+}
+
+/// Per literal of the lexicon, what the current sentence holds of it. Entries carry the
+/// number of the sentence they were written for, so that a sentence starts with an empty
+/// table without clearing one entry per literal (most sentences hold a few dozen of the
+/// hundreds of literals). The table is kept per thread between sentences.
+struct LiteralTable {
+    entries: Vec<LiteralEntry>,
+    sentence: u32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct LiteralEntry {
+    sentence: u32,
+    /// The boundary needs its occurrences satisfy (see `SATISFIED`).
+    seen: u8,
+    /// Where its last occurrence starts.
+    last_start: usize,
+}
+
+thread_local! {
+    static LITERAL_TABLE: std::cell::Cell<Option<LiteralTable>> = const { std::cell::Cell::new(None) };
+}
+
+impl LiteralTable {
+    /// The thread's table, emptied, with room for `literal_count` literals.
+    fn take(literal_count: usize) -> LiteralTable {
+        let mut table = LITERAL_TABLE.take().unwrap_or(LiteralTable { entries: Vec::new(), sentence: 0 });
+        if table.entries.len() < literal_count {
+            table.entries.resize(literal_count, LiteralEntry::default());
+        }
+        table.sentence = table.sentence.wrapping_add(1);
+        if table.sentence == 0 {
+            // After 2^32 sentences the numbers come round again: start afresh once.
+            table.entries.fill(LiteralEntry::default());
+            table.sentence = 1;
+        }
+        table
+    }
+
+    /// Hands the table back to the thread for the next sentence.
+    fn give_back(self) {
+        LITERAL_TABLE.set(Some(self));
+    }
+
+    fn entry(&self, literal: usize) -> LiteralEntry {
+        let entry = self.entries[literal];
+        if entry.sentence == self.sentence { entry } else { LiteralEntry::default() }
+    }
+
+    fn record(&mut self, literal: usize, start: usize, bounds: u8) {
+        let mut entry = self.entry(literal);
+        entry.sentence = self.sentence;
+        entry.seen |= SATISFIED[usize::from(bounds)];
+        entry.last_start = entry.last_start.max(start);
+        self.entries[literal] = entry;
+    }
+
+    fn satisfies(&self, literal: &GateLiteral) -> bool {
+        self.entry(literal.literal).seen & (1 << literal.bounds) != 0
+    }
+
+    fn last_start(&self, literal: usize) -> usize {
+        self.entry(literal).last_start
+    }
 }
 
 impl PatternEntry {
     /// False when the sentence lacks every literal of one of the gate's sets: the pattern
     /// cannot match there.
-    fn passes_gate(&self, literal_seen: &[u8]) -> bool {
-        self.gate.iter().all(|set| set.iter().any(|g| literal_seen[g.literal] & (1 << g.bounds) != 0))
+    fn passes_gate(&self, literals: &LiteralTable) -> bool {
+        self.gate.iter().all(|set| set.iter().any(|g| literals.satisfies(g)))
     }
 
     /// The last place a match can start: a match contains a literal of every set of the
     /// gate, so it starts no later than the last occurrence of each set.
-    fn last_start(&self, literal_last: &[usize]) -> usize {
-        let last_of_set = |set: &Vec<GateLiteral>| set.iter().map(|g| literal_last[g.literal]).max().unwrap_or(usize::MAX);
+    fn last_start(&self, literals: &LiteralTable) -> usize {
+        let last_of_set = |set: &Vec<GateLiteral>| set.iter().map(|g| literals.last_start(g.literal)).max().unwrap_or(usize::MAX);
         self.gate.iter().map(last_of_set).min().unwrap_or(usize::MAX)
     }
 }
@@ -376,7 +437,7 @@ mod tests {
             for pattern in &lexicon.patterns {
                 if let Some(leading) = &pattern.leading {
                     let plain: Vec<(usize, usize)> = pattern.regex.find_iter(&lower).map(|m| (m.start(), m.end())).collect();
-                    let until = pattern.last_start(&scan.literal_last);
+                    let until = pattern.last_start(&scan.literals);
                     assert_eq!(anchored_matches(&lower, leading, &scan.literal_occurrences, until), plain, "{} on {lower:?}", pattern.regex.as_str());
                     compared += 1;
                 }
@@ -397,7 +458,7 @@ mod tests {
             for pattern in &lexicon.patterns {
                 let found = pattern.regex.find(&lower);
                 matched += usize::from(found.is_some());
-                if !pattern.passes_gate(&scan.literal_seen) {
+                if !pattern.passes_gate(&scan.literals) {
                     assert_eq!(found.map(|m| m.as_str()), None, "{} skipped on {lower:?}", pattern.regex.as_str());
                     skipped += 1;
                 }
