@@ -12,6 +12,8 @@ pub mod engine;
 pub mod language;
 pub mod report;
 pub mod rules;
+#[cfg(test)]
+mod testing;
 
 #[cfg(feature = "cli")]
 pub mod cli;

@@ -113,6 +113,11 @@ fn bad_options_throw_an_error_that_names_the_problem() {
         (r#"{"categores": "auto"}"#, "categores"),
         (r#"{"formats": ["pdf"]}"#, "pdf"),
         (r#"{"categories": 7}"#, "invalid check options"),
+        (r#"{"categories": "some"}"#, "a list of category ids"),
+        (r#"{"categories": ["threat-intel", 2]}"#, "a list of category ids"),
+        (r#"{"formats": "json"}"#, "formats: a list of"),
+        (r#""auto""#, "expected an object, not string"),
+        (r#"[]"#, "expected an object, not array"),
     ] {
         let error = checker
             .check(JsValue::from(DRAFT), options(options_json))
@@ -179,6 +184,25 @@ fn overlays_must_be_name_and_text_objects() {
         message.contains("invalid overlays (an array of {name, text})"),
         "{message}"
     );
+    for (overlays_json, expected) in [
+        (r#"{"name": "a.toml", "text": ""}"#, "expected an array"),
+        (r#"[{"name": "a.toml", "text": "", "id": 1}]"#, "unknown field `id`"),
+        (r#"[{"name": "a.toml"}]"#, "`text` must be a string"),
+        (r#"[{"name": 7, "text": ""}]"#, "`name` must be a string"),
+    ] {
+        let message = error_message(Checker::new("baseline".into(), options(overlays_json)).err().expect(overlays_json));
+        assert!(message.contains(expected), "{overlays_json}: {message}");
+    }
+}
+
+/// Absent, `undefined` and `null` fields take their defaults.
+#[wasm_bindgen_test]
+fn null_option_fields_take_their_defaults() {
+    let checker = baseline();
+    let report = |options_json: &str| to_json(checker.check(JsValue::from(DRAFT), options(options_json)).map_err(error_message).expect(options_json));
+    let defaults = report("{}");
+    assert_eq!(report(r#"{"categories": null, "formats": null}"#), defaults);
+    assert!(defaults.get("rendered").is_none());
 }
 
 #[wasm_bindgen_test]

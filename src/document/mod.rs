@@ -7,6 +7,7 @@
 
 mod compat;
 pub mod docx;
+mod edit;
 mod html;
 pub mod input;
 pub mod normalize;
@@ -16,6 +17,9 @@ pub mod structure;
 mod terms;
 
 use serde::Serialize;
+use edit::Edit;
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// A half-open byte range `[start, end)` into the original input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
@@ -37,7 +41,7 @@ impl Span {
 }
 
 /// A parsed draft.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// The input exactly as given (after decoding to UTF-8); every span points into it.
     pub source: String,
@@ -51,11 +55,16 @@ pub struct Document {
     /// References from one clause to another ("in accordance with Article 7").
     pub cross_references: Vec<CrossReference>,
     pub word_count: usize,
+    /// For each clause, the ranges of [`Document::definitions`] and
+    /// [`Document::cross_references`] found in it: what [`Document::reparse`] carries over.
+    terms_of: Vec<(Range<usize>, Range<usize>)>,
+    /// Where the structure pass can resume for the next version.
+    checkpoints: structure::Checkpoints,
 }
 
 /// The smallest numbered or paragraphed unit of a draft: an article's paragraph, a list item,
 /// a recital of the preamble. Rules look at its sentences.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     /// The reference a reader would cite: "Art. 14(2)(a)", "Sec. 101(a)(1)", "Para 7", "Preamble".
     pub reference: String,
@@ -63,6 +72,8 @@ pub struct Clause {
     pub heading: Option<String>,
     pub kind: ClauseKind,
     pub span: Span,
+    /// The clause's text without its number: what is split into sentences.
+    pub content: Span,
     pub sentences: Vec<Sentence>,
     /// For a list item, the sentence that introduces the list ("Each Party shall ensure
     /// that:" before "(a) data are deleted ..."): the item completes it, so a rule reading
@@ -87,7 +98,7 @@ pub enum ClauseKind {
 }
 
 /// One sentence, ready for matching.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
     /// Where the sentence stands in [`Document::source`].
     pub span: Span,
@@ -95,20 +106,21 @@ pub struct Sentence {
     /// single spaces, hidden characters and soft hyphens removed, words hyphenated across
     /// line breaks joined. Case is kept; matching is case-insensitive.
     pub text: String,
-    /// `origin[i]` is the byte offset in the original input of `text`'s byte `i`
-    /// (length `text.len() + 1`, the last entry being the sentence's end).
+    /// `span.start + origin[i]` is the byte offset in the original input of `text`'s byte `i`
+    /// (length `text.len() + 1`, the last entry being the sentence's end). Relative, so that
+    /// moving the sentence moves only its span.
     pub origin: Vec<u32>,
 }
 
 impl Sentence {
     /// Maps a byte range of the normalised [`Sentence::text`] back to the original input.
     pub fn original_span(&self, start: usize, end: usize) -> Span {
-        let at = |i: usize| self.origin[i.min(self.origin.len() - 1)] as usize;
+        let at = |i: usize| self.span.start + self.origin[i.min(self.origin.len() - 1)] as usize;
         Span::new(at(start), at(end).max(at(start)))
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HiddenCharacter {
     /// "U+200B".
     pub code_point: String,
@@ -117,14 +129,14 @@ pub struct HiddenCharacter {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Definition {
     pub term: String,
     pub clause: String,
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CrossReference {
     /// The clause the reference stands in.
     pub from: String,
@@ -138,28 +150,71 @@ impl Document {
     /// Never fails: text without any structure becomes numbered paragraphs.
     pub fn parse(source: impl Into<String>) -> Document {
         let source = source.into();
-        let mut clauses: Vec<Clause> = structure::clauses(&source)
+        let word_count = count_words(&source);
+        let structure = structure::read(&source);
+        let clauses = structure.drafts.into_iter().map(|draft| Clause::new(&source, draft, None)).collect();
+        Document::assemble(source, clauses, structure.checkpoints, word_count, None)
+    }
+
+    /// Reads a new version of this document's text. The structure is read afresh, but a
+    /// clause the edit did not touch (before or after the changed stretch) takes its
+    /// sentences, definitions and cross-references from this version, moved to their new
+    /// place instead of normalised and read again: an edit costs the structure pass plus the
+    /// clauses it touched. Returns the new document and, for each of its clauses, the index
+    /// of the clause of this version it was carried over from.
+    pub fn reparse(self, source: impl Into<String>) -> (Document, Vec<Option<usize>>) {
+        let source = source.into();
+        let edit = Edit::between(&self.source, &source);
+        let word_count = recount_words(&self.source, self.word_count, &source, &edit);
+        let Document { clauses: mut old_clauses, definitions, cross_references, terms_of, checkpoints, .. } = self;
+        let by_content: HashMap<Span, usize> = old_clauses.iter().enumerate().map(|(index, c)| (c.content, index)).collect();
+        let structure = structure::reread(&source, structure::Previous { checkpoints, clauses: &old_clauses, edit: &edit });
+        let mut carried = Vec::with_capacity(structure.drafts.len());
+        let clauses = structure
+            .drafts
             .into_iter()
-            .map(|draft| Clause {
-                sentences: sentences::split(&source, normalize::normalize(&source, draft.content)),
-                reference: draft.reference,
-                heading: draft.heading,
-                kind: draft.kind,
-                span: draft.span,
-                lead_in: None,
-                parent: draft.parent,
+            .map(|draft| {
+                let from = edit.old_span(draft.content).and_then(|old| by_content.get(&old).copied());
+                carried.push(from);
+                let old = from.map(|index| (&mut old_clauses[index], draft.content.start));
+                Clause::new(&source, draft, old)
             })
             .collect();
+        let previous = Previous { clauses: &old_clauses, carried: &carried, definitions, cross_references, terms_of };
+        let document = Document::assemble(source, clauses, structure.checkpoints, word_count, Some(previous));
+        (document, carried)
+    }
+
+    fn assemble(source: String, mut clauses: Vec<Clause>, checkpoints: structure::Checkpoints, word_count: usize, previous: Option<Previous>) -> Document {
         let lead_ins: Vec<Option<Span>> = clauses.iter().map(|c| lead_in_of(&clauses, c)).collect();
         for (clause, lead_in) in clauses.iter_mut().zip(lead_ins) {
             clause.lead_in = lead_in;
         }
+        let mut definitions = Vec::new();
+        let mut cross_references = Vec::new();
+        let mut terms_of = Vec::with_capacity(clauses.len());
+        for (index, clause) in clauses.iter().enumerate() {
+            let (first_definition, first_reference) = (definitions.len(), cross_references.len());
+            match previous.as_ref().and_then(|p| p.unchanged_terms(index, clause)) {
+                Some((old_definitions, old_references, delta)) => {
+                    definitions.extend(old_definitions.iter().map(|d| Definition { span: d.span.shifted(delta), ..d.clone() }));
+                    cross_references.extend(old_references.iter().map(|r| CrossReference { span: r.span.shifted(delta), ..r.clone() }));
+                }
+                None => {
+                    terms::definitions_in(clause, &mut definitions);
+                    terms::cross_references_in(clause, &mut cross_references);
+                }
+            }
+            terms_of.push((first_definition..definitions.len(), first_reference..cross_references.len()));
+        }
         Document {
             title: structure::title(&source),
             hidden_characters: normalize::hidden_characters(&source),
-            definitions: terms::definitions(&clauses),
-            cross_references: terms::cross_references(&clauses),
-            word_count: count_words(&source),
+            definitions,
+            cross_references,
+            word_count,
+            terms_of,
+            checkpoints,
             clauses,
             source,
         }
@@ -173,6 +228,71 @@ impl Document {
     }
 }
 
+impl Clause {
+    /// A clause of the structure pass with its sentences: read from `source`, or carried over
+    /// from the old clause of the same text, which now starts at `content_start`.
+    fn new(source: &str, draft: structure::ClauseDraft, old: Option<(&mut Clause, usize)>) -> Clause {
+        let sentences = match old {
+            Some((old, content_start)) => {
+                let delta = content_start as isize - old.content.start as isize;
+                let mut sentences = std::mem::take(&mut old.sentences);
+                sentences.iter_mut().for_each(|s| s.shift(delta));
+                sentences
+            }
+            None => sentences::split(source, normalize::normalize(source, draft.content)),
+        };
+        Clause {
+            sentences,
+            reference: draft.reference,
+            heading: draft.heading,
+            kind: draft.kind,
+            span: draft.span,
+            content: draft.content,
+            lead_in: None,
+            parent: draft.parent,
+        }
+    }
+}
+
+impl Sentence {
+    fn shift(&mut self, delta: isize) {
+        self.span = self.span.shifted(delta);
+    }
+}
+
+impl Span {
+    fn shifted(self, delta: isize) -> Span {
+        Span::new((self.start as isize + delta) as usize, (self.end as isize + delta) as usize)
+    }
+}
+
+/// What a reparse carries over from the previous version besides sentences.
+struct Previous<'a> {
+    /// The previous clauses (their sentences already moved out).
+    clauses: &'a [Clause],
+    /// For each new clause, the previous clause of the same text.
+    carried: &'a [Option<usize>],
+    definitions: Vec<Definition>,
+    cross_references: Vec<CrossReference>,
+    terms_of: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Previous<'_> {
+    /// The definitions and cross-references of the previous clause that new clause `index`
+    /// was carried over from, with how far they moved; `None` when the clause is new or is
+    /// now cited differently (the terms name their clause).
+    fn unchanged_terms(&self, index: usize, clause: &Clause) -> Option<(&[Definition], &[CrossReference], isize)> {
+        let old_index = self.carried[index]?;
+        let old = &self.clauses[old_index];
+        if old.reference != clause.reference || old.kind != clause.kind {
+            return None;
+        }
+        let (definitions, references) = &self.terms_of[old_index];
+        let delta = clause.content.start as isize - old.content.start as isize;
+        Some((&self.definitions[definitions.clone()], &self.cross_references[references.clone()], delta))
+    }
+}
+
 /// The last sentence of the clause's parent, if it leads into the clause rather than ending
 /// (no final full stop, question or exclamation mark): "shall ensure that:", "shall".
 fn lead_in_of(clauses: &[Clause], clause: &Clause) -> Option<Span> {
@@ -180,6 +300,13 @@ fn lead_in_of(clauses: &[Clause], clause: &Clause) -> Option<Span> {
     let last = parent.sentences.last()?;
     let ends = last.text.trim_end_matches(['"', '\'', ')']).ends_with(['.', '!', '?', ';']);
     (!ends && parent.kind == clause.kind).then_some(last.span)
+}
+
+/// The word count of `new`, from that of `old`: only the lines that differ are counted again.
+/// A line break is not part of a word, so counts of whole lines add up.
+fn recount_words(old: &str, old_count: usize, new: &str, edit: &Edit) -> usize {
+    let (old_lines, new_lines) = edit.changed_lines(old, new);
+    old_count - count_words(&old[old_lines.start..old_lines.end]) + count_words(&new[new_lines.start..new_lines.end])
 }
 
 /// Words: runs of letters and digits (so "cross-border" is two words, "2(1)(a)" three).

@@ -11,19 +11,19 @@ const BLOCK: usize = 64;
 
 /// Converts byte offsets of one string into UTF-16 offsets.
 #[derive(Debug, Clone)]
-pub struct Utf16Index {
-    bytes: Vec<u8>,
+pub struct Utf16Index<'a> {
+    bytes: &'a [u8],
     /// `checkpoints[k]` = UTF-16 units of all characters that start before byte `k * BLOCK`.
     /// Empty when the text is ASCII, where both offsets are equal.
     checkpoints: Vec<u32>,
     total: usize,
 }
 
-impl Utf16Index {
-    pub fn new(text: &str) -> Utf16Index {
+impl<'a> Utf16Index<'a> {
+    pub fn new(text: &'a str) -> Utf16Index<'a> {
         let bytes = text.as_bytes();
         if text.is_ascii() {
-            return Utf16Index { bytes: Vec::new(), checkpoints: Vec::new(), total: bytes.len() };
+            return Utf16Index { bytes, checkpoints: Vec::new(), total: bytes.len() };
         }
         let mut checkpoints = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut units = 0usize;
@@ -31,7 +31,7 @@ impl Utf16Index {
             checkpoints.push(units as u32);
             units += utf16_units(block);
         }
-        Utf16Index { bytes: bytes.to_vec(), checkpoints, total: units }
+        Utf16Index { bytes, checkpoints, total: units }
     }
 
     /// The UTF-16 offset of a byte offset. Exact at every character boundary; an offset inside

@@ -42,19 +42,22 @@ pub fn split(source: &str, normalized: Normalized) -> Vec<Sentence> {
 /// A clause that is one sentence keeps its normalised buffers (most clauses are).
 fn whole(source: &str, normalized: Normalized) -> Sentence {
     let Normalized { text, mut origin } = normalized;
+    let start = origin[0];
     let end_in_source = unit_end(source, origin[text.len() - 1] as usize);
     origin.truncate(text.len());
     origin.push(end_in_source as u32);
-    Sentence { span: Span::new(origin[0] as usize, end_in_source), text, origin }
+    origin.iter_mut().for_each(|at| *at -= start);
+    Sentence { span: Span::new(start as usize, end_in_source), text, origin }
 }
 
 fn sentence(source: &str, normalized: &Normalized, start: usize, end: usize) -> Sentence {
     let end_in_source = unit_end(source, normalized.origin[end - 1] as usize);
+    let first = normalized.origin[start];
     let mut origin = Vec::with_capacity(end - start + 1);
-    origin.extend_from_slice(&normalized.origin[start..end]);
-    origin.push(end_in_source as u32);
+    origin.extend(normalized.origin[start..end].iter().map(|at| at - first));
+    origin.push(end_in_source as u32 - first);
     Sentence {
-        span: Span::new(normalized.origin[start] as usize, end_in_source),
+        span: Span::new(first as usize, end_in_source),
         text: normalized.text[start..end].to_string(),
         origin,
     }

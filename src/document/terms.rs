@@ -11,22 +11,19 @@ use super::{Clause, ClauseKind, CrossReference, Definition, Sentence};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
-pub(super) fn definitions(clauses: &[Clause]) -> Vec<Definition> {
-    let mut found = Vec::new();
-    for clause in clauses {
-        for sentence in &clause.sentences {
-            for (start, end) in quoted_terms(&sentence.text) {
-                if is_definition(&sentence.text, start, end) {
-                    found.push(Definition {
-                        term: sentence.text[start..end].to_string(),
-                        clause: clause.reference.clone(),
-                        span: sentence.original_span(start, end),
-                    });
-                }
+/// Appends the terms the clause defines.
+pub(super) fn definitions_in(clause: &Clause, found: &mut Vec<Definition>) {
+    for sentence in &clause.sentences {
+        for (start, end) in quoted_terms(&sentence.text) {
+            if is_definition(&sentence.text, start, end) {
+                found.push(Definition {
+                    term: sentence.text[start..end].to_string(),
+                    clause: clause.reference.clone(),
+                    span: sentence.original_span(start, end),
+                });
             }
         }
     }
-    found
 }
 
 /// Longest defined term looked for; bounds the search for a closing quote.
@@ -130,14 +127,14 @@ fn reference_word_finder() -> &'static AhoCorasick {
     })
 }
 
-pub(super) fn cross_references(clauses: &[Clause]) -> Vec<CrossReference> {
-    let mut found = Vec::new();
-    for clause in clauses.iter().filter(|c| c.kind != ClauseKind::Heading) {
-        for sentence in &clause.sentences {
-            references_in(sentence, &clause.reference, &mut found);
-        }
+/// Appends the clause's references to other clauses (a heading refers to nothing).
+pub(super) fn cross_references_in(clause: &Clause, found: &mut Vec<CrossReference>) {
+    if clause.kind == ClauseKind::Heading {
+        return;
     }
-    found
+    for sentence in &clause.sentences {
+        references_in(sentence, &clause.reference, found);
+    }
 }
 
 fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference>) {

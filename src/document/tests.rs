@@ -3,6 +3,7 @@
 
 use super::offsets::Utf16Index;
 use super::{ClauseKind, Document};
+use crate::testing::{corpus, XorShift};
 
 /// Every span of the document lies on character boundaries of its source, and every
 /// sentence's origin map is consistent.
@@ -22,7 +23,7 @@ fn assert_well_formed(document: &Document) {
             assert!(on_boundary(sentence.span.start) && on_boundary(sentence.span.end));
             assert!(sentence.span.start <= sentence.span.end);
             assert_eq!(sentence.origin.len(), sentence.text.len() + 1);
-            assert!(sentence.origin.iter().all(|&o| on_boundary(o as usize)));
+            assert!(sentence.origin.iter().all(|&o| on_boundary(sentence.span.start + o as usize)));
             assert!(!sentence.text.is_empty());
         }
     }
@@ -35,38 +36,6 @@ fn assert_well_formed(document: &Document) {
     for reference in &document.cross_references {
         assert!(on_boundary(reference.span.start) && on_boundary(reference.span.end));
     }
-}
-
-/// The text after a corpus header (`TITLE:` ... a line of `=`), as the evaluation strips it.
-fn strip_corpus_header(text: &str) -> &str {
-    if !text.starts_with("TITLE:") {
-        return text;
-    }
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        offset += line.len();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() && trimmed.bytes().all(|b| b == b'=') {
-            return &text[offset..];
-        }
-    }
-    text
-}
-
-fn corpus() -> Vec<(String, String)> {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let Ok(entries) = std::fs::read_dir(&folder) else { return Vec::new() };
-    let mut documents: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .filter_map(|p| {
-            let text = std::fs::read_to_string(&p).ok()?;
-            Some((p.file_name()?.to_string_lossy().into_owned(), strip_corpus_header(&text).to_string()))
-        })
-        .collect();
-    documents.sort();
-    documents
 }
 
 #[test]
@@ -203,14 +172,11 @@ fn random_text_never_panics() {
         "hereinafter", "means", "Art. ", "paragraph ", "(", ")", ":", ";", "\t", "#", "*", "IV.", "1.2", "A.1", "\u{a0}",
         "ﬁ", "\u{1100}\u{1161}", "\u{e0041}",
     ];
-    let mut seed = 0x2545F4914F6CDD1Du64;
+    let mut random = XorShift::default();
     for _ in 0..400 {
         let mut text = String::new();
         for _ in 0..60 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            text.push_str(pieces[random.below(pieces.len())]);
         }
         let document = Document::parse(text);
         assert_well_formed(&document);
@@ -225,4 +191,35 @@ fn large_documents_parse_every_repetition() {
     let large = Document::parse(unit.repeat(2000));
     assert_eq!(large.clauses.len(), small.clauses.len() * 10);
     assert_well_formed(&large);
+}
+
+#[test]
+fn a_reparse_equals_a_fresh_parse_after_any_edit() {
+    let mut random = XorShift::default();
+    for (name, text) in corpus() {
+        let mut previous = Document::parse(text.as_str());
+        let mut text = text;
+        for step in 0..25 {
+            text = crate::testing::random_edit(&text, &mut random);
+            let (document, carried) = previous.reparse(text.as_str());
+            let fresh = Document::parse(text.as_str());
+            assert_eq!(document, fresh, "{name}, edit {step}");
+            assert_eq!(carried.len(), fresh.clauses.len());
+            previous = document;
+        }
+    }
+}
+
+#[test]
+fn a_reparse_resumes_the_structure_pass_across_free_standing_headings() {
+    // Free-standing headings take the reference of the clause after them: a reparse that
+    // rejoins the previous version between a heading and its clause must still give it one.
+    let draft: String = (1..=40)
+        .map(|n| format!("COOPERATION MATTERS {n}\n\nArticle {n}\n\nThe Parties shall cooperate on matter {n}.\n\n"))
+        .collect();
+    for n in 1..=40 {
+        let edited = draft.replace(&format!("matter {n}."), &format!("matter {n} promptly."));
+        let (document, _) = Document::parse(draft.as_str()).reparse(edited.as_str());
+        assert_eq!(document, Document::parse(edited), "edit in Article {n}");
+    }
 }

@@ -2,11 +2,9 @@
 //! durations. It depends only on the clause's own text and the profile, so it is what a
 //! session caches per clause: an edit re-analyses only the clauses it touched.
 
-use crate::document::{Clause, Document, Sentence};
+use crate::document::{Clause, Sentence};
 use crate::language::{self, Duration, Modality, ModalityMarkers};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
-use std::sync::Arc;
-use std::hash::{Hash, Hasher};
 
 /// A set of concepts, one bit each.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -23,6 +21,10 @@ impl ConceptSet {
 
     pub fn contains(&self, concept: ConceptId) -> bool {
         self.0.get(concept / 64).is_some_and(|word| word & (1 << (concept % 64)) != 0)
+    }
+
+    pub fn intersects(&self, other: &ConceptSet) -> bool {
+        self.0.iter().zip(&other.0).any(|(mine, theirs)| mine & theirs != 0)
     }
 
     pub fn union_with(&mut self, other: &ConceptSet) {
@@ -73,7 +75,6 @@ pub struct ClauseAnalysis {
 
 /// What a list item takes from the sentence that leads into it ("Each Party shall ensure
 /// that:"): its concepts and the modality it ends with.
-#[derive(Debug, Clone)]
 struct LeadIn {
     present: ConceptSet,
     modality: Modality,
@@ -108,16 +109,12 @@ impl ClauseAnalysis {
     pub fn analyze(clause: &Clause, lead_in: Option<&Sentence>, lexicon: &Lexicon) -> ClauseAnalysis {
         let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| heading_concepts(h, lexicon));
         let lead_in = lead_in.map(|s| LeadIn::analyze(&s.text, lexicon));
-        ClauseAnalysis::with_context(clause, heading, lead_in.as_ref(), lexicon)
-    }
-
-    fn with_context(clause: &Clause, heading: ConceptSet, lead_in: Option<&LeadIn>, lexicon: &Lexicon) -> ClauseAnalysis {
         let sentences = clause
             .sentences
             .iter()
             .map(|s| {
                 let mut analysis = SentenceAnalysis::analyze(&s.text, lexicon);
-                if let Some(lead) = lead_in {
+                if let Some(lead) = &lead_in {
                     analysis.present.union_with(&lead.present);
                     // A short item completes its lead-in: "(i) audit capabilities; and".
                     analysis.fragment = false;
@@ -126,59 +123,5 @@ impl ClauseAnalysis {
             })
             .collect();
         ClauseAnalysis { sentences, heading, lead_in: lead_in.map(|lead| lead.modality) }
-    }
-}
-
-/// The cache key of a clause: everything [`ClauseAnalysis::analyze`] reads. The hasher has
-/// fixed keys, so keys are the same on every run and platform.
-pub fn clause_key(clause: &Clause, lead_in: Option<&Sentence>) -> u64 {
-    #[allow(deprecated)]
-    let mut hasher = std::hash::SipHasher::new();
-    clause.heading.hash(&mut hasher);
-    lead_in.map(|s| &s.text).hash(&mut hasher);
-    for sentence in &clause.sentences {
-        sentence.text.hash(&mut hasher);
-    }
-    hasher.finish()
-}
-
-/// Analyses every clause of a document, asking `cached` first (a session's cache).
-/// Consecutive clauses often share a heading (the paragraphs of one article) or a lead-in
-/// (the items of one list): each is analysed once, not once per clause.
-pub fn analyze_document(
-    document: &Document,
-    lexicon: &Lexicon,
-    mut cached: impl FnMut(u64) -> Option<Arc<ClauseAnalysis>>,
-) -> Vec<(u64, Arc<ClauseAnalysis>)> {
-    let mut last_heading: Option<(&str, ConceptSet)> = None;
-    let mut last_lead_in: Option<(&Sentence, LeadIn)> = None;
-    document
-        .clauses
-        .iter()
-        .map(|clause| {
-            let lead_in = document.lead_in_sentence(clause);
-            let key = clause_key(clause, lead_in);
-            let analysis = cached(key).unwrap_or_else(|| {
-                let heading = match clause.heading.as_deref() {
-                    None => ConceptSet::new(lexicon.concept_count()),
-                    Some(text) => remembered(&mut last_heading, text, |a, b| a == b, |h| heading_concepts(h, lexicon)),
-                };
-                let lead = lead_in.map(|s| remembered(&mut last_lead_in, s, |a: &Sentence, b| std::ptr::eq(a, b), |s| LeadIn::analyze(&s.text, lexicon)));
-                Arc::new(ClauseAnalysis::with_context(clause, heading, lead.as_ref(), lexicon))
-            });
-            (key, analysis)
-        })
-        .collect()
-}
-
-/// `analyze(input)`, reusing the last result when `input` is the same as last time.
-fn remembered<I: Copy, T: Clone>(last: &mut Option<(I, T)>, input: I, same: impl Fn(I, I) -> bool, analyze: impl Fn(I) -> T) -> T {
-    match last {
-        Some((previous, result)) if same(*previous, input) => result.clone(),
-        _ => {
-            let result = analyze(input);
-            *last = Some((input, result.clone()));
-            result
-        }
     }
 }

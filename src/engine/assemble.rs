@@ -1,9 +1,10 @@
 //! Turns evaluation outcomes into the report: evidence with both kinds of offsets, the
 //! trace, the summary and the verdict.
 
-use super::analysis::ClauseAnalysis;
 use super::categories::{self, Detection};
-use super::evaluate::{evaluate, AnalysedDocument, Finding, Outcome};
+use super::clauses::ClauseResult;
+use super::evaluate::{evaluate, AnalysedDocument, Located, Outcome};
+use super::findings::CheckPlan;
 use super::{level_name, CheckOptions};
 use crate::document::offsets::Utf16Index;
 use crate::document::Document;
@@ -19,21 +20,23 @@ const TRACE_SHOWN: usize = 12;
 
 pub fn report(
     profile: &Profile,
+    plan: &CheckPlan,
     document: &Document,
-    analyses: &[Arc<ClauseAnalysis>],
+    clauses: &[Arc<ClauseResult>],
     options: &CheckOptions,
     only: Option<&str>,
 ) -> Report {
     let index = Utf16Index::new(&document.source);
-    let detections = categories::resolve(&options.categories, profile, document, analyses);
+    let detections = categories::resolve(&options.categories, profile, document, clauses);
     let selected: Vec<String> = detections.iter().map(|d| d.category.clone()).collect();
-    let analysed = AnalysedDocument::new(document, analyses, profile.lexicon.concept_count());
+    let analysed = AnalysedDocument::new(document, clauses, plan, profile.lexicon.concept_count());
     let requirements: Vec<RequirementResult> = profile
         .requirements
         .iter()
-        .filter(|r| only.is_none_or(|id| r.id == id))
-        .map(|r| {
-            let outcome = evaluate(r, &analysed, &selected, profile);
+        .enumerate()
+        .filter(|(_, r)| only.is_none_or(|id| r.id == id))
+        .map(|(position, r)| {
+            let outcome = evaluate(position, r, &analysed, &selected, profile, plan);
             requirement_result(r, outcome, document, profile, &index)
         })
         .collect();
@@ -49,7 +52,7 @@ pub fn report(
     }
 }
 
-fn requirement_result(r: &Requirement, outcome: Outcome, document: &Document, profile: &Profile, index: &Utf16Index) -> RequirementResult {
+fn requirement_result(r: &Requirement, outcome: Outcome<'_>, document: &Document, profile: &Profile, index: &Utf16Index) -> RequirementResult {
     let mut trace = Vec::new();
     if let Some(why) = &outcome.applicability {
         trace.push(TraceStep { check: "applies", clause: None, matched: Vec::new(), modality: None, outcome: outcome.status, note: why.clone() });
@@ -79,15 +82,15 @@ fn requirement_result(r: &Requirement, outcome: Outcome, document: &Document, pr
 
 /// The sentences that decide the status, each once, in document order.
 fn evidence(outcome: &Outcome, document: &Document, index: &Utf16Index) -> Vec<Evidence> {
-    let mut deciding: Vec<&Finding> = outcome.findings.iter().filter(|f| f.effect == outcome.status).collect();
-    deciding.sort_by_key(|f| (f.clause, f.sentence));
-    deciding.dedup_by_key(|f| (f.clause, f.sentence));
+    let mut deciding: Vec<&Located> = outcome.findings.iter().filter(|f| f.finding.effect == outcome.status).collect();
+    deciding.sort_by_key(|f| (f.clause, f.finding.sentence));
+    deciding.dedup_by_key(|f| (f.clause, f.finding.sentence));
     deciding
         .into_iter()
         .take(EVIDENCE_SHOWN)
         .map(|f| {
             let clause = &document.clauses[f.clause];
-            let span = clause.sentences[f.sentence].span;
+            let span = clause.sentences[f.finding.sentence].span;
             Evidence {
                 clause: clause.reference.clone(),
                 start: span.start,
@@ -95,15 +98,15 @@ fn evidence(outcome: &Outcome, document: &Document, index: &Utf16Index) -> Vec<E
                 start_utf16: index.utf16(span.start),
                 end_utf16: index.utf16(span.end),
                 text: document.source[span.start..span.end].to_string(),
-                effect: f.effect,
+                effect: f.finding.effect,
                 location: None,
             }
         })
         .collect()
 }
 
-fn trace_step(finding: &Finding, document: &Document, profile: &Profile) -> TraceStep {
-    let clause = &document.clauses[finding.clause];
+fn trace_step(located: &Located, document: &Document, profile: &Profile) -> TraceStep {
+    let (clause, finding) = (&document.clauses[located.clause], located.finding);
     let text = &clause.sentences[finding.sentence].text;
     let matched = finding
         .matched

@@ -1,7 +1,8 @@
 //! Which kinds of cooperation a draft is about (threat-intel, incident-response,
 //! joint-investigation): detected from the pack's category concepts, or chosen by the user.
 
-use super::analysis::ClauseAnalysis;
+use super::analysis::ConceptSet;
+use super::clauses::ClauseResult;
 use crate::document::{ClauseKind, Document};
 use crate::rules::Profile;
 use std::sync::Arc;
@@ -30,7 +31,7 @@ pub struct Detection {
 /// How many pieces of evidence a detection reports (enough to explain, short to read).
 const EVIDENCE_SHOWN: usize = 5;
 
-pub fn resolve(choice: &CategoryChoice, profile: &Profile, document: &Document, analyses: &[Arc<ClauseAnalysis>]) -> Vec<Detection> {
+pub fn resolve(choice: &CategoryChoice, profile: &Profile, document: &Document, clauses: &[Arc<ClauseResult>]) -> Vec<Detection> {
     match choice {
         CategoryChoice::None => Vec::new(),
         CategoryChoice::Selected(ids) => {
@@ -39,22 +40,27 @@ pub fn resolve(choice: &CategoryChoice, profile: &Profile, document: &Document, 
             ids.dedup();
             ids.into_iter().map(|category| Detection { category, selected: true, evidence: Vec::new() }).collect()
         }
-        CategoryChoice::Auto => detect(profile, document, analyses),
+        CategoryChoice::Auto => detect(profile, document, clauses),
     }
 }
 
-fn detect(profile: &Profile, document: &Document, analyses: &[Arc<ClauseAnalysis>]) -> Vec<Detection> {
+fn detect(profile: &Profile, document: &Document, clauses: &[Arc<ClauseResult>]) -> Vec<Detection> {
     profile
         .categories
         .iter()
         .filter_map(|category| {
+            let mut wanted = ConceptSet::new(profile.lexicon.concept_count());
+            category.concepts.iter().for_each(|&c| wanted.insert(c));
             let mut sentences = 0;
             let mut evidence = Vec::new();
-            for (c, (clause, analysis)) in document.clauses.iter().zip(analyses).enumerate() {
-                if clause.kind == ClauseKind::Closing {
+            for (c, (clause, result)) in document.clauses.iter().zip(clauses).enumerate() {
+                if clause.kind == ClauseKind::Closing || !result.concepts.intersects(&wanted) {
                     continue;
                 }
-                for (s, sentence) in analysis.sentences.iter().enumerate() {
+                for (s, sentence) in result.analysis.sentences.iter().enumerate() {
+                    if !sentence.present.intersects(&wanted) {
+                        continue;
+                    }
                     let hit = sentence.hits.iter().find(|h| category.concepts.contains(&h.concept));
                     if let Some(hit) = hit {
                         sentences += 1;

@@ -4,7 +4,9 @@
 pub mod analysis;
 mod assemble;
 pub mod categories;
+mod clauses;
 pub mod evaluate;
+mod findings;
 mod inline;
 mod session;
 mod word;
@@ -16,7 +18,8 @@ use crate::document::Document;
 use crate::report::Report;
 use crate::rules::pack::Level;
 use crate::rules::{builtin, profile, PackError, PackSource, Profile};
-use analysis::ClauseAnalysis;
+use clauses::ClauseResult;
+use findings::CheckPlan;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -50,6 +53,7 @@ pub struct PackSummary {
 #[derive(Debug)]
 pub struct Checker {
     profile: Profile,
+    plan: CheckPlan,
 }
 
 pub fn level_name(level: Level) -> &'static str {
@@ -79,7 +83,8 @@ impl Checker {
     /// Compiles any base pack with overlays.
     pub fn from_packs(base: &PackSource, overlays: &[PackSource]) -> Result<Checker, Vec<PackError>> {
         let profile = profile::build_profile(base, overlays)?;
-        let checker = Checker { profile };
+        let plan = CheckPlan::new(&profile);
+        let checker = Checker { profile, plan };
         let failures = inline::run_all(&checker, false);
         if failures.is_empty() {
             Ok(checker)
@@ -106,9 +111,9 @@ impl Checker {
     }
 
     fn check_document(&self, document: &Document, options: &CheckOptions, only: Option<&str>) -> Report {
-        let analyses: Vec<Arc<ClauseAnalysis>> =
-            analysis::analyze_document(document, &self.profile.lexicon, |_| None).into_iter().map(|(_, a)| a).collect();
-        assemble::report(&self.profile, document, &analyses, options, only)
+        let results: Vec<Arc<ClauseResult>> =
+            clauses::clause_results(document, &self.profile.lexicon, &self.plan, |_, _| None).into_iter().map(|(_, r)| r).collect();
+        assemble::report(&self.profile, &self.plan, document, &results, options, only)
     }
 
     /// A user's choice of categories, refused with the known ids when one is unknown.
@@ -143,19 +148,19 @@ pub fn validate_pack(pack: &PackSource) -> Result<PackSummary, Vec<PackError>> {
     let parsed = profile::parse_pack(pack)?;
     let checker = match &parsed.pack.extends {
         None => Checker::from_packs(pack, &[])?,
-        Some(base) => Checker::new(base.get_ref(), std::slice::from_ref(pack))?,
+        Some(base) => Checker::new(&base.value, std::slice::from_ref(pack))?,
     };
-    let id = parsed.pack.id.get_ref();
+    let id = &parsed.pack.id.value;
     let own: Vec<_> = checker
         .profile
         .requirements
         .iter()
-        .filter(|r| parsed.pack.extends.is_none() || parsed.requirements.iter().any(|d| d.get_ref().id.get_ref() == &r.id))
+        .filter(|r| parsed.pack.extends.is_none() || parsed.requirements.iter().any(|d| d.value.id.value == r.id))
         .collect();
     Ok(PackSummary {
         id: id.clone(),
         version: parsed.pack.version.clone(),
         requirements: own.len(),
-        tests: parsed.requirements.iter().map(|r| r.get_ref().tests.len()).sum(),
+        tests: parsed.requirements.iter().map(|r| r.value.tests.len()).sum(),
     })
 }

@@ -8,11 +8,10 @@
 
 use super::error::PackError;
 use super::lexicon::{ConceptId, ConceptSource, Lexicon};
-use super::pack::{CheckDef, FixedStatus, Level, PackFile, RequirementDef, Untriggered, Within, PACK_SCHEMA};
+use super::pack::{CheckDef, FixedStatus, Level, PackFile, RequirementDef, Spanned, Untriggered, Within, PACK_SCHEMA};
 use crate::report::PackRef;
 use regex_lite::Regex;
 use std::collections::BTreeMap;
-use toml::Spanned;
 
 /// A pack's text and the name to cite in errors (its file name).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,13 +122,12 @@ const HOURS_PER_DAY: f64 = 24.0;
 
 /// Parses a pack's TOML, reporting syntax and schema errors with their position.
 pub fn parse_pack(source: &PackSource) -> Result<PackFile, Vec<PackError>> {
-    let pack: PackFile = toml::from_str(&source.text).map_err(|e| {
-        let offset = e.span().map_or(0, |span| span.start);
-        vec![PackError::at(&source.name, &source.text, offset, None, e.message().trim().to_string())]
+    let pack = super::pack::read(&source.text).map_err(|errors| {
+        errors.into_iter().map(|(offset, message)| PackError::at(&source.name, &source.text, offset, None, message)).collect::<Vec<_>>()
     })?;
-    if pack.schema.get_ref() != PACK_SCHEMA {
-        let message = format!("unsupported schema {:?}; this version of accordlint reads {PACK_SCHEMA:?}", pack.schema.get_ref());
-        return Err(vec![PackError::at(&source.name, &source.text, pack.schema.span().start, None, message)]);
+    if pack.schema.value != PACK_SCHEMA {
+        let message = format!("unsupported schema {:?}; this version of accordlint reads {PACK_SCHEMA:?}", pack.schema.value);
+        return Err(vec![PackError::at(&source.name, &source.text, pack.schema.span.start, None, message)]);
     }
     Ok(pack)
 }
@@ -138,29 +136,29 @@ pub fn parse_pack(source: &PackSource) -> Result<PackFile, Vec<PackError>> {
 pub fn build_profile(base: &PackSource, overlays: &[PackSource]) -> Result<Profile, Vec<PackError>> {
     let base_pack = parse_pack(base)?;
     if let Some(extends) = &base_pack.pack.extends {
-        let message = format!("this pack extends {:?}: load it as an overlay on that profile", extends.get_ref());
-        return Err(vec![PackError::at(&base.name, &base.text, extends.span().start, None, message)]);
+        let message = format!("this pack extends {:?}: load it as an overlay on that profile", extends.value);
+        return Err(vec![PackError::at(&base.name, &base.text, extends.span.start, None, message)]);
     }
     let mut builder = Builder::default();
     builder.add_pack(base, &base_pack, None);
-    let profile_id = base_pack.pack.id.get_ref().clone();
+    let profile_id = base_pack.pack.id.value.clone();
     let mut overlay_refs = Vec::new();
     for overlay in overlays {
         let pack = parse_pack(overlay)?;
         match &pack.pack.extends {
-            Some(extends) if extends.get_ref() == &profile_id => {}
+            Some(extends) if extends.value == profile_id => {}
             Some(extends) => {
-                let message = format!("overlay extends {:?}, but the profile is {profile_id:?}", extends.get_ref());
-                builder.errors.push(PackError::at(&overlay.name, &overlay.text, extends.span().start, None, message));
+                let message = format!("overlay extends {:?}, but the profile is {profile_id:?}", extends.value);
+                builder.errors.push(PackError::at(&overlay.name, &overlay.text, extends.span.start, None, message));
                 continue;
             }
             None => {
                 let message = format!("an overlay must say which profile it tightens: add `extends = {profile_id:?}` to [pack]");
-                builder.errors.push(PackError::at(&overlay.name, &overlay.text, pack.pack.id.span().start, None, message));
+                builder.errors.push(PackError::at(&overlay.name, &overlay.text, pack.pack.id.span.start, None, message));
                 continue;
             }
         }
-        overlay_refs.push(PackRef { id: pack.pack.id.get_ref().clone(), version: pack.pack.version.clone() });
+        overlay_refs.push(PackRef { id: pack.pack.id.value.clone(), version: pack.pack.version.clone() });
         builder.add_pack(overlay, &pack, Some(&profile_id));
     }
     builder.finish(base_pack, overlay_refs)
@@ -229,34 +227,34 @@ impl Builder {
             self.add_category(category, &origin);
         }
         for requirement in &pack.requirements {
-            let id = requirement.get_ref().id.get_ref().clone();
+            let id = requirement.value.id.value.clone();
             match self.requirements.iter().position(|(r, _)| r.id == id) {
                 Some(index) if overlay_of.is_some() => self.amend(index, requirement, &origin),
-                Some(_) => self.errors.push(origin.error(requirement.span().start, Some(&id), "defined twice in this pack")),
+                Some(_) => self.errors.push(origin.error(requirement.span.start, Some(&id), "defined twice in this pack")),
                 None => self.add_requirement(requirement, &origin),
             }
         }
     }
 
     fn add_concept(&mut self, name: &str, concept: &Spanned<super::pack::ConceptDef>, origin: &Origin, in_overlay: bool) {
-        let def = concept.get_ref();
+        let def = &concept.value;
         let existing = self.concepts.contains_key(name);
         if in_overlay && existing && !def.exclude.is_empty() {
             let message = format!(
                 "concept {name:?}: an overlay may add phrases and patterns to a baseline concept, not exclusions (they would let drafts pass more easily)"
             );
-            self.errors.push(origin.error(concept.span().start, None, message));
+            self.errors.push(origin.error(concept.span.start, None, message));
             return;
         }
         let mut compiled = Vec::new();
         for pattern in &def.patterns {
-            match Regex::new(&format!("(?i){}", pattern.get_ref())) {
+            match Regex::new(&format!("(?i){}", pattern.value)) {
                 Ok(regex) => compiled.push(regex),
-                Err(e) => self.errors.push(origin.error(pattern.span().start, None, format!("concept {name:?}: invalid pattern: {e}"))),
+                Err(e) => self.errors.push(origin.error(pattern.span.start, None, format!("concept {name:?}: invalid pattern: {e}"))),
             }
         }
         if def.phrases.is_empty() && def.patterns.is_empty() && !existing {
-            self.errors.push(origin.error(concept.span().start, None, format!("concept {name:?} has no phrases or patterns")));
+            self.errors.push(origin.error(concept.span.start, None, format!("concept {name:?} has no phrases or patterns")));
         }
         let accum = self.concepts.entry(name.to_string()).or_default();
         accum.phrases.extend(def.phrases.iter().cloned());
@@ -265,12 +263,12 @@ impl Builder {
     }
 
     fn add_category(&mut self, category: &Spanned<super::pack::CategoryDef>, origin: &Origin) {
-        let def = category.get_ref();
+        let def = &category.value;
         if self.categories.iter().any(|(c, _)| c.id == def.id) {
-            self.errors.push(origin.error(category.span().start, None, format!("category {:?} is defined twice", def.id)));
+            self.errors.push(origin.error(category.span.start, None, format!("category {:?} is defined twice", def.id)));
             return;
         }
-        let at = category.span().start;
+        let at = category.span.start;
         self.categories.push((
             CategoryDraft {
                 id: def.id.clone(),
@@ -283,9 +281,9 @@ impl Builder {
     }
 
     fn add_requirement(&mut self, spanned: &Spanned<RequirementDef>, origin: &Origin) {
-        let def = spanned.get_ref();
-        let id = def.id.get_ref().clone();
-        let at = spanned.span().start;
+        let def = &spanned.value;
+        let id = def.id.value.clone();
+        let at = spanned.span.start;
         let mut missing = Vec::new();
         let mut field = |value: &Option<String>, name: &'static str| {
             value.clone().unwrap_or_else(|| {
@@ -312,7 +310,7 @@ impl Builder {
             id,
             title,
             principle,
-            level: def.level.as_ref().map_or(Level::Should, |l| *l.get_ref()),
+            level: def.level.as_ref().map_or(Level::Should, |l| l.value),
             applies_to: def.applies_to.clone().unwrap_or_else(|| vec!["all".to_string()]),
             trigger: def.trigger.as_ref().map(|t| (t.concept.clone(), t.level, t.otherwise, at)),
             sources: def.sources.clone(),
@@ -327,15 +325,15 @@ impl Builder {
 
     /// An overlay's amendment of an existing requirement: only in the tightening direction.
     fn amend(&mut self, index: usize, spanned: &Spanned<RequirementDef>, origin: &Origin) {
-        let def = spanned.get_ref();
-        let id = def.id.get_ref().clone();
+        let def = &spanned.value;
+        let id = def.id.value.clone();
         let mut errors = Vec::new();
         let (draft, _) = &mut self.requirements[index];
         if let Some(level) = &def.level {
-            if *level.get_ref() < draft.level {
-                errors.push(origin.error(level.span().start, Some(&id), "an overlay may not lower a requirement from must to should"));
+            if level.value < draft.level {
+                errors.push(origin.error(level.span.start, Some(&id), "an overlay may not lower a requirement from must to should"));
             } else {
-                draft.level = *level.get_ref();
+                draft.level = level.value;
             }
         }
         if let Some(applies_to) = &def.applies_to {
@@ -343,16 +341,16 @@ impl Builder {
             if widened {
                 draft.applies_to = applies_to.clone();
             } else {
-                errors.push(origin.error(spanned.span().start, Some(&id), "an overlay may widen applies_to, not narrow it"));
+                errors.push(origin.error(spanned.span.start, Some(&id), "an overlay may widen applies_to, not narrow it"));
             }
         }
         if def.trigger.is_some() {
-            errors.push(origin.error(spanned.span().start, Some(&id), "an overlay may not add a trigger to a baseline requirement (it would switch it off)"));
+            errors.push(origin.error(spanned.span.start, Some(&id), "an overlay may not add a trigger to a baseline requirement (it would switch it off)"));
         }
         for check in &def.checks {
             match tighten_with(draft, check) {
                 Ok(()) => draft.checks.push((check.clone(), origin.clone())),
-                Err(message) => errors.push(origin.error(check.span().start, Some(&id), message)),
+                Err(message) => errors.push(origin.error(check.span.start, Some(&id), message)),
             }
         }
         draft.sources.extend(def.sources.iter().filter(|s| !draft.sources.contains(s)).cloned().collect::<Vec<_>>());
@@ -398,7 +396,7 @@ impl Builder {
             vec![PackError { file: String::new(), line: 0, column: 0, requirement: None, message }]
         })?;
         Ok(Profile {
-            id: base.pack.id.into_inner(),
+            id: base.pack.id.value,
             version: base.pack.version,
             title: base.pack.title,
             overlays,
@@ -413,14 +411,14 @@ impl Builder {
 /// Checks that an overlay's extra check only tightens: no new way to be met, and limits
 /// only lowered.
 fn tighten_with(draft: &mut RequirementDraft, check: &Spanned<CheckDef>) -> Result<(), String> {
-    match check.get_ref() {
+    match &check.value {
         CheckDef::Require { .. } => Err(
             "an overlay may not add a `require` check to a baseline requirement: it would give drafts a new way to meet it (add a `forbid` or a stricter `limit`)".to_string(),
         ),
         CheckDef::Limit { concept, max_days, max_hours, .. } => {
             let new_bound = bound_hours(max_days, max_hours).ok_or("a limit needs max_days or max_hours")?;
             for (existing, _) in &draft.checks {
-                if let CheckDef::Limit { concept: c, max_days: d, max_hours: h, .. } = existing.get_ref() {
+                if let CheckDef::Limit { concept: c, max_days: d, max_hours: h, .. } = &existing.value {
                     let old = bound_hours(d, h).unwrap_or(f64::INFINITY);
                     if c == concept && new_bound > old {
                         return Err(format!(
@@ -443,18 +441,32 @@ fn bound_hours(max_days: &Option<f64>, max_hours: &Option<f64>) -> Option<f64> {
 
 fn describe_hours(hours: f64, as_days: bool) -> String {
     if as_days {
-        format!("max_days {}", hours / HOURS_PER_DAY)
+        format!("max_days {}", decimal(hours / HOURS_PER_DAY, 3))
     } else {
-        format!("max_hours {hours}")
+        format!("max_hours {}", decimal(hours, 3))
     }
+}
+
+/// A non-negative quantity rounded to at most `places` decimals, without trailing zeros
+/// ("730", "1.5"). Written with integer arithmetic because core's float formatting adds some
+/// 14 KB of code to the WebAssembly module; a value beyond `u64` after scaling saturates.
+pub fn decimal(value: f64, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    let scaled = (value.max(0.0) * scale as f64).round() as u64;
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let digits = format!("{fraction:0width$}", width = places as usize);
+    format!("{whole}.{}", digits.trim_end_matches('0'))
 }
 
 fn inline_tests(def: &RequirementDef, origin: &Origin) -> Vec<InlineTestSpec> {
     def.tests
         .iter()
         .map(|t| {
-            let (line, column) = super::error::line_column(&origin.text, t.span().start);
-            let test = t.get_ref();
+            let (line, column) = super::error::line_column(&origin.text, t.span.start);
+            let test = &t.value;
             InlineTestSpec {
                 text: test.text.clone(),
                 expect: test.expect.clone(),
@@ -509,13 +521,13 @@ impl Resolver<'_> {
     }
 
     fn check(&mut self, check: &Spanned<CheckDef>, origin: &Origin, id: &str) -> Option<Check> {
-        let at = check.span().start;
+        let at = check.span.start;
         let terms = |all: &[String], any: &[String], unless: &[String], this: &mut Self| Terms {
             all: this.concepts(all, origin, at, id),
             any: this.concepts(any, origin, at, id),
             unless: this.concepts(unless, origin, at, id),
         };
-        Some(match check.get_ref() {
+        Some(match &check.value {
             CheckDef::Require { all, any, unless, within, permission_meets, status, note } => {
                 if all.is_empty() && any.is_empty() {
                     self.errors.push(origin.error(at, Some(id), "a require check needs `all` or `any` concepts"));
@@ -551,5 +563,22 @@ impl Resolver<'_> {
                 Check::When { concept, checks }
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn decimals_are_rounded_and_trimmed() {
+        assert_eq!(decimal(730.0, 1), "730");
+        assert_eq!(decimal(1.5, 1), "1.5");
+        assert_eq!(decimal(2.25, 1), "2.3");
+        assert_eq!(decimal(71.96, 1), "72");
+        assert_eq!(decimal(0.04, 1), "0");
+        assert_eq!(decimal(0.125, 3), "0.125");
+        assert_eq!(decimal(2.0 / 3.0, 3), "0.667");
+        assert_eq!(decimal(1.05, 3), "1.05");
     }
 }

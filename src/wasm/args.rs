@@ -3,7 +3,7 @@
 //! of bounds and the module traps for good. Taking `JsValue` and checking it here turns the same
 //! mistake into a thrown `Error` that says what was expected.
 
-use js_sys::{ArrayBuffer, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsError, JsValue};
 
 /// A required string argument.
@@ -40,4 +40,90 @@ pub(crate) fn is_absent(value: &JsValue) -> bool {
 fn expected(what: &str, kind: &str, value: &JsValue) -> JsError {
     let actual = value.js_typeof().as_string().unwrap_or_default();
     JsError::new(&format!("{what} must be {kind}, not {actual}"))
+}
+
+/// An object argument's fields, read by name. Keys other than `known` are refused rather than
+/// ignored: a typo such as `categores` would otherwise silently give the default, and the
+/// embedding tool would never know.
+pub(crate) struct Fields<'a> {
+    object: &'a JsValue,
+    what: &'a str,
+}
+
+impl<'a> Fields<'a> {
+    /// `value` must be a plain object (not an array, not a function) with only `known` keys.
+    pub(crate) fn of(
+        value: &'a JsValue,
+        what: &'a str,
+        known: &[&str],
+    ) -> Result<Fields<'a>, JsError> {
+        if !value.is_object() || Array::is_array(value) {
+            let actual = if Array::is_array(value) {
+                "array".into()
+            } else {
+                value.js_typeof().as_string().unwrap_or_default()
+            };
+            return Err(invalid(what, &format!("expected an object, not {actual}")));
+        }
+        let fields = Fields {
+            object: value,
+            what,
+        };
+        for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !known.contains(&key.as_str()) {
+                return Err(fields.invalid(&format!(
+                    "unknown field `{key}`, expected one of {}",
+                    listed(known)
+                )));
+            }
+        }
+        Ok(fields)
+    }
+
+    /// The field `name`, or `None` when it is absent, `undefined` or `null`.
+    pub(crate) fn get(&self, name: &str) -> Result<Option<JsValue>, JsError> {
+        let value = Reflect::get(self.object, &JsValue::from_str(name))
+            .map_err(|_| self.invalid(&format!("cannot read `{name}`")))?;
+        Ok((!is_absent(&value)).then_some(value))
+    }
+
+    /// A required string field.
+    pub(crate) fn string(&self, name: &str) -> Result<String, JsError> {
+        self.get(name)?
+            .and_then(|value| value.as_string())
+            .ok_or_else(|| self.invalid(&format!("`{name}` must be a string")))
+    }
+
+    /// An error about this argument: "invalid {what}: {reason}".
+    pub(crate) fn invalid(&self, reason: &str) -> JsError {
+        invalid(self.what, reason)
+    }
+}
+
+/// The strings of an array, or `None` when `value` is not an array of strings.
+pub(crate) fn strings(value: &JsValue) -> Option<Vec<String>> {
+    value
+        .dyn_ref::<Array>()?
+        .iter()
+        .map(|item| item.as_string())
+        .collect()
+}
+
+/// The items of an array, or `None` when `value` is not one.
+pub(crate) fn items(value: &JsValue) -> Option<Vec<JsValue>> {
+    value.dyn_ref::<Array>().map(|array| array.iter().collect())
+}
+
+/// "`a`, `b`, `c`": a list of accepted words for a message.
+pub(crate) fn listed(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|word| format!("`{word}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn invalid(what: &str, reason: &str) -> JsError {
+    JsError::new(&format!("invalid {what}: {reason}"))
 }

@@ -6,18 +6,11 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::args;
-use super::errors::{from_js, pack_errors_to_js, to_js};
+use super::args::Fields;
+use super::errors::{pack_errors_to_js, to_js};
 use super::options::{JsCheckOptions, Rendered};
-use crate::report::{json, Report};
+use crate::report::{json, Report, RequirementResult};
 use crate::{PackSource, Session as EngineSession};
-
-/// An overlay pack as JS passes it: `{name, text}`.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsPackSource {
-    name: String,
-    text: String,
-}
 
 /// The report as `check()` returns it: the JSON report's fields, plus `rendered` when asked.
 #[derive(Serialize)]
@@ -113,6 +106,10 @@ pub struct Session {
     inner: EngineSession,
     /// The session's profile, to read its options against.
     checker: Arc<crate::Checker>,
+    /// The requirements of the last report, each with the JS object made of it. An update
+    /// hands out the same (frozen) object again for a requirement whose result did not
+    /// change: most of a report survives an edit, and only what changed crosses into JS.
+    last_requirements: Vec<(RequirementResult, JsValue)>,
 }
 
 #[wasm_bindgen]
@@ -122,24 +119,50 @@ impl Session {
         Session {
             inner: EngineSession::new(Arc::clone(&checker.inner)),
             checker: Arc::clone(&checker.inner),
+            last_requirements: Vec::new(),
         }
     }
 
     /// Checks the new text, reusing the results of unchanged clauses; same report as `check`.
-    #[wasm_bindgen(unchecked_return_type = "Report")]
+    /// Requirements whose result did not change are the same objects as in the previous
+    /// report, frozen: treat reports as read-only.
     pub fn update(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let (text, options) = read_check_args(&text, options)?;
-        report_to_js(
-            &self
-                .inner
-                .update(&text, &options.engine_options(&self.checker)?),
-            &options,
-        )
+        let mut report = self
+            .inner
+            .update(&text, &options.engine_options(&self.checker)?);
+        let rendered = options.render(&report);
+        let objects = js_sys::Array::new();
+        let mut kept = Vec::with_capacity(report.requirements.len());
+        for (index, result) in std::mem::take(&mut report.requirements).into_iter().enumerate() {
+            let object = match self.last_requirements.get(index) {
+                Some((last, object)) if *last == result => object.clone(),
+                _ => freeze(to_js(&result)?),
+            };
+            objects.push(&object);
+            kept.push((result, object));
+        }
+        let value = to_js(&ReportWithRenderings { report: &report, rendered })?;
+        js_sys::Reflect::set(&value, &JsValue::from_str("requirements"), &objects)
+            .map_err(|_| JsError::new("cannot pass the result to JavaScript"))?;
+        self.last_requirements = kept;
+        Ok(value)
     }
+}
+
+/// Freezes a value made by `JSON.parse` and everything in it.
+fn freeze(value: JsValue) -> JsValue {
+    if let Some(object) = value.dyn_ref::<js_sys::Object>() {
+        for field in js_sys::Object::values(object).iter() {
+            freeze(field);
+        }
+        js_sys::Object::freeze(object);
+    }
+    value
 }
 
 fn read_check_args(text: &JsValue, options: JsValue) -> Result<(String, JsCheckOptions), JsError> {
@@ -149,18 +172,24 @@ fn read_check_args(text: &JsValue, options: JsValue) -> Result<(String, JsCheckO
     ))
 }
 
+/// The overlay packs as JS passes them: `[{name, text}]`.
 fn read_overlays(overlays: JsValue) -> Result<Vec<PackSource>, JsError> {
     if args::is_absent(&overlays) {
         return Ok(Vec::new());
     }
-    let packs: Vec<JsPackSource> = from_js(overlays, "overlays (an array of {name, text})")?;
-    Ok(packs
-        .into_iter()
-        .map(|pack| PackSource {
-            name: pack.name,
-            text: pack.text,
+    const WHAT: &str = "overlays (an array of {name, text})";
+    let packs = args::items(&overlays)
+        .ok_or_else(|| JsError::new(&format!("invalid {WHAT}: expected an array")))?;
+    packs
+        .iter()
+        .map(|pack| {
+            let fields = Fields::of(pack, WHAT, &["name", "text"])?;
+            Ok(PackSource {
+                name: fields.string("name")?,
+                text: fields.string("text")?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub(super) fn report_to_js(report: &Report, options: &JsCheckOptions) -> Result<JsValue, JsError> {

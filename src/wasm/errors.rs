@@ -1,7 +1,6 @@
 //! Errors crossing into JS: every failure becomes a thrown `Error` with a message a person can
 //! act on, and pack errors keep their file, line and column.
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsError, JsValue};
 
@@ -15,25 +14,6 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError
     let json = serde_json::to_string(value)
         .map_err(|error| JsError::new(&format!("cannot pass the result to JavaScript: {error}")))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot pass the result to JavaScript"))
-}
-
-/// Reads a JS value into `T` through `JSON.stringify`, so that `deny_unknown_fields` holds and
-/// anything JSON cannot carry (functions, symbols, cycles, BigInts) is refused with a message.
-pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
-    let invalid = |reason: &str| JsError::new(&format!("invalid {what}: {reason}"));
-    let json = js_sys::JSON::stringify(&value)
-        .ok()
-        .and_then(|json| json.as_string())
-        .ok_or_else(|| invalid("not representable as JSON"))?;
-    serde_json::from_str(&json).map_err(|error| invalid(without_position(&error.to_string())))
-}
-
-/// serde_json ends its messages with "at line 1 column 17": a place in the JSON text made
-/// from the caller's object, which means nothing to the caller.
-fn without_position(message: &str) -> &str {
-    message
-        .rfind(" at line ")
-        .map_or(message, |at| &message[..at])
 }
 
 /// One `Error` for a refused pack: a headline, then one `file:line:col: message` per line.

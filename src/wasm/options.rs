@@ -3,49 +3,42 @@
 //! Unknown keys are refused rather than ignored: a typo such as `categores` would otherwise
 //! silently give the default, and the embedding tool would never know.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::{JsError, JsValue};
 
-use super::args;
-use super::errors::from_js;
+use super::args::{self, Fields};
 use crate::report::{json, markdown, text, Report};
 use crate::{CategoryChoice, CheckOptions, Checker};
 
 /// `{categories?: "auto" | "none" | string[], formats?: ("json" | "markdown" | "text")[]}`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an object {categories?, formats?}")]
+/// Read field by field from the JS object (not through serde: its deserializer and error
+/// messages would cost the module some 20 KB).
+#[derive(Debug, Default)]
 pub(crate) struct JsCheckOptions {
-    #[serde(default)]
     categories: Option<JsCategories>,
-    #[serde(default)]
     formats: Vec<Format>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(
-    untagged,
-    expecting = "categories: \"auto\", \"none\" or a list of category ids"
-)]
+#[derive(Debug)]
 enum JsCategories {
-    Keyword(CategoryKeyword),
+    Auto,
+    None,
     Selected(Vec<String>),
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum CategoryKeyword {
-    Auto,
-    None,
-}
-
 /// A rendering of the report that the caller wants as a string beside the object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Json,
     Markdown,
     Text,
 }
+
+const FORMATS: [(&str, Format); 3] = [
+    ("json", Format::Json),
+    ("markdown", Format::Markdown),
+    ("text", Format::Text),
+];
 
 /// The renderings asked for, under the report's `rendered` key.
 #[derive(Debug, Default, Serialize)]
@@ -59,20 +52,34 @@ pub(crate) struct Rendered {
 }
 
 impl JsCheckOptions {
-    /// Reads the options; `undefined` and `null` mean the defaults.
+    /// Reads the options; `undefined` and `null` mean the defaults, and so do absent fields.
     pub(crate) fn from_js(value: JsValue) -> Result<JsCheckOptions, JsError> {
         if args::is_absent(&value) {
             return Ok(JsCheckOptions::default());
         }
-        from_js(value, "check options")
+        let fields = Fields::of(&value, "check options", &["categories", "formats"])?;
+        let categories = fields
+            .get("categories")?
+            .map(|value| categories(&fields, &value))
+            .transpose()?;
+        let formats = match fields.get("formats")? {
+            Some(value) => formats(&fields, &value)?,
+            None => Vec::new(),
+        };
+        Ok(JsCheckOptions {
+            categories,
+            formats,
+        })
     }
 
     /// The engine's options; a selected category must be one the profile knows, as in the CLI.
     pub(crate) fn engine_options(&self, checker: &Checker) -> Result<CheckOptions, JsError> {
         let categories = match &self.categories {
-            None | Some(JsCategories::Keyword(CategoryKeyword::Auto)) => CategoryChoice::Auto,
-            Some(JsCategories::Keyword(CategoryKeyword::None)) => CategoryChoice::None,
-            Some(JsCategories::Selected(ids)) => checker.select_categories(ids).map_err(|e| JsError::new(&e))?,
+            None | Some(JsCategories::Auto) => CategoryChoice::Auto,
+            Some(JsCategories::None) => CategoryChoice::None,
+            Some(JsCategories::Selected(ids)) => checker
+                .select_categories(ids)
+                .map_err(|e| JsError::new(&e))?,
         };
         Ok(CheckOptions { categories })
     }
@@ -89,4 +96,35 @@ impl JsCheckOptions {
             text: wants(Format::Text).map(|()| text::render(report)),
         })
     }
+}
+
+fn categories(fields: &Fields, value: &JsValue) -> Result<JsCategories, JsError> {
+    let choice = match value.as_string().as_deref() {
+        Some("auto") => Some(JsCategories::Auto),
+        Some("none") => Some(JsCategories::None),
+        Some(_) => None,
+        None => args::strings(value).map(JsCategories::Selected),
+    };
+    choice.ok_or_else(|| fields.invalid("categories: \"auto\", \"none\" or a list of category ids"))
+}
+
+fn formats(fields: &Fields, value: &JsValue) -> Result<Vec<Format>, JsError> {
+    let names = args::strings(value)
+        .ok_or_else(|| fields.invalid("formats: a list of \"json\", \"markdown\" or \"text\""))?;
+    names
+        .iter()
+        .map(|name| {
+            FORMATS
+                .iter()
+                .find(|(known, _)| known == name)
+                .map(|(_, format)| *format)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = FORMATS.iter().map(|(known, _)| *known).collect();
+                    fields.invalid(&format!(
+                        "unknown format `{name}`, expected one of {}",
+                        args::listed(&known)
+                    ))
+                })
+        })
+        .collect()
 }

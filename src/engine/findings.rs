@@ -1,0 +1,341 @@
+//! What each check finds in one clause.
+//!
+//! Whether a `require`, `forbid` or `limit` check fires on a sentence depends only on the
+//! sentence, its clause and the kind of clause, never on the rest of the document. So the
+//! findings of a clause are computed once and kept with the clause's analysis: a session
+//! re-runs the checks of the clauses an edit touched, and the document-wide rules
+//! (categories, triggers, `when`) are applied to the collected findings in
+//! [`super::evaluate`].
+
+use super::analysis::{ClauseAnalysis, ConceptSet, SentenceAnalysis};
+use crate::document::ClauseKind;
+use crate::language::{DurationKind, Modality};
+use crate::report::Status;
+use crate::rules::lexicon::ConceptId;
+use crate::rules::pack::{FixedStatus, Within};
+use crate::rules::profile::{Check, Profile, Terms};
+
+/// What one check found in one sentence of a clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub effect: Status,
+    /// The sentence's index in its clause.
+    pub sentence: usize,
+    pub check: &'static str,
+    pub modality: Option<Modality>,
+    /// What matched, with byte ranges in the sentence's normalised text: a concept, or
+    /// `None` for a duration.
+    pub matched: Vec<(Option<ConceptId>, usize, usize)>,
+    pub note: String,
+}
+
+/// The findings of one clause as (check slot, finding), by slot and then by sentence.
+#[derive(Debug, Default)]
+pub struct ClauseFindings(Vec<(usize, Finding)>);
+
+impl ClauseFindings {
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &Finding)> {
+        self.0.iter().map(|(slot, finding)| (*slot, finding))
+    }
+}
+
+/// The checks that read sentences (a `when` only gates the checks inside it), in the order
+/// the requirements list them; a check's index here is its slot.
+#[derive(Debug)]
+pub struct CheckPlan {
+    leaves: Vec<Leaf>,
+    /// The slot of each requirement's first check, by requirement index.
+    first_slot: Vec<usize>,
+}
+
+#[derive(Debug)]
+struct Leaf {
+    check: Check,
+    /// A sentence fires the check only if it has one of these concepts: a clause without any
+    /// of them is skipped without looking at its sentences.
+    needs: ConceptSet,
+}
+
+impl CheckPlan {
+    pub fn new(profile: &Profile) -> CheckPlan {
+        let concept_count = profile.lexicon.concept_count();
+        let mut leaves = Vec::new();
+        let mut first_slot = Vec::with_capacity(profile.requirements.len());
+        for requirement in &profile.requirements {
+            first_slot.push(leaves.len());
+            collect_leaves(&requirement.checks, concept_count, &mut leaves);
+        }
+        CheckPlan { leaves, first_slot }
+    }
+
+    pub fn slot_count(&self) -> usize {
+        self.leaves.len()
+    }
+
+    pub fn first_slot(&self, requirement: usize) -> usize {
+        self.first_slot[requirement]
+    }
+
+    /// Runs every check on the sentences of one clause. `defining[s]` says that sentence
+    /// `s` defines a term: a definition says what a word means, it obliges no one, so it
+    /// never meets a requirement.
+    /// `touched` holds the concepts of the clause's sentences.
+    pub fn clause_findings(&self, kind: ClauseKind, analysis: &ClauseAnalysis, touched: &ConceptSet, defining: &[bool]) -> ClauseFindings {
+        let mut found = Vec::new();
+        if !matches!(kind, ClauseKind::Body | ClauseKind::Preamble) {
+            return ClauseFindings(found);
+        }
+        let mut clause_concepts = analysis.heading.clone();
+        clause_concepts.union_with(touched);
+        let clause = ClauseView { analysis, defining, preamble: kind == ClauseKind::Preamble, concepts: &clause_concepts };
+        for (slot, leaf) in self.leaves.iter().enumerate() {
+            if !touched.intersects(&leaf.needs) {
+                continue;
+            }
+            let mut emit = |finding: Finding| found.push((slot, finding));
+            match &leaf.check {
+                Check::Require { terms, within, permission_meets, status, note } => {
+                    require(&clause, terms, *within, *permission_meets, *status, note.as_deref(), &mut emit)
+                }
+                Check::Forbid { terms, within, regardless_of_modality, note } => {
+                    forbid(&clause, terms, *within, *regardless_of_modality, note.as_deref(), &mut emit)
+                }
+                Check::Limit { concept, max_hours, prompt_meets, unless, note } => {
+                    limit(&clause, *concept, *max_hours, *prompt_meets, unless, note.as_deref(), &mut emit)
+                }
+                Check::When { .. } => unreachable!("a `when` is not a leaf"),
+            }
+        }
+        ClauseFindings(found)
+    }
+}
+
+fn collect_leaves(checks: &[Check], concept_count: usize, leaves: &mut Vec<Leaf>) {
+    for check in checks {
+        let needed: Vec<ConceptId> = match check {
+            Check::When { checks, .. } => {
+                collect_leaves(checks, concept_count, leaves);
+                continue;
+            }
+            Check::Require { terms, .. } | Check::Forbid { terms, .. } => terms.all.iter().chain(&terms.any).copied().collect(),
+            Check::Limit { concept, .. } => vec![*concept],
+        };
+        let mut needs = ConceptSet::new(concept_count);
+        for concept in needed {
+            needs.insert(concept);
+        }
+        leaves.push(Leaf { check: check.clone(), needs });
+    }
+}
+
+/// How many checks a `when` holds, all levels down: the slots it skips when its condition is
+/// absent.
+pub fn leaf_count(checks: &[Check]) -> usize {
+    checks
+        .iter()
+        .map(|check| match check {
+            Check::When { checks, .. } => leaf_count(checks),
+            _ => 1,
+        })
+        .sum()
+}
+
+/// A clause as the checks see it.
+struct ClauseView<'a> {
+    analysis: &'a ClauseAnalysis,
+    defining: &'a [bool],
+    /// Recitals only aspire.
+    preamble: bool,
+    /// The concepts of the heading and every sentence, for clause-wide checks.
+    concepts: &'a ConceptSet,
+}
+
+impl ClauseView<'_> {
+    /// The sentences that can state rules: fragments ("Retention") are labels.
+    fn sentences(&self) -> impl Iterator<Item = (usize, &SentenceAnalysis)> {
+        self.analysis.sentences.iter().enumerate().filter(|(_, s)| !s.fragment)
+    }
+
+    fn defines(&self, sentence: usize) -> bool {
+        self.defining.get(sentence).copied().unwrap_or(false)
+    }
+
+    fn modality(&self, sentence: &SentenceAnalysis, pos: usize) -> Modality {
+        if self.preamble {
+            return Modality::Aspiration;
+        }
+        match (sentence.markers.modality_at(pos), self.analysis.lead_in) {
+            (Modality::Declarative, Some(lead_in)) => lead_in,
+            (own, _) => own,
+        }
+    }
+}
+
+fn matches_terms(terms: &Terms, present: &ConceptSet) -> bool {
+    terms.all.iter().all(|&c| present.contains(c))
+        && (terms.any.is_empty() || terms.any.iter().any(|&c| present.contains(c)))
+        && !terms.unless.iter().any(|&c| present.contains(c))
+}
+
+/// The hits whose position decides modality: those of the `any` concepts, or of the `all`
+/// concepts when there are none, which pack authors write as the operative ones
+/// ("retention" + "indefinite").
+fn operative_hits<'s>(terms: &'s Terms, sentence: &'s SentenceAnalysis) -> impl Iterator<Item = usize> + 's {
+    let wanted: &[ConceptId] = if terms.any.is_empty() { &terms.all } else { &terms.any };
+    sentence.hits.iter().filter(move |h| wanted.contains(&h.concept)).map(|h| h.start)
+}
+
+fn matched_terms(terms: &Terms, sentence: &SentenceAnalysis) -> Vec<(Option<ConceptId>, usize, usize)> {
+    terms
+        .all
+        .iter()
+        .chain(&terms.any)
+        .filter_map(|&concept| sentence.hits_of(concept).next().map(|hit| (Some(concept), hit.start, hit.end)))
+        .collect()
+}
+
+/// How a sentence's modality meets a requirement.
+fn effect_of(modality: Modality, permission_meets: bool, discretionary: bool) -> Status {
+    match modality {
+        _ if discretionary => Status::Weak,
+        m if m.is_binding() => Status::Met,
+        Modality::Permission if permission_meets => Status::Met,
+        _ => Status::Weak,
+    }
+}
+
+fn require(
+    clause: &ClauseView,
+    terms: &Terms,
+    within: Within,
+    permission_meets: bool,
+    fixed: Option<FixedStatus>,
+    note: Option<&str>,
+    emit: &mut impl FnMut(Finding),
+) {
+    for (index, sentence) in clause.sentences().filter(|(s, _)| !clause.defines(*s)) {
+        let in_scope = match within {
+            Within::Sentence => matches_terms(terms, &sentence.present),
+            Within::Clause => {
+                let sentence_touches = terms.all.iter().chain(&terms.any).any(|&c| sentence.present.contains(c));
+                matches_terms(terms, clause.concepts) && sentence_touches && !terms.unless.iter().any(|&c| sentence.present.contains(c))
+            }
+        };
+        if !in_scope {
+            continue;
+        }
+        let discretionary = sentence.markers.discretionary_exception();
+        let best = operative_hits(terms, sentence)
+            .map(|start| clause.modality(sentence, start))
+            .max_by_key(|&m| (effect_of(m, permission_meets, discretionary) == Status::Met, m.is_binding()));
+        let Some(modality) = best else { continue };
+        let effect = match fixed {
+            Some(FixedStatus::Met) => Status::Met,
+            Some(FixedStatus::Weak) => Status::Weak,
+            Some(FixedStatus::Violated) => Status::Violated,
+            None => effect_of(modality, permission_meets, discretionary),
+        };
+        let explanation = match (effect, clause.preamble, discretionary) {
+            (_, true, _) => "in the preamble: an aspiration, not an obligation".to_string(),
+            (Status::Weak, _, true) => "an exception leaves it to one Party's discretion".to_string(),
+            (Status::Met, _, _) => format!("addressed in {} language", modality.as_str()),
+            (Status::Violated, _, _) => "addressed in terms that contradict the requirement".to_string(),
+            _ => format!("addressed only in {} language", modality.as_str()),
+        };
+        emit(finding(effect, index, "require", Some(modality), matched_terms(terms, sentence), note, explanation));
+    }
+}
+
+fn forbid(
+    clause: &ClauseView,
+    terms: &Terms,
+    within: Within,
+    regardless_of_modality: bool,
+    note: Option<&str>,
+    emit: &mut impl FnMut(Finding),
+) {
+    if clause.preamble {
+        return;
+    }
+    for (index, sentence) in clause.sentences() {
+        let present = match within {
+            Within::Sentence => &sentence.present,
+            Within::Clause => clause.concepts,
+        };
+        if !matches_terms(terms, present) {
+            continue;
+        }
+        let firing = operative_hits(terms, sentence).find(|&start| regardless_of_modality || !sentence.markers.negates(start));
+        let Some(start) = firing else { continue };
+        let modality = clause.modality(sentence, start);
+        let explanation = "contradicts the requirement".to_string();
+        emit(finding(Status::Violated, index, "forbid", Some(modality), matched_terms(terms, sentence), note, explanation));
+    }
+}
+
+fn limit(
+    clause: &ClauseView,
+    concept: ConceptId,
+    max_hours: f64,
+    prompt_meets: bool,
+    unless: &[ConceptId],
+    note: Option<&str>,
+    emit: &mut impl FnMut(Finding),
+) {
+    let bound = describe_hours(max_hours);
+    for (index, sentence) in clause.sentences() {
+        if !sentence.present.contains(concept) || unless.iter().any(|&c| sentence.present.contains(c)) {
+            continue;
+        }
+        for duration in &sentence.durations {
+            let modality = clause.modality(sentence, duration.start);
+            let (effect, explanation) = match duration.kind {
+                DurationKind::Definite { hours } if hours > max_hours => {
+                    (Status::Violated, format!("states {}, beyond the limit of {bound}", describe_hours(hours)))
+                }
+                DurationKind::Definite { hours } => {
+                    (effect_of(modality, true, false), format!("states {}, within the limit of {bound}", describe_hours(hours)))
+                }
+                DurationKind::Indefinite if sentence.markers.negates(duration.start) => continue,
+                DurationKind::Indefinite => (Status::Violated, "open-ended: no time limit at all".to_string()),
+                DurationKind::Vague => (Status::Weak, format!("vague: no figure where a limit of {bound} is needed")),
+                DurationKind::Prompt if prompt_meets => (effect_of(modality, true, false), "prompt, without a figure".to_string()),
+                DurationKind::Prompt => continue,
+            };
+            let effect = if clause.preamble { Status::Weak.min(effect) } else { effect };
+            let hit = sentence.hits_of(concept).next().map(|h| (Some(concept), h.start, h.end));
+            let mut matched: Vec<_> = hit.into_iter().collect();
+            matched.push((None, duration.start, duration.end));
+            emit(finding(effect, index, "limit", Some(modality), matched, note, explanation));
+        }
+    }
+}
+
+fn describe_hours(hours: f64) -> String {
+    const HOURS_PER_DAY: f64 = 24.0;
+    if hours < 2.0 * HOURS_PER_DAY {
+        format!("{} hours", trim_number(hours))
+    } else {
+        format!("{} days", trim_number(hours / HOURS_PER_DAY))
+    }
+}
+
+fn trim_number(value: f64) -> String {
+    crate::rules::profile::decimal(value, 1)
+}
+
+fn finding(
+    effect: Status,
+    sentence: usize,
+    check: &'static str,
+    modality: Option<Modality>,
+    matched: Vec<(Option<ConceptId>, usize, usize)>,
+    note: Option<&str>,
+    explanation: String,
+) -> Finding {
+    let note = match note {
+        Some(n) => format!("{explanation}; {n}"),
+        None => explanation,
+    };
+    Finding { effect, sentence, check, modality, matched, note }
+}

@@ -1,0 +1,83 @@
+//! Helpers shared by the unit tests: the labelled corpus and random edits of a draft.
+
+/// The text after a corpus header (`TITLE:` ... a line of `=`), as the evaluation strips it.
+fn strip_corpus_header(text: &str) -> &str {
+    if !text.starts_with("TITLE:") {
+        return text;
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        offset += line.len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() && trimmed.bytes().all(|b| b == b'=') {
+            return &text[offset..];
+        }
+    }
+    text
+}
+
+pub fn corpus() -> Vec<(String, String)> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&folder) else { return Vec::new() };
+    let mut documents: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            Some((p.file_name()?.to_string_lossy().into_owned(), strip_corpus_header(&text).to_string()))
+        })
+        .collect();
+    documents.sort();
+    documents
+}
+
+/// Marsaglia's xorshift64: small, deterministic, good enough to pick test inputs.
+pub struct XorShift(u64);
+
+impl Default for XorShift {
+    fn default() -> Self {
+        XorShift(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+impl XorShift {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `0..bound` (0 when `bound` is 0).
+    pub fn below(&mut self, bound: usize) -> usize {
+        if bound == 0 {
+            0
+        } else {
+            (self.next() % bound as u64) as usize
+        }
+    }
+}
+
+/// What an editor does to a draft: type a word, delete a stretch, break or join lines, add
+/// a numbered item, a new article, a hedge or an exception.
+const TYPED: &[&str] = &[
+    "not ", "shall ", "may ", "indefinitely ", "for ten years ", "where practicable, ", "x", " ", ".", ". The",
+    "\n", "\n\n", "\n\nArticle 99 - Retention\n\n", "\n(c) ", "\n2. ", "Notwithstanding Article 6, ", "\"Data\" means ",
+    "“", "é", "\u{200b}", ":",
+];
+
+/// `text` with one random edit at a random place: an insertion, a deletion of up to 60
+/// bytes, or a replacement.
+pub fn random_edit(text: &str, random: &mut XorShift) -> String {
+    let boundary = |at: usize| text.floor_char_boundary(at);
+    let at = boundary(random.below(text.len() + 1));
+    let end = boundary((at + random.below(60)).min(text.len())).max(at);
+    let typed = TYPED[random.below(TYPED.len())];
+    let (removed_to, inserted) = match random.below(3) {
+        0 => (at, typed),
+        1 => (end, ""),
+        _ => (end, typed),
+    };
+    format!("{}{}{}", &text[..at], inserted, &text[removed_to..])
+}
