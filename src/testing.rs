@@ -1,4 +1,8 @@
-//! Helpers shared by the unit tests: the labelled corpus and random edits of a draft.
+//! Helpers shared by the unit tests: a tiny rule pack, the labelled corpus and random edits
+//! of a draft.
+
+use crate::rules::PackSource;
+use crate::Checker;
 
 /// The text after a corpus header (`TITLE:` ... a line of `=`), as the evaluation strips it.
 fn strip_corpus_header(text: &str) -> &str {
@@ -64,7 +68,7 @@ impl XorShift {
 const TYPED: &[&str] = &[
     "not ", "shall ", "may ", "indefinitely ", "for ten years ", "where practicable, ", "x", " ", ".", ". The",
     "\n", "\n\n", "\n\nArticle 99 - Retention\n\n", "\n(c) ", "\n2. ", "Notwithstanding Article 6, ", "\"Data\" means ",
-    "“", "é", "\u{200b}", ":",
+    "“", "é", "\u{200b}", ":", "\r", "\r\n", "  ",
 ];
 
 /// `text` with one random edit at a random place: an insertion, a deletion of up to 60
@@ -80,4 +84,76 @@ pub fn random_edit(text: &str, random: &mut XorShift) -> String {
         _ => (end, typed),
     };
     format!("{}{}{}", &text[..at], inserted, &text[removed_to..])
+}
+
+/// A pack small enough to read: one requirement per check type.
+const TINY_PACK: &str = r#"
+schema = "accordlint-pack/1"
+[pack]
+id = "tiny"
+version = "1.0.0"
+title = "Tiny"
+
+[concepts.retention]
+phrases = ["retain*", "retention", "kept"]
+[concepts.indefinite]
+phrases = ["indefinitely"]
+[concepts.deletion]
+phrases = ["delete*", "erase*"]
+[concepts.emergency]
+phrases = ["emergency"]
+
+[[requirements]]
+id = "t.retention"
+title = "Retention is limited"
+principle = "Retention"
+level = "must"
+message = "m"
+suggestion = "s"
+[[requirements.checks]]
+type = "limit"
+concept = "retention"
+max_days = 730
+[[requirements.checks]]
+type = "forbid"
+all = ["retention", "indefinite"]
+
+[[requirements]]
+id = "t.deletion"
+title = "Data are deleted"
+principle = "Retention"
+level = "must"
+message = "m"
+suggestion = "s"
+[[requirements.checks]]
+type = "require"
+all = ["deletion"]
+
+[[requirements]]
+id = "t.retention-deletes"
+title = "Retention clauses provide for deletion"
+principle = "Retention"
+level = "should"
+message = "m"
+suggestion = "s"
+[[requirements.checks]]
+type = "require"
+all = ["retention", "deletion"]
+within = "clause"
+
+[[requirements]]
+id = "t.emergency"
+title = "Emergency deletion"
+principle = "Emergency"
+level = "must"
+trigger = { concept = "emergency" }
+message = "m"
+suggestion = "s"
+[[requirements.checks]]
+type = "require"
+all = ["deletion"]
+"#;
+
+pub fn tiny_checker() -> Checker {
+    Checker::from_packs(&PackSource::new("tiny.toml", TINY_PACK), &[]).expect("tiny pack")
 }

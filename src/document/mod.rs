@@ -18,7 +18,6 @@ mod terms;
 
 use serde::Serialize;
 use edit::Edit;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A half-open byte range `[start, end)` into the original input.
@@ -58,6 +57,8 @@ pub struct Document {
     /// For each clause, the ranges of [`Document::definitions`] and
     /// [`Document::cross_references`] found in it: what [`Document::reparse`] carries over.
     terms_of: Vec<(Range<usize>, Range<usize>)>,
+    /// What the structure pass of the next version reuses.
+    structure: structure::PassRecord,
 }
 
 /// The smallest numbered or paragraphed unit of a draft: an article's paragraph, a list item,
@@ -149,40 +150,52 @@ impl Document {
     pub fn parse(source: impl Into<String>) -> Document {
         let source = source.into();
         let word_count = count_words(&source);
-        let drafts = structure::clauses(&source);
-        let clauses = drafts.into_iter().map(|draft| Clause::new(&source, draft, None)).collect();
-        Document::assemble(source, clauses, word_count, None)
+        let structure = structure::read(&source);
+        let clauses = structure.drafts.into_iter().map(|draft| Clause::new(&source, draft, None)).collect();
+        Document::assemble(source, clauses, structure.record, word_count, None)
     }
 
     /// Reads a new version of this document's text. The structure is read afresh, but a
     /// clause the edit did not touch (before or after the changed stretch) takes its
     /// sentences, definitions and cross-references from this version, moved to their new
     /// place instead of normalised and read again: an edit costs the structure pass plus the
-    /// clauses it touched. Returns the new document and, for each of its clauses, the index
-    /// of the clause of this version it was carried over from.
+    /// clauses it touched. Returns the new document and, for each of its clauses, the clause
+    /// of this version that reads the same: same text, kind, heading and lead-in.
     pub fn reparse(self, source: impl Into<String>) -> (Document, Vec<Option<usize>>) {
         let source = source.into();
         let edit = Edit::between(&self.source, &source);
         let word_count = recount_words(&self.source, self.word_count, &source, &edit);
-        let Document { clauses: mut old_clauses, definitions, cross_references, terms_of, .. } = self;
-        let by_content: HashMap<Span, usize> = old_clauses.iter().enumerate().map(|(index, c)| (c.content, index)).collect();
-        let drafts = structure::clauses(&source);
-        let mut carried = Vec::with_capacity(drafts.len());
-        let clauses = drafts
+        let Document { source: old_source, clauses: mut old_clauses, definitions, cross_references, terms_of, structure: record, .. } = self;
+        let structure = structure::reread(&source, structure::Previous { record, clauses: &old_clauses, edit: &edit });
+        let mut carried = Vec::with_capacity(structure.drafts.len());
+        let clauses = structure
+            .drafts
             .into_iter()
             .map(|draft| {
-                let from = edit.old_span(draft.content).and_then(|old| by_content.get(&old).copied());
+                let from = edit.old_span(draft.content).and_then(|old| clause_with_content(&old_clauses, old));
                 carried.push(from);
                 let old = from.map(|index| (&mut old_clauses[index], draft.content.start));
                 Clause::new(&source, draft, old)
             })
             .collect();
-        let previous = Previous { clauses: &old_clauses, carried: &carried, definitions, cross_references, terms_of };
-        let document = Document::assemble(source, clauses, word_count, Some(previous));
-        (document, carried)
+        let previous = CarriedTerms { clauses: &old_clauses, carried: &carried, definitions, cross_references, terms_of };
+        let document = Document::assemble(source, clauses, structure.record, word_count, Some(previous));
+        let same = carried
+            .into_iter()
+            .zip(&document.clauses)
+            .map(|(from, clause)| {
+                from.filter(|&index| {
+                    let old = &old_clauses[index];
+                    old.kind == clause.kind
+                        && old.heading == clause.heading
+                        && lead_in_text(&old_source, old) == lead_in_text(&document.source, clause)
+                })
+            })
+            .collect();
+        (document, same)
     }
 
-    fn assemble(source: String, mut clauses: Vec<Clause>, word_count: usize, previous: Option<Previous>) -> Document {
+    fn assemble(source: String, mut clauses: Vec<Clause>, structure: structure::PassRecord, word_count: usize, previous: Option<CarriedTerms>) -> Document {
         let lead_ins: Vec<Option<Span>> = clauses.iter().map(|c| lead_in_of(&clauses, c)).collect();
         for (clause, lead_in) in clauses.iter_mut().zip(lead_ins) {
             clause.lead_in = lead_in;
@@ -211,6 +224,7 @@ impl Document {
             cross_references,
             word_count,
             terms_of,
+            structure,
             clauses,
             source,
         }
@@ -262,8 +276,8 @@ impl Span {
     }
 }
 
-/// What a reparse carries over from the previous version besides sentences.
-struct Previous<'a> {
+/// The definitions and cross-references a reparse carries over from the previous version.
+struct CarriedTerms<'a> {
     /// The previous clauses (their sentences already moved out).
     clauses: &'a [Clause],
     /// For each new clause, the previous clause of the same text.
@@ -273,7 +287,7 @@ struct Previous<'a> {
     terms_of: Vec<(Range<usize>, Range<usize>)>,
 }
 
-impl Previous<'_> {
+impl CarriedTerms<'_> {
     /// The definitions and cross-references of the previous clause that new clause `index`
     /// was carried over from, with how far they moved; `None` when the clause is new or is
     /// now cited differently (the terms name their clause).
@@ -287,6 +301,17 @@ impl Previous<'_> {
         let delta = clause.content.start as isize - old.content.start as isize;
         Some((&self.definitions[definitions.clone()], &self.cross_references[references.clone()], delta))
     }
+}
+
+/// The original text of the sentence that introduces the clause, if it is a list item.
+fn lead_in_text<'s>(source: &'s str, clause: &Clause) -> Option<&'s str> {
+    clause.lead_in.map(|span| &source[span.start..span.end])
+}
+
+/// The index of the clause whose content is `content` (clauses are in document order).
+fn clause_with_content(clauses: &[Clause], content: Span) -> Option<usize> {
+    let index = clauses.partition_point(|c| c.content.start < content.start);
+    clauses.get(index).is_some_and(|c| c.content == content).then_some(index)
 }
 
 /// The last sentence of the clause's parent, if it leads into the clause rather than ending

@@ -66,7 +66,7 @@ pub fn hidden_characters(source: &str) -> Vec<HiddenCharacter> {
 }
 
 /// The first byte at or after `from` that is not ASCII (or the length), eight bytes at a time.
-fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+pub(super) fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));

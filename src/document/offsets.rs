@@ -1,52 +1,47 @@
 //! UTF-8 byte offsets to UTF-16 code-unit offsets.
 //!
 //! Rust strings are indexed by UTF-8 bytes, JavaScript strings (and so the page and the Word
-//! add-in) by UTF-16 code units. Every span the report gives carries both, so the index below is
-//! built once per document and answers each conversion in constant time: a checkpoint every
-//! [`BLOCK`] bytes plus a scan of at most `BLOCK - 1` bytes.
+//! add-in) by UTF-16 code units. The two differ only after non-ASCII characters, which drafts
+//! have few of (quotes, dashes, accents), so the index records, after each of them, how many
+//! more bytes than units the text has used so far: building it skips ASCII eight bytes at a
+//! time, and a conversion is a binary search.
 
-/// Bytes between two checkpoints. Small enough that the scan is a handful of instructions,
-/// large enough that the checkpoints cost 1/16 of the text in memory.
-const BLOCK: usize = 64;
+use super::normalize::next_non_ascii;
 
 /// Converts byte offsets of one string into UTF-16 offsets.
 #[derive(Debug, Clone)]
 pub struct Utf16Index<'a> {
-    bytes: &'a [u8],
-    /// `checkpoints[k]` = UTF-16 units of all characters that start before byte `k * BLOCK`.
-    /// Empty when the text is ASCII, where both offsets are equal.
-    checkpoints: Vec<u32>,
-    total: usize,
+    text: &'a str,
+    /// `(end, excess)` for each non-ASCII character, in order: the byte where it ends, and
+    /// how many more UTF-8 bytes than UTF-16 units the text has up to there.
+    excess: Vec<(u32, u32)>,
 }
 
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Utf16Index<'a> {
         let bytes = text.as_bytes();
-        if text.is_ascii() {
-            return Utf16Index { bytes, checkpoints: Vec::new(), total: bytes.len() };
+        let mut excess = Vec::new();
+        let mut total = 0;
+        let mut at = next_non_ascii(bytes, 0);
+        while at < bytes.len() {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            let (utf8, utf16) = (c.len_utf8(), c.len_utf16());
+            total += utf8 - utf16;
+            at += utf8;
+            excess.push((at as u32, total as u32));
+            at = next_non_ascii(bytes, at);
         }
-        let mut checkpoints = Vec::with_capacity(bytes.len() / BLOCK + 1);
-        let mut units = 0usize;
-        for block in bytes.chunks(BLOCK) {
-            checkpoints.push(units as u32);
-            units += utf16_units(block);
-        }
-        Utf16Index { bytes, checkpoints, total: units }
+        Utf16Index { text, excess }
     }
 
     /// The UTF-16 offset of a byte offset. Exact at every character boundary; an offset inside
     /// a character counts that character as not yet started; offsets past the end give the
     /// length of the whole text in UTF-16 units.
     pub fn utf16(&self, byte_offset: usize) -> usize {
-        if self.checkpoints.is_empty() {
-            return byte_offset.min(self.total);
-        }
-        if byte_offset >= self.bytes.len() {
-            return self.total;
-        }
-        let block = byte_offset / BLOCK;
-        let block_start = block * BLOCK;
-        self.checkpoints[block] as usize + utf16_units(&self.bytes[block_start..byte_offset])
+        let at = self.text.floor_char_boundary(byte_offset);
+        let before = self.excess.partition_point(|&(end, _)| end as usize <= at);
+        let excess = before.checked_sub(1).map_or(0, |last| self.excess[last].1 as usize);
+        at - excess
     }
 
     /// Both ends of a byte span in UTF-16 units.
@@ -56,21 +51,8 @@ impl<'a> Utf16Index<'a> {
 
     /// Length of the whole text in UTF-16 code units.
     pub fn len_utf16(&self) -> usize {
-        self.total
+        self.utf16(self.text.len())
     }
-}
-
-/// UTF-16 units of the characters that *start* in `bytes`: every lead byte counts one unit,
-/// four-byte sequences (outside the Basic Multilingual Plane) count two.
-fn utf16_units(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0xBF => 0,
-            0xF0..=0xFF => 2,
-            _ => 1,
-        })
-        .sum()
 }
 
 #[cfg(test)]

@@ -10,12 +10,14 @@
 
 mod lines;
 mod numbering;
+mod resume;
 
 use super::{ClauseKind, Span};
-use lines::{classify_lines, is_closing_start, is_recital, Line, LineKind, UnitKind, UnitLine};
+use lines::{is_closing_start, is_recital, Line, LineKind, UnitKind, UnitLine};
 use numbering::{ItemLine, Style};
 
 pub(super) use lines::title;
+pub(super) use resume::{read, reread, PassRecord, Previous};
 
 /// A clause as the structure pass finds it: where it is and how to cite it; the document
 /// model adds sentences.
@@ -30,17 +32,6 @@ pub(super) struct ClauseDraft {
     pub content: Span,
     /// The clause whose text introduces this one (an item's lead-in), by index.
     pub parent: Option<usize>,
-}
-
-/// Finds the clauses of `source`.
-pub(super) fn clauses(source: &str) -> Vec<ClauseDraft> {
-    let lines = classify_lines(source);
-    let operative_start = operative_start(source, &lines);
-    let mut builder = Builder::new(source, &lines, operative_start);
-    for index in 0..lines.len() {
-        builder.line(index);
-    }
-    builder.finish()
 }
 
 /// Phrases that end a preamble: what follows is operative.
@@ -90,7 +81,7 @@ enum Region {
 }
 
 /// An article, section, annex (a unit), or a chapter or part around them (outer).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Context {
     /// "Art. ", "Sec. ", "§ ", "Annex " ...
     word: &'static str,
@@ -102,10 +93,10 @@ struct Context {
 }
 
 /// One level of the numbering stack.
-#[derive(Debug, Clone)]
-struct Level<'a> {
+#[derive(Debug, Clone, PartialEq)]
+struct Level {
     style: Style,
-    label: &'a str,
+    label: String,
     heading: Option<String>,
     /// The item's own text (or the paragraph attached to it), by clause index.
     text_clause: Option<usize>,
@@ -132,7 +123,7 @@ struct Builder<'a> {
     region: Region,
     outer: Option<Context>,
     unit: Option<Context>,
-    levels: Vec<Level<'a>>,
+    levels: Vec<Level>,
     /// A free-standing heading ("FINAL PROVISIONS") that applies until the next unit.
     floating_heading: Option<String>,
     /// A unit heading without a title: the next short line may be its title.
@@ -302,7 +293,7 @@ impl<'a> Builder<'a> {
         self.heading_clause(Span::new(line.start, line.end), content, reference, title);
     }
 
-    fn item(&mut self, index: usize, item: &'a ItemLine) {
+    fn item(&mut self, index: usize, item: &ItemLine) {
         if self.open.is_some() && !self.starts_new_item(index, item) {
             self.extend_open(index);
             return;
@@ -326,7 +317,7 @@ impl<'a> Builder<'a> {
         let parent = self.nearest_text_clause();
         self.levels.push(Level {
             style,
-            label: &item.label,
+            label: item.label.clone(),
             heading: None,
             text_clause: None,
             heading_like: false,
@@ -518,7 +509,7 @@ impl<'a> Builder<'a> {
         let mut number = context.map_or("", |c| c.number.as_str());
         let mut labels = self.levels.iter().filter(|l| !l.style.is_bullet()).peekable();
         while let Some(level) = labels.peek() {
-            let continues = level.style.is_dotted() && continues_number(number, level.label);
+            let continues = level.style.is_dotted() && continues_number(number, &level.label);
             let starts_paragraph = word.is_empty() && number.is_empty() && level.style.is_dot_form();
             if !(continues || starts_paragraph) {
                 break;
@@ -526,7 +517,7 @@ impl<'a> Builder<'a> {
             if word.is_empty() {
                 word = "Para ";
             }
-            number = level.label;
+            number = &level.label;
             labels.next();
         }
         let mut reference = String::with_capacity(32);
@@ -537,7 +528,7 @@ impl<'a> Builder<'a> {
                 reference.push(' ');
             }
             reference.push('(');
-            reference.push_str(level.label);
+            reference.push_str(&level.label);
             reference.push(')');
         }
         reference

@@ -209,3 +209,17 @@ fn a_reparse_equals_a_fresh_parse_after_any_edit() {
         }
     }
 }
+
+#[test]
+fn a_reparse_resumes_the_structure_pass_across_free_standing_headings() {
+    // Free-standing headings take the reference of the clause after them: a reparse that
+    // rejoins the previous version between a heading and its clause must still give it one.
+    let draft: String = (1..=40)
+        .map(|n| format!("COOPERATION MATTERS {n}\n\nArticle {n}\n\nThe Parties shall cooperate on matter {n}.\n\n"))
+        .collect();
+    for n in 1..=40 {
+        let edited = draft.replace(&format!("matter {n}."), &format!("matter {n} promptly."));
+        let (document, _) = Document::parse(draft.as_str()).reparse(edited.as_str());
+        assert_eq!(document, Document::parse(edited), "edit in Article {n}");
+    }
+}

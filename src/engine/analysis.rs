@@ -52,10 +52,7 @@ impl SentenceAnalysis {
     pub fn analyze(text: &str, lexicon: &Lexicon) -> SentenceAnalysis {
         let lower = text.to_ascii_lowercase();
         let hits = lexicon.find(&lower);
-        let mut present = ConceptSet::new(lexicon.concept_count());
-        for hit in &hits {
-            present.insert(hit.concept);
-        }
+        let present = concepts_of(&hits, lexicon);
         let features = language::analyze(&lower);
         let fragment = text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
         SentenceAnalysis { hits, present, markers: features.markers, durations: features.durations, fragment }
@@ -76,15 +73,42 @@ pub struct ClauseAnalysis {
     pub lead_in: Option<Modality>,
 }
 
+/// What a list item takes from the sentence that leads into it ("Each Party shall ensure
+/// that:"): its concepts and the modality it ends with.
+struct LeadIn {
+    present: ConceptSet,
+    modality: Modality,
+}
+
+impl LeadIn {
+    /// Only what a lead-in gives its items: no durations, no fragment test.
+    fn analyze(text: &str, lexicon: &Lexicon) -> LeadIn {
+        let lower = text.to_ascii_lowercase();
+        let present = concepts_of(&lexicon.find(&lower), lexicon);
+        LeadIn { present, modality: ModalityMarkers::find(&lower).modality_at(usize::MAX) }
+    }
+}
+
+fn concepts_of(hits: &[ConceptHit], lexicon: &Lexicon) -> ConceptSet {
+    let mut present = ConceptSet::new(lexicon.concept_count());
+    for hit in hits {
+        present.insert(hit.concept);
+    }
+    present
+}
+
+/// The concepts of a heading: headings only feed clause-wide checks, so modality and
+/// durations are not needed.
+fn heading_concepts(heading: &str, lexicon: &Lexicon) -> ConceptSet {
+    concepts_of(&lexicon.find(&heading.to_ascii_lowercase()), lexicon)
+}
+
 impl ClauseAnalysis {
     /// Analyses a clause. A list item's sentences also carry the concepts of the lead-in
     /// they complete ("Personal data shall be: (a) deleted after two years").
     pub fn analyze(clause: &Clause, lead_in: Option<&Sentence>, lexicon: &Lexicon) -> ClauseAnalysis {
-        let heading = clause.heading.as_deref().map_or_else(
-            || ConceptSet::new(lexicon.concept_count()),
-            |h| SentenceAnalysis::analyze(h, lexicon).present,
-        );
-        let lead_in = lead_in.map(|s| SentenceAnalysis::analyze(&s.text, lexicon));
+        let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| heading_concepts(h, lexicon));
+        let lead_in = lead_in.map(|s| LeadIn::analyze(&s.text, lexicon));
         let sentences = clause
             .sentences
             .iter()
@@ -98,7 +122,6 @@ impl ClauseAnalysis {
                 analysis
             })
             .collect();
-        let lead_in = lead_in.map(|lead| lead.markers.modality_at(usize::MAX));
-        ClauseAnalysis { sentences, heading, lead_in }
+        ClauseAnalysis { sentences, heading, lead_in: lead_in.map(|lead| lead.modality) }
     }
 }

@@ -1,13 +1,12 @@
 //! Everything the evaluator computes for one clause on its own: the analysis of its
 //! sentences and what every check finds in them. Both depend only on the clause (its text,
 //! heading, lead-in and kind) and the profile, so a session keeps them with the clause and
-//! an edit recomputes only the clauses it touched.
+//! an edit recomputes only the clauses that no longer read as before.
 
 use super::analysis::{ClauseAnalysis, ConceptSet};
 use super::findings::{CheckPlan, ClauseFindings};
-use crate::document::{Clause, Definition, Document, Sentence};
+use crate::document::{Clause, Definition, Document};
 use crate::rules::lexicon::Lexicon;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 #[derive(Debug)]
@@ -19,45 +18,30 @@ pub struct ClauseResult {
     pub findings: ClauseFindings,
 }
 
-/// What a clause's result depends on besides the text of its sentences: its kind, heading
-/// and lead-in. A clause carried over unchanged by [`Document::reparse`] keeps its result if
-/// this is unchanged too. Keys are compared only within one session.
-pub fn context_key(clause: &Clause, lead_in: Option<&Sentence>) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    clause.kind.hash(&mut hasher);
-    clause.heading.hash(&mut hasher);
-    lead_in.map(|s| &s.text).hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Computes the result of every clause of a document with its [`context_key`], asking
-/// `cached(clause index, context key)` first (a session's previous results).
+/// Computes the result of every clause of a document, asking `cached(clause index)` first
+/// (a session's result for a clause that reads as before).
 pub fn clause_results(
     document: &Document,
     lexicon: &Lexicon,
     plan: &CheckPlan,
-    mut cached: impl FnMut(usize, u64) -> Option<Arc<ClauseResult>>,
-) -> Vec<(u64, Arc<ClauseResult>)> {
-    document
-        .clauses
-        .iter()
-        .enumerate()
-        .map(|(index, clause)| {
+    mut cached: impl FnMut(usize) -> Option<Arc<ClauseResult>>,
+) -> Vec<Arc<ClauseResult>> {
+    let mut results = Vec::with_capacity(document.clauses.len());
+    for (index, clause) in document.clauses.iter().enumerate() {
+        let result = cached(index).unwrap_or_else(|| {
             let lead_in = document.lead_in_sentence(clause);
-            let key = context_key(clause, lead_in);
-            let result = cached(index, key).unwrap_or_else(|| {
-                let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon);
-                let mut concepts = ConceptSet::new(lexicon.concept_count());
-                for sentence in &analysis.sentences {
-                    concepts.union_with(&sentence.present);
-                }
-                let defining = defining_sentences(clause, &document.definitions);
-                let findings = plan.clause_findings(clause.kind, &analysis, &concepts, &defining);
-                Arc::new(ClauseResult { analysis, concepts, findings })
-            });
-            (key, result)
-        })
-        .collect()
+            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon);
+            let mut concepts = ConceptSet::new(lexicon.concept_count());
+            for sentence in &analysis.sentences {
+                concepts.union_with(&sentence.present);
+            }
+            let defining = defining_sentences(clause, &document.definitions);
+            let findings = plan.clause_findings(clause.kind, &analysis, &concepts, &defining);
+            Arc::new(ClauseResult { analysis, concepts, findings })
+        });
+        results.push(result);
+    }
+    results
 }
 
 /// Which sentences of the clause define a term ("'X' means ..."). Definitions are in

@@ -14,7 +14,6 @@ use std::sync::Arc;
 
 /// A document with every clause's analysis and findings, as the requirements see it.
 pub struct AnalysedDocument<'a> {
-    pub document: &'a Document,
     /// Concepts anywhere in the operative text (for triggers and `when`).
     operative: ConceptSet,
     /// The findings of each check slot, in document order.
@@ -30,7 +29,7 @@ pub struct Located<'a> {
 
 impl<'a> AnalysedDocument<'a> {
     pub fn new(
-        document: &'a Document,
+        document: &Document,
         clauses: &'a [Arc<ClauseResult>],
         plan: &CheckPlan,
         concept_count: usize,
@@ -47,7 +46,7 @@ impl<'a> AnalysedDocument<'a> {
                 by_slot[slot].push(Located { clause, finding });
             }
         }
-        AnalysedDocument { document, operative, by_slot }
+        AnalysedDocument { operative, by_slot }
     }
 }
 
@@ -136,68 +135,12 @@ fn gather<'a>(checks: &[Check], document: &AnalysedDocument<'a>, slot: &mut usiz
 #[cfg(test)]
 mod tests {
     use crate::report::Status;
-    use crate::rules::PackSource;
-    use crate::{CategoryChoice, CheckOptions, Checker};
+    use crate::testing::tiny_checker;
+    use crate::{CategoryChoice, CheckOptions};
 
-    /// A pack small enough to read: one requirement per check type.
-    const PACK: &str = r#"
-schema = "accordlint-pack/1"
-[pack]
-id = "tiny"
-version = "1.0.0"
-title = "Tiny"
-
-[concepts.retention]
-phrases = ["retain*", "kept"]
-[concepts.indefinite]
-phrases = ["indefinitely"]
-[concepts.deletion]
-phrases = ["delete*", "erase*"]
-[concepts.emergency]
-phrases = ["emergency"]
-
-[[requirements]]
-id = "t.retention"
-title = "Retention is limited"
-principle = "Retention"
-level = "must"
-message = "m"
-suggestion = "s"
-[[requirements.checks]]
-type = "limit"
-concept = "retention"
-max_days = 730
-[[requirements.checks]]
-type = "forbid"
-all = ["retention", "indefinite"]
-
-[[requirements]]
-id = "t.deletion"
-title = "Data are deleted"
-principle = "Retention"
-level = "must"
-message = "m"
-suggestion = "s"
-[[requirements.checks]]
-type = "require"
-all = ["deletion"]
-
-[[requirements]]
-id = "t.emergency"
-title = "Emergency deletion"
-principle = "Emergency"
-level = "must"
-trigger = { concept = "emergency" }
-message = "m"
-suggestion = "s"
-[[requirements.checks]]
-type = "require"
-all = ["deletion"]
-"#;
 
     fn status(text: &str, id: &str) -> Status {
-        let checker = Checker::from_packs(&PackSource::new("tiny.toml", PACK), &[]).expect("tiny pack");
-        let report = checker.check(text, &CheckOptions { categories: CategoryChoice::None });
+        let report = tiny_checker().check(text, &CheckOptions { categories: CategoryChoice::None });
         report.requirements.iter().find(|r| r.id == id).expect("reported").status
     }
 

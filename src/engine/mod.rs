@@ -18,10 +18,8 @@ use crate::document::Document;
 use crate::report::Report;
 use crate::rules::pack::Level;
 use crate::rules::{builtin, profile, PackError, PackSource, Profile};
-use clauses::ClauseResult;
 use findings::CheckPlan;
 use serde::Serialize;
-use std::sync::Arc;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckOptions {
@@ -111,9 +109,8 @@ impl Checker {
     }
 
     fn check_document(&self, document: &Document, options: &CheckOptions, only: Option<&str>) -> Report {
-        let results: Vec<Arc<ClauseResult>> =
-            clauses::clause_results(document, &self.profile.lexicon, &self.plan, |_, _| None).into_iter().map(|(_, r)| r).collect();
-        assemble::report(&self.profile, &self.plan, document, &results, options, only)
+        let clauses = clauses::clause_results(document, &self.profile.lexicon, &self.plan, |_| None);
+        assemble::report(&self.profile, &self.plan, document, &clauses, options, only)
     }
 
     /// A user's choice of categories, refused with the known ids when one is unknown.

@@ -1,6 +1,7 @@
 //! Incremental checking for editors. A session keeps the last version of the draft with the
 //! result of each clause; the next version is read with [`Document::reparse`], which carries
-//! unchanged clauses over, and only the clauses an edit touched are analysed and checked again.
+//! unchanged clauses over, and only the clauses that no longer read as before are analysed
+//! and checked again.
 
 use super::clauses::{clause_results, ClauseResult};
 use super::{assemble, CheckOptions, Checker};
@@ -10,8 +11,8 @@ use std::sync::Arc;
 
 pub struct Session {
     checker: Arc<Checker>,
-    /// The last version checked, and each of its clauses' context key and result.
-    last: Option<(Document, Vec<(u64, Arc<ClauseResult>)>)>,
+    /// The last version checked, with its clauses' results.
+    last: Option<(Document, Vec<Arc<ClauseResult>>)>,
     /// How many clauses the last update analysed afresh (for tests and benchmarks).
     last_misses: usize,
 }
@@ -25,22 +26,21 @@ impl Session {
     pub fn update(&mut self, text: &str, options: &CheckOptions) -> Report {
         let (document, previous) = match self.last.take() {
             Some((document, results)) => {
-                let (document, carried) = document.reparse(text);
-                (document, Some((carried, results)))
+                let (document, same) = document.reparse(text);
+                (document, Some((same, results)))
             }
             None => (Document::parse(text), None),
         };
         let checker = &self.checker;
         let mut misses = 0;
-        let results = clause_results(&document, &checker.profile.lexicon, &checker.plan, |index, context| {
-            let (carried, results) = previous.as_ref()?;
-            let reused = carried[index].map(|old| &results[old]).filter(|(old_context, _)| *old_context == context);
+        let results = clause_results(&document, &checker.profile.lexicon, &checker.plan, |index| {
+            let (same, previous) = previous.as_ref()?;
+            let reused = same[index].map(|old| previous[old].clone());
             misses += usize::from(reused.is_none());
-            reused.map(|(_, result)| result.clone())
+            reused
         });
         self.last_misses = if previous.is_some() { misses } else { results.len() };
-        let clause_results: Vec<Arc<ClauseResult>> = results.iter().map(|(_, r)| r.clone()).collect();
-        let report = assemble::report(&checker.profile, &checker.plan, &document, &clause_results, options, None);
+        let report = assemble::report(&checker.profile, &checker.plan, &document, &results, options, None);
         self.last = Some((document, results));
         report
     }
@@ -53,7 +53,8 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{corpus, random_edit, XorShift};
+    use crate::testing::{corpus, random_edit, tiny_checker, XorShift};
+    use crate::CategoryChoice;
 
     const DRAFT: &str = "Article 1\n\nPersonal data shall be kept for no longer than two years.\n\nArticle 2\n\nThe Parties shall designate contact points.\n";
 
@@ -84,6 +85,21 @@ mod tests {
                 assert_eq!(session.update(&text, &options), checker.check(&text, &options), "{name}, edit {step}");
                 assert!(session.last_misses() < Document::parse(text.as_str()).clauses.len(), "{name}, edit {step}: most clauses are reused");
             }
+        }
+    }
+
+    #[test]
+    fn a_clause_is_checked_again_when_its_heading_or_lead_in_changes() {
+        let checker = Arc::new(tiny_checker());
+        let options = CheckOptions { categories: CategoryChoice::None };
+        let headed = "Article 1 - Retention\n\nThe Parties shall delete the data after use.\n";
+        let listed = "Article 1\n\n1. Each Party shall ensure that:\n(a) the data are deleted after use; and\n(b) the Parties cooperate.\n";
+        for (draft, edited) in [(headed, headed.replace("Retention", "Cooperation")), (listed, listed.replace("shall ensure", "should ensure"))] {
+            let mut session = Session::new(checker.clone());
+            let before = session.update(draft, &options);
+            let after = session.update(&edited, &options);
+            assert_eq!(after, checker.check(&edited, &options), "{edited}");
+            assert_ne!(before.requirements, after.requirements, "the edit changes a status: {edited}");
         }
     }
 }

@@ -186,9 +186,16 @@ fn ends_at_discretion(lower: &str, from: usize) -> bool {
         && DISCRETIONARY_END_VERBS.iter().any(|verb| find_words(before_figure, verb).next().is_some())
 }
 
+/// What every unit word of [`unit_hours`] contains: a sentence without any of them states
+/// no figure, and most sentences are spared reading their words as numbers.
+const UNIT_STEMS: &[&str] = &["hour", "day", "week", "month", "year"];
+
 /// Figures with a unit: a number (digits or words, "two (2)"), optional adjectives
 /// ("calendar", "working"), then hours, days, weeks, months or years.
 fn definite(lower: &str) -> Vec<Duration> {
+    if !UNIT_STEMS.iter().any(|stem| lower.contains(stem)) {
+        return Vec::new();
+    }
     let tokens: Vec<(usize, &str)> = words(lower).collect();
     let mut found = Vec::new();
     let mut i = 0;
@@ -216,7 +223,8 @@ fn definite(lower: &str) -> Vec<Duration> {
 /// Returns the value and the index of the first token after it.
 fn number_at(tokens: &[(usize, &str)], i: usize) -> Option<(f64, usize)> {
     let (_, first) = tokens[i];
-    if let Ok(value) = first.parse::<f64>() {
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        let value = first.parse::<f64>().ok()?;
         return (value.is_finite() && first.len() <= 9).then_some((value, i + 1));
     }
     if first == "a" || first == "an" {

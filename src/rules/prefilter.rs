@@ -11,27 +11,121 @@
 /// Shortest literal worth filtering on: anything shorter occurs in nearly every sentence.
 const MIN_LITERAL: usize = 3;
 
-/// Every such set that a pattern's top-level sequence requires: a match contains one
+/// A literal that a match contains, and whether the pattern puts a word boundary (`\b`,
+/// `\s`, `\W` or a space) right before or after it: then an occurrence inside a longer word
+/// ("all" in "shall", "use" in "because") cannot be the one the match contains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    pub text: String,
+    pub bounded_before: bool,
+    pub bounded_after: bool,
+}
+
+/// Every set of literals that a pattern's top-level sequence requires: a match contains one
 /// literal of *each* set ("(use|used) ... (only|solely)" needs a "use" and an "only"), so a
 /// sentence that lacks any set cannot match. `None` when no set can be read off safely.
-pub fn required_sets(pattern: &str) -> Option<Vec<Vec<String>>> {
+pub fn required_sets(pattern: &str) -> Option<Vec<Vec<Literal>>> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut parser = Parser { chars: &chars, pos: 0 };
     let sets = parser.top_level()?;
-    let selective: Vec<Vec<String>> = sets.into_iter().filter(|set| shortest(set) >= MIN_LITERAL).collect();
+    let selective: Vec<Vec<Literal>> = sets
+        .into_iter()
+        .filter(|set| shortest(set) >= MIN_LITERAL)
+        .map(|set| set.into_iter().map(Piece::into_literal).collect())
+        .collect();
     (parser.pos == chars.len() && !selective.is_empty()).then_some(selective)
 }
 
-fn shortest(set: &[String]) -> usize {
-    set.iter().map(|l| l.chars().count()).min().unwrap_or(0)
+/// What stands on one side of a literal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// A word boundary, whatever the context.
+    Bounded,
+    /// Anything, or nothing known.
+    Open,
+    /// The edge of the group the literal was read in: the group's context decides.
+    Edge,
 }
 
-/// One element of a concatenation: literal characters or a required set, or something
-/// that guarantees no literal (a class, a wildcard, anything optional).
-enum Element {
+/// A literal while the pattern is read: its sides may still depend on the enclosing group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    text: String,
+    before: Side,
+    after: Side,
+}
+
+impl Piece {
+    /// The literal once its context is known. A boundary counts only beside a word
+    /// character: what stands beside punctuation says nothing about words.
+    fn into_literal(self) -> Literal {
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        Literal {
+            bounded_before: self.before == Side::Bounded && word(self.text.chars().next()),
+            bounded_after: self.after == Side::Bounded && word(self.text.chars().last()),
+            text: self.text,
+        }
+    }
+
+    /// Settles the sides left to the context: `before`/`after` are what stands beside the
+    /// group in its own sequence (`None`: the sequence's edge).
+    fn in_context(self, before: Option<Side>, after: Option<Side>) -> Piece {
+        let settle = |side: Side, context: Option<Side>| match side {
+            Side::Edge => context.unwrap_or(Side::Edge),
+            side => side,
+        };
+        Piece { before: settle(self.before, before), after: settle(self.after, after), text: self.text }
+    }
+
+    /// A literal of a group that is repeated: its neighbours may be its own repetitions.
+    fn repeated(self) -> Piece {
+        let open = |side: Side| if side == Side::Edge { Side::Open } else { side };
+        Piece { before: open(self.before), after: open(self.after), text: self.text }
+    }
+}
+
+fn shortest(set: &[Piece]) -> usize {
+    set.iter().map(|l| l.text.chars().count()).min().unwrap_or(0)
+}
+
+/// One element of a concatenation, with what it matches first and last: a word boundary
+/// (`\b`, `\s`, `\W`, a space) or anything.
+struct Element {
+    kind: Kind,
+    starts_bounded: bool,
+    ends_bounded: bool,
+    /// It may match nothing at all (`?`, `*`, `{0,n}`).
+    optional: bool,
+}
+
+enum Kind {
+    /// A literal character.
     Char(char),
-    Set(Vec<String>),
-    Opaque,
+    /// A group that requires one of these literals.
+    Set(Vec<Piece>),
+    /// Anything else: a class, a wildcard, an assertion, a group without literals.
+    Other,
+}
+
+impl Element {
+    fn new(kind: Kind, bounded: bool) -> Element {
+        Element { kind, starts_bounded: bounded, ends_bounded: bounded, optional: false }
+    }
+}
+
+/// A sequence's required pieces, and whether whatever it matches starts and ends with a
+/// word boundary.
+struct Sequence {
+    pieces: Vec<Vec<Piece>>,
+    starts_bounded: bool,
+    ends_bounded: bool,
+}
+
+/// A group: one literal of `set` is in every match (when there is such a set).
+struct Group {
+    set: Option<Vec<Piece>>,
+    starts_bounded: bool,
+    ends_bounded: bool,
 }
 
 struct Parser<'a> {
@@ -45,27 +139,31 @@ impl Parser<'_> {
     }
 
     /// The whole pattern: the required pieces of its sequence when it has one branch, or the
-    /// union of every branch's best piece when it has several.
-    fn top_level(&mut self) -> Option<Vec<Vec<String>>> {
-        let first = self.concatenation_pieces();
+    /// union of every branch's best piece when it has several. A match may start and end
+    /// anywhere, so what stands at the pattern's edges is open.
+    fn top_level(&mut self) -> Option<Vec<Vec<Piece>>> {
+        let open = |set: Vec<Piece>| set.into_iter().map(|p| p.in_context(Some(Side::Open), Some(Side::Open))).collect();
+        let first = self.concatenation_pieces()?.pieces;
         if self.peek() != Some('|') {
-            return first;
+            return Some(first.into_iter().map(open).collect());
         }
-        let mut union: Vec<String> = best_piece(first?)?;
+        let mut union: Vec<Piece> = best_piece(first)?;
         while self.peek() == Some('|') {
             self.pos += 1;
-            union.extend(best_piece(self.concatenation_pieces()?)?);
+            union.extend(best_piece(self.concatenation_pieces()?.pieces)?);
         }
-        Some(vec![union])
+        Some(vec![open(union)])
     }
 
     /// `a|b|c` up to a closing parenthesis or the end: every branch needs a set, and the
-    /// alternation needs their union.
-    fn alternation(&mut self) -> Option<Vec<String>> {
-        let mut union: Option<Vec<String>> = Some(Vec::new());
+    /// alternation needs their union; it is bounded at an edge when every branch is.
+    fn alternation(&mut self) -> Option<Group> {
+        let mut group = Group { set: Some(Vec::new()), starts_bounded: true, ends_bounded: true };
         loop {
-            let branch = self.concatenation();
-            union = match (union, branch) {
+            let branch = self.concatenation_pieces()?;
+            group.starts_bounded &= branch.starts_bounded;
+            group.ends_bounded &= branch.ends_bounded;
+            group.set = match (group.set, best_piece(branch.pieces)) {
                 (Some(mut all), Some(set)) => {
                     all.extend(set);
                     Some(all)
@@ -74,28 +172,45 @@ impl Parser<'_> {
             };
             match self.peek() {
                 Some('|') => self.pos += 1,
-                _ => return union.filter(|u| !u.is_empty()),
+                _ => {
+                    group.set = group.set.filter(|u| !u.is_empty());
+                    return Some(group);
+                }
             }
         }
     }
 
-    /// A sequence of elements; its requirement is its most selective required piece.
-    fn concatenation(&mut self) -> Option<Vec<String>> {
-        best_piece(self.concatenation_pieces()?)
-    }
-
     /// Every required piece of a sequence of elements.
-    fn concatenation_pieces(&mut self) -> Option<Vec<Vec<String>>> {
+    fn concatenation_pieces(&mut self) -> Option<Sequence> {
         let mut elements: Vec<Element> = Vec::new();
         while let Some(c) = self.peek() {
             if c == '|' || c == ')' {
                 break;
             }
-            let element = self.atom()?;
-            let optional = self.quantifier();
-            elements.push(if optional { Element::Opaque } else { element });
+            let mut element = self.atom()?;
+            match self.quantifier() {
+                Quantifier::Once => elements.push(element),
+                Quantifier::Optional => {
+                    element.kind = Kind::Other;
+                    element.optional = true;
+                    elements.push(element);
+                }
+                // "s+" contains one "s" but is not followed by what follows the atom.
+                Quantifier::Repeated => {
+                    let literal_char = matches!(element.kind, Kind::Char(_));
+                    if let Kind::Set(set) = element.kind {
+                        element.kind = Kind::Set(set.into_iter().map(Piece::repeated).collect());
+                    }
+                    elements.push(element);
+                    if literal_char {
+                        elements.push(Element::new(Kind::Other, false));
+                    }
+                }
+            }
         }
-        Some(required_pieces(elements))
+        let starts_bounded = side_through(elements.iter(), |e| e.starts_bounded) == Some(Side::Bounded);
+        let ends_bounded = side_through(elements.iter().rev(), |e| e.ends_bounded) == Some(Side::Bounded);
+        Some(Sequence { pieces: required_pieces(&elements), starts_bounded, ends_bounded })
     }
 
     /// Reads one atom. Returns `None` only for syntax this reader does not follow.
@@ -105,55 +220,60 @@ impl Parser<'_> {
         Some(match c {
             '(' => {
                 self.skip_group_flags();
-                let inner = self.alternation();
+                let group = self.alternation()?;
                 if self.peek() != Some(')') {
                     return None;
                 }
                 self.pos += 1;
-                inner.map_or(Element::Opaque, Element::Set)
+                let kind = group.set.map_or(Kind::Other, Kind::Set);
+                Element { kind, starts_bounded: group.starts_bounded, ends_bounded: group.ends_bounded, optional: false }
             }
             '[' => {
                 self.skip_class()?;
-                Element::Opaque
+                Element::new(Kind::Other, false)
             }
-            '.' | '^' | '$' => Element::Opaque,
+            '.' | '^' | '$' => Element::new(Kind::Other, false),
             '\\' => {
                 let escaped = self.peek()?;
                 self.pos += 1;
                 match escaped {
-                    'b' | 'B' | 'd' | 'D' | 'w' | 'W' | 's' | 'S' | 'A' | 'z' | 'p' | 'P' => Element::Opaque,
-                    c if c.is_ascii_alphanumeric() => Element::Opaque,
-                    c => Element::Char(c.to_ascii_lowercase()),
+                    'b' | 's' | 'W' => Element::new(Kind::Other, true),
+                    c if c.is_ascii_alphanumeric() => Element::new(Kind::Other, false),
+                    c => Element::new(Kind::Char(c.to_ascii_lowercase()), false),
                 }
             }
-            c => Element::Char(c.to_ascii_lowercase()),
+            ' ' => Element::new(Kind::Char(' '), true),
+            c => Element::new(Kind::Char(c.to_ascii_lowercase()), false),
         })
     }
 
-    /// Consumes a quantifier, if any; true when it makes the atom optional.
-    fn quantifier(&mut self) -> bool {
-        let optional = match self.peek() {
+    /// Consumes a quantifier, if any, and says what it does to the atom.
+    fn quantifier(&mut self) -> Quantifier {
+        let quantifier = match self.peek() {
             Some('?') | Some('*') => {
                 self.pos += 1;
-                true
+                Quantifier::Optional
             }
             Some('+') => {
                 self.pos += 1;
-                false
+                Quantifier::Repeated
             }
             Some('{') => {
                 let start = self.pos + 1;
-                let Some(close) = self.chars[start..].iter().position(|&c| c == '}') else { return false };
+                let Some(close) = self.chars[start..].iter().position(|&c| c == '}') else { return Quantifier::Once };
                 let body: String = self.chars[start..start + close].iter().collect();
                 self.pos = start + close + 1;
-                body.split(',').next().and_then(|n| n.trim().parse::<usize>().ok()).is_none_or(|n| n == 0)
+                match body.split(',').next().and_then(|n| n.trim().parse::<usize>().ok()) {
+                    None | Some(0) => Quantifier::Optional,
+                    Some(_) => Quantifier::Repeated,
+                }
             }
-            _ => return false,
+            _ => return Quantifier::Once,
         };
         if self.peek() == Some('?') {
             self.pos += 1;
         }
-        optional
+        quantifier
     }
 
     fn skip_group_flags(&mut self) {
@@ -187,55 +307,103 @@ impl Parser<'_> {
 }
 
 /// The piece whose shortest member is longest: the most selective one.
-fn best_piece(pieces: Vec<Vec<String>>) -> Option<Vec<String>> {
+fn best_piece(pieces: Vec<Vec<Piece>>) -> Option<Vec<Piece>> {
     pieces.into_iter().max_by_key(|set| shortest(set))
 }
 
+/// How often a quantifier lets its atom occur.
+enum Quantifier {
+    Once,
+    /// `?`, `*`, `{0,n}`: maybe not at all.
+    Optional,
+    /// `+`, `{n,m}` with n at least 1: at least once, maybe more.
+    Repeated,
+}
+
 /// Joins adjacent characters into literals: each literal run and each required set is a
-/// piece that every match contains.
-fn required_pieces(elements: Vec<Element>) -> Vec<Vec<String>> {
-    let mut candidates: Vec<Vec<String>> = Vec::new();
+/// piece that every match contains. Each literal learns what stands beside it.
+fn required_pieces(elements: &[Element]) -> Vec<Vec<Piece>> {
+    let before = |i: usize| side_through(elements[..i].iter().rev(), |e| e.ends_bounded);
+    let after = |i: usize| side_through(elements[i + 1..].iter(), |e| e.starts_bounded);
+    let mut candidates: Vec<Vec<Piece>> = Vec::new();
     let mut run = String::new();
-    for element in elements {
-        match element {
-            Element::Char(c) => run.push(c),
-            other => {
-                if !run.is_empty() {
-                    candidates.push(vec![std::mem::take(&mut run)]);
-                }
-                if let Element::Set(set) = other {
-                    candidates.push(set);
-                }
+    let mut run_start = 0;
+    for (i, element) in elements.iter().enumerate() {
+        if let Kind::Char(c) = element.kind {
+            if run.is_empty() {
+                run_start = i;
             }
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            candidates.push(vec![run_piece(std::mem::take(&mut run), before(run_start), after(i - 1))]);
+        }
+        if let Kind::Set(set) = &element.kind {
+            candidates.push(set.iter().cloned().map(|p| p.in_context(before(i), after(i))).collect());
         }
     }
     if !run.is_empty() {
-        candidates.push(vec![run]);
+        candidates.push(vec![run_piece(run, before(run_start), None)]);
     }
     // A member that is only spacing guarantees nothing: drop its whole set.
-    candidates
-        .into_iter()
-        .filter(|set| set.iter().all(|l| !l.trim().is_empty()))
-        .map(|set| set.into_iter().map(|l| l.trim().to_string()).collect())
-        .collect()
+    candidates.into_iter().filter(|set| set.iter().all(|l| !l.text.trim().is_empty())).collect()
+}
+
+/// What a literal sees through `elements`, nearest first, `near_edge` being the edge of an
+/// element that faces the literal: a boundary when the nearest element that must match has
+/// one there and every optional element before it too; `None` when all of them may be
+/// absent (the sequence's own context decides).
+fn side_through<'a>(elements: impl Iterator<Item = &'a Element>, near_edge: impl Fn(&Element) -> bool) -> Option<Side> {
+    for element in elements {
+        if !near_edge(element) {
+            return Some(Side::Open);
+        }
+        if !element.optional {
+            return Some(Side::Bounded);
+        }
+    }
+    None
+}
+
+/// A literal run, trimmed of its spacing (which then bounds it).
+fn run_piece(run: String, before: Option<Side>, after: Option<Side>) -> Piece {
+    let side = |spaced: bool, context: Option<Side>| if spaced { Side::Bounded } else { context.unwrap_or(Side::Edge) };
+    Piece {
+        before: side(run.starts_with(' '), before),
+        after: side(run.ends_with(' '), after),
+        text: run.trim().to_string(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The literals of each required set.
+    fn texts(pattern: &str) -> Option<Vec<Vec<String>>> {
+        Some(required_sets(pattern)?.into_iter().map(|set| set.into_iter().map(|l| l.text).collect()).collect())
+    }
+
     /// The most selective required set, sorted.
     fn literals(pattern: &str) -> Option<Vec<String>> {
-        let mut best = required_sets(pattern)?.into_iter().max_by_key(|set| shortest(set))?;
+        let mut best = texts(pattern)?.into_iter().max_by_key(|set| set.iter().map(|l| l.len()).min().unwrap_or(0))?;
         best.sort();
         Some(best)
     }
 
+    /// Each required literal with the boundaries it needs: `<` before, `>` after.
+    fn bounded(pattern: &str) -> Vec<String> {
+        let sets = required_sets(pattern).unwrap_or_default();
+        let show = |l: &Literal| format!("{}{}{}", if l.bounded_before { "<" } else { "" }, l.text, if l.bounded_after { ">" } else { "" });
+        sets.iter().flatten().map(show).collect()
+    }
+
     #[test]
     fn every_required_piece_is_kept() {
-        let sets = required_sets(r"\b(use|used)\s+(\w+\s+){0,6}(only|solely)\s+for\b").unwrap();
+        let sets = texts(r"\b(use|used)\s+(\w+\s+){0,6}(only|solely)\s+for\b").unwrap();
         assert_eq!(sets, vec![vec!["use".to_string(), "used".into()], vec!["only".into(), "solely".into()], vec!["for".into()]]);
-        assert_eq!(required_sets(r"(alpha|beta\w+)|gamma").unwrap(), vec![vec!["alpha".to_string(), "beta".into(), "gamma".into()]]);
+        assert_eq!(texts(r"(alpha|beta\w+)|gamma").unwrap(), vec![vec!["alpha".to_string(), "beta".into(), "gamma".into()]]);
     }
 
     #[test]
@@ -253,23 +421,47 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_character_ends_its_literal() {
+        assert_eq!(texts(r"bas+ket"), Some(vec![vec!["bas".to_string()], vec!["ket".into()]]));
+        assert_eq!(texts(r"abc{2}def"), Some(vec![vec!["abc".to_string()], vec!["def".into()]]));
+    }
+
+    #[test]
     fn a_branch_without_literals_disables_the_filter() {
         assert_eq!(literals(r"notify|\w+"), None);
         assert_eq!(literals(r".{0,40}"), None);
     }
 
     #[test]
+    fn literals_know_the_word_boundaries_around_them() {
+        assert_eq!(bounded(r"\bshare\w*\s+(\w+\s+){0,3}(any|all)\s+data\b"), ["<share", "<any>", "<all>", "<data>"]);
+        assert_eq!(bounded(r"\b(notif\w*|inform\w*)\b"), ["<notif", "<inform"]);
+        assert_eq!(bounded(r"(prior\s+)?consent of the"), ["consent of the"], "open on both sides, spaces inside");
+        assert_eq!(bounded(r"\b(a|the)\s+(security|safety)(\s+incident|\s+breach)"), ["<security>", "<safety>", "<incident", "<breach"]);
+        assert_eq!(bounded(r"(\s+all\s+)+only"), ["<all>", "<only"]);
+        assert_eq!(bounded(r"share\w*(\w+\s+){0,3}(any)"), ["share", "any"], "optional pieces all the way back to an open one");
+        assert_eq!(bounded(r"data|\binformation\b"), ["data", "<information>"]);
+        assert_eq!(bounded(r"\b-?identif"), ["identif"], "an optional piece opens the side");
+        assert_eq!(bounded(r"\s(\.com)\s"), [".com>"], "a boundary counts only beside a word character");
+    }
+
+    #[test]
     fn the_filter_agrees_with_the_regex() {
-        let patterns = [r"\b(use|used)\s+(\w+\s+){0,3}only\s+for\b", r"(prior\s+)?(written\s+)?consent\s+of\s+the", r"\bde-?identif\w+"];
-        let texts = ["data used only for that", "prior consent of the party", "it was de-identified", "deidentified", "nothing here"];
+        let patterns = [r"\b(use|used)\s+(\w+\s+){0,3}only\s+for\b", r"(prior\s+)?(written\s+)?consent\s+of\s+the", r"\bde-?identif\w+", r"\s+(any|all)\s+data"];
+        let texts = ["data used only for that", "prior consent of the party", "it was de-identified", "deidentified", "nothing here", "shall keep all data", "a call data"];
         for pattern in patterns {
             let regex = regex_lite::Regex::new(&format!("(?i){pattern}")).unwrap();
             let sets = required_sets(pattern).expect("literal sets");
             for text in texts {
-                if regex.is_match(text) {
-                    for set in &sets {
-                        assert!(set.iter().any(|l| text.contains(l.as_str())), "{pattern} matched {text:?} without {set:?}");
-                    }
+                let Some(m) = regex.find(text) else { continue };
+                for set in &sets {
+                    let found = set.iter().any(|l| {
+                        text.match_indices(l.text.as_str()).any(|(at, _)| {
+                            let word = |i: Option<usize>| i.and_then(|i| text.as_bytes().get(i)).is_some_and(|b| b.is_ascii_alphanumeric());
+                            at >= m.start() && (!l.bounded_before || !word(at.checked_sub(1))) && (!l.bounded_after || !word(Some(at + l.text.len())))
+                        })
+                    });
+                    assert!(found, "{pattern} matched {text:?} without {set:?}");
                 }
             }
         }

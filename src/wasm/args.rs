@@ -3,7 +3,8 @@
 //! of bounds and the module traps for good. Taking `JsValue` and checking it here turns the same
 //! mistake into a thrown `Error` that says what was expected.
 
-use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, JsString, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsError, JsValue};
 
 /// A required string argument.
@@ -11,6 +12,37 @@ pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsError> {
     value
         .as_string()
         .ok_or_else(|| expected(what, "a string", value))
+}
+
+/// A string argument that may be long (a draft), encoded by the engine's own `TextEncoder`
+/// straight into wasm memory: for a long text that is many times faster than `as_string`,
+/// which copies the ASCII part character by character in JavaScript.
+pub(crate) fn long_string(value: &JsValue, what: &str) -> Result<String, JsError> {
+    let text: &JsString = value.dyn_ref().ok_or_else(|| expected(what, "a string", value))?;
+    // A UTF-16 code unit takes at most three bytes of UTF-8.
+    let mut bytes: Vec<u8> = Vec::with_capacity(text.length() as usize * 3);
+    // SAFETY: the view into wasm memory lives only for the call to `encodeInto`, which
+    // allocates nothing in wasm, so memory cannot grow and move under it; `written` bytes of
+    // the buffer are then initialised.
+    unsafe {
+        let view = Uint8Array::view_mut_raw(bytes.as_mut_ptr(), bytes.capacity());
+        let written = TextEncoder::new().encode_into(text, &view).written() as usize;
+        bytes.set_len(written.min(bytes.capacity()));
+    }
+    // encodeInto writes well-formed UTF-8 (a lone surrogate becomes U+FFFD).
+    String::from_utf8(bytes).map_err(|_| expected(what, "a string", value))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, source: &JsString, destination: &Uint8Array) -> EncodeIntoResult;
+    type EncodeIntoResult;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeIntoResult) -> f64;
 }
 
 /// An optional string argument: `undefined` and `null` mean absent.

@@ -9,6 +9,7 @@ use super::args;
 use super::args::Fields;
 use super::errors::{pack_errors_to_js, to_js};
 use super::options::{JsCheckOptions, Rendered};
+use super::reuse::RequirementObjects;
 use crate::report::{json, Report};
 use crate::{PackSource, Session as EngineSession};
 
@@ -106,6 +107,8 @@ pub struct Session {
     inner: EngineSession,
     /// The session's profile, to read its options against.
     checker: Arc<crate::Checker>,
+    /// The JS objects of the last report's requirements, reused by the next.
+    requirements: RequirementObjects,
 }
 
 #[wasm_bindgen]
@@ -115,29 +118,36 @@ impl Session {
         Session {
             inner: EngineSession::new(Arc::clone(&checker.inner)),
             checker: Arc::clone(&checker.inner),
+            requirements: RequirementObjects::default(),
         }
     }
 
     /// Checks the new text, reusing the results of unchanged clauses; same report as `check`.
-    #[wasm_bindgen(unchecked_return_type = "Report")]
+    /// Requirements whose result did not change are the same objects as in the previous
+    /// report, frozen: treat reports as read-only (see `reuse.rs`).
     pub fn update(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let (text, options) = read_check_args(&text, options)?;
-        report_to_js(
-            &self
-                .inner
-                .update(&text, &options.engine_options(&self.checker)?),
-            &options,
-        )
+        let mut report = self
+            .inner
+            .update(&text, &options.engine_options(&self.checker)?);
+        let rendered = options.render(&report);
+        let objects = self
+            .requirements
+            .update(std::mem::take(&mut report.requirements))?;
+        let value = to_js(&ReportWithRenderings { report: &report, rendered })?;
+        js_sys::Reflect::set(&value, &JsValue::from_str("requirements"), &objects)
+            .map_err(|_| JsError::new("cannot pass the result to JavaScript"))?;
+        Ok(value)
     }
 }
 
 fn read_check_args(text: &JsValue, options: JsValue) -> Result<(String, JsCheckOptions), JsError> {
     Ok((
-        args::string(text, "the text to check")?,
+        args::long_string(text, "the text to check")?,
         JsCheckOptions::from_js(options)?,
     ))
 }

@@ -21,6 +21,7 @@ mod args;
 mod checker;
 mod errors;
 mod options;
+mod reuse;
 #[cfg(feature = "word")]
 mod word;
 

@@ -2,6 +2,7 @@
 //! "§ 1501. Definitions", "ANNEX A"), an item ("(a) ..."), or text.
 
 use super::numbering::{is_heading_text, parse_item, roman_value, ItemLine};
+use crate::document::edit::Edit;
 use crate::document::Span;
 
 /// Kinds of unit headings.
@@ -113,6 +114,17 @@ pub struct Line {
 }
 
 impl Line {
+    fn shifted(self, delta: isize) -> Line {
+        let by = |at: usize| (at as isize + delta) as usize;
+        let kind = match self.kind {
+            LineKind::Unit(unit) => LineKind::Unit(UnitLine { title: unit.title.map(|t| t.shifted(delta)), ..unit }),
+            LineKind::Item(item) => LineKind::Item(ItemLine { content_start: by(item.content_start), ..item }),
+            LineKind::Text { content, markdown_heading } => LineKind::Text { content: by(content), markdown_heading },
+            LineKind::Blank => LineKind::Blank,
+        };
+        Line { start: by(self.start), end: by(self.end), kind }
+    }
+
     pub fn text<'s>(&self, source: &'s str) -> &'s str {
         &source[self.start..self.end]
     }
@@ -138,8 +150,36 @@ impl Line {
 /// Splits `source` into lines (at `\n`, `\r\n` or a lone `\r`) and classifies each.
 pub fn classify_lines(source: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(source.len() / 40 + 1);
-    let mut start = 0;
-    for piece in source.split('\n') {
+    classify_lines_into(source, 0, usize::MAX, &mut lines);
+    lines
+}
+
+/// The lines of `new`, an edited version of the text whose lines were `old`: the lines
+/// before and after the edit are the old ones (moved by the change in length), only the
+/// lines between are classified again. Lines are classified on their own, so the result is
+/// what [`classify_lines`] gives.
+pub fn reclassify_lines(mut old: Vec<Line>, new: &str, edit: &Edit) -> Vec<Line> {
+    // The changed lines start after the last line break before the change and end at the
+    // first line break after it.
+    let from = new.as_bytes()[..edit.prefix].iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+    let suffix_start = new.len() - edit.suffix;
+    let until = new.as_bytes()[suffix_start..].iter().position(|&b| b == b'\n').map(|at| suffix_start + at + 1);
+    let kept_before = old.partition_point(|line| line.start < from);
+    let kept_after = until.map_or(old.len(), |until| old.partition_point(|line| (line.start as isize) < until as isize - edit.delta()));
+    let after: Vec<Line> = old.drain(kept_after..).map(|line| line.shifted(edit.delta())).collect();
+    old.truncate(kept_before);
+    classify_lines_into(new, from, until.unwrap_or(usize::MAX), &mut old);
+    old.extend(after);
+    old
+}
+
+/// Classifies the lines of `source` that start in `from..until` (`from` starts a line).
+fn classify_lines_into(source: &str, from: usize, until: usize, lines: &mut Vec<Line>) {
+    let mut start = from;
+    for piece in source[from..].split('\n') {
+        if start >= until {
+            break;
+        }
         let end = start + piece.len();
         let content_end = if piece.ends_with('\r') { end - 1 } else { end };
         let mut line_start = start;
@@ -151,7 +191,6 @@ pub fn classify_lines(source: &str) -> Vec<Line> {
         lines.push(classify(source, line_start, content_end));
         start = end + 1;
     }
-    lines
 }
 
 fn is_blank_char(c: char) -> bool {

@@ -254,7 +254,7 @@ fn letter_or_number_kind(form: Form, label: &str, levels: &[Level]) -> Kind {
             .iter()
             .rev()
             .find(|l| l.style == Style { form, kind })
-            .is_some_and(|l| successor(l.label, kind).as_deref() == Some(label))
+            .is_some_and(|l| successor(&l.label, kind).as_deref() == Some(label))
     };
     let single = label.len() == 1;
     if follows(alpha) {
@@ -303,7 +303,7 @@ fn successor(label: &str, kind: Kind) -> Option<String> {
 pub fn is_expected(item: &ItemLine, levels: &[Level]) -> bool {
     let style = resolve(item, levels);
     match levels.iter().rev().find(|l| l.style == style) {
-        Some(level) => successor(level.label, style.kind).as_deref() == Some(item.label.as_str()),
+        Some(level) => successor(&level.label, style.kind).as_deref() == Some(item.label.as_str()),
         None => matches!(item.label.as_str(), "1" | "a" | "A" | "i" | "I" | "aa" | "AA") || item.label.ends_with(".1"),
     }
 }
