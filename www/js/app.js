@@ -275,13 +275,12 @@ class App {
   showReport({ report, kept }, text) {
     const started = performance.now();
     this.report = report;
-    $('engine-error').hidden = true;
+    setHidden($('engine-error'), true);
     this.sections.render(report);
     this.requirementsView.render(report, kept);
     this.editor.setMarksFor(evidenceMarks(report), text);
-    setExportsEnabled(true);
-    $('export-docx').disabled = this.word === null;
-    $('filters').hidden = false;
+    setExportsEnabled(true, { docx: this.word !== null });
+    setHidden($('filters'), false);
     this.checks += 1;
     $('results').dataset.checks = String(this.checks);
     if (text === this.editor.text) markBusy(false);
@@ -374,8 +373,17 @@ function markBusy(busy) {
   else $('results').removeAttribute('aria-busy');
 }
 
-function setExportsEnabled(enabled) {
-  for (const id of ['export-json', 'export-markdown', 'export-print', 'export-docx']) $(id).disabled = !enabled;
+/** Enables the exports (the annotated .docx only when `docx`), touching only buttons that change. */
+function setExportsEnabled(enabled, { docx = enabled } = {}) {
+  for (const id of ['export-json', 'export-markdown', 'export-print', 'export-docx']) {
+    const disabled = !(id === 'export-docx' ? docx : enabled);
+    if ($(id).disabled !== disabled) $(id).disabled = disabled;
+  }
+}
+
+/** Writing an attribute, even to its value, makes the browser restyle: skipped when nothing changes. */
+function setHidden(element, hidden) {
+  if (element.hidden !== hidden) element.hidden = hidden;
 }
 
 /** Copies a suggested clause; where the clipboard is refused, selects it for Ctrl+C instead. */
