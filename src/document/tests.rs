@@ -199,7 +199,7 @@ fn a_reparse_equals_a_fresh_parse_after_any_edit() {
     for (name, text) in corpus() {
         let mut previous = Document::parse(text.as_str());
         let mut text = text;
-        for step in 0..25 {
+        for step in 0..60 {
             text = crate::testing::random_edit(&text, &mut random);
             let (document, carried) = previous.reparse(text.as_str());
             let fresh = Document::parse(text.as_str());

@@ -75,6 +75,7 @@ pub struct ClauseAnalysis {
 
 /// What a list item takes from the sentence that leads into it ("Each Party shall ensure
 /// that:"): its concepts and the modality it ends with.
+#[derive(Debug, Clone)]
 struct LeadIn {
     present: ConceptSet,
     modality: Modality,
@@ -103,12 +104,39 @@ fn heading_concepts(heading: &str, lexicon: &Lexicon) -> ConceptSet {
     concepts_of(&lexicon.find(&heading.to_ascii_lowercase()), lexicon)
 }
 
+/// The analyses of the last heading and lead-in seen: consecutive clauses share them (every
+/// paragraph of an article its heading, every item of a list its lead-in), so a run of
+/// clauses analyses each once.
+#[derive(Debug, Default)]
+pub struct SharedParts {
+    heading: Option<(String, ConceptSet)>,
+    lead_in: Option<(String, LeadIn)>,
+}
+
+impl SharedParts {
+    fn heading(&mut self, text: &str, lexicon: &Lexicon) -> ConceptSet {
+        remembered(&mut self.heading, text, || heading_concepts(text, lexicon))
+    }
+
+    fn lead_in(&mut self, text: &str, lexicon: &Lexicon) -> LeadIn {
+        remembered(&mut self.lead_in, text, || LeadIn::analyze(text, lexicon))
+    }
+}
+
+/// The value remembered for `text`, or a fresh one remembered instead.
+fn remembered<T: Clone>(slot: &mut Option<(String, T)>, text: &str, fresh: impl FnOnce() -> T) -> T {
+    match slot {
+        Some((last, value)) if last == text => value.clone(),
+        _ => slot.insert((text.to_string(), fresh())).1.clone(),
+    }
+}
+
 impl ClauseAnalysis {
     /// Analyses a clause. A list item's sentences also carry the concepts of the lead-in
     /// they complete ("Personal data shall be: (a) deleted after two years").
-    pub fn analyze(clause: &Clause, lead_in: Option<&Sentence>, lexicon: &Lexicon) -> ClauseAnalysis {
-        let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| heading_concepts(h, lexicon));
-        let lead_in = lead_in.map(|s| LeadIn::analyze(&s.text, lexicon));
+    pub fn analyze(clause: &Clause, lead_in: Option<&Sentence>, lexicon: &Lexicon, shared: &mut SharedParts) -> ClauseAnalysis {
+        let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| shared.heading(h, lexicon));
+        let lead_in = lead_in.map(|s| shared.lead_in(&s.text, lexicon));
         let sentences = clause
             .sentences
             .iter()

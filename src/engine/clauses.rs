@@ -3,7 +3,7 @@
 //! heading, lead-in and kind) and the profile, so a session keeps them with the clause and
 //! an edit recomputes only the clauses that no longer read as before.
 
-use super::analysis::{ClauseAnalysis, ConceptSet};
+use super::analysis::{ClauseAnalysis, ConceptSet, SharedParts};
 use super::findings::{CheckPlan, ClauseFindings};
 use crate::document::{Clause, Definition, Document};
 use crate::rules::lexicon::Lexicon;
@@ -27,10 +27,11 @@ pub fn clause_results(
     mut cached: impl FnMut(usize) -> Option<Arc<ClauseResult>>,
 ) -> Vec<Arc<ClauseResult>> {
     let mut results = Vec::with_capacity(document.clauses.len());
+    let mut shared = SharedParts::default();
     for (index, clause) in document.clauses.iter().enumerate() {
         let result = cached(index).unwrap_or_else(|| {
             let lead_in = document.lead_in_sentence(clause);
-            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon);
+            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, &mut shared);
             let mut concepts = ConceptSet::new(lexicon.concept_count());
             for sentence in &analysis.sentences {
                 concepts.union_with(&sentence.present);

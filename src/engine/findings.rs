@@ -103,7 +103,8 @@ impl CheckPlan {
                 Check::Limit { concept, max_hours, prompt_meets, unless, note } => {
                     limit(&clause, *concept, *max_hours, *prompt_meets, unless, note.as_deref(), &mut emit)
                 }
-                Check::When { .. } => unreachable!("a `when` is not a leaf"),
+                // `collect_leaves` keeps the checks inside a `when`, never the `when` itself.
+                Check::When { .. } => {}
             }
         }
         ClauseFindings(found)
