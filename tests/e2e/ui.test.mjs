@@ -94,6 +94,9 @@ describe('the page', () => {
     assert.match(await row.locator('.suggestion-text').textContent(), /The Parties shall/);
     assert.equal(await page.locator('.principle > h3', { hasText: 'Retention' }).count(), 1);
     assert.match(await page.textContent('#detected-categories'), /threat-intel detected from/);
+    // Folded traces are filled in idle time, so that the browser's search finds their text.
+    await page.waitForFunction(() => [...document.querySelectorAll('details.trace')].every((details) => details.querySelector('ol')));
+    assert.ok((await row.locator('details.trace li').count()) > 0);
     await screenshot(page, 'failing-draft');
     assert.deepEqual(problems, []);
     await context.close();

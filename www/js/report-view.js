@@ -350,21 +350,38 @@ function suggestion(requirement, ui) {
 }
 
 /**
- * How the status was decided, folded. Its steps are built when it is first opened: most
- * traces are never read, and building them all would slow the first result down.
+ * How the status was decided, folded. Its steps are built in idle time after the result is
+ * shown (or at once when it is opened first): most traces are never read, and building
+ * them all would slow the first result down; built, they are found by the browser's search.
  */
 function trace(requirement, ui) {
   if (requirement.trace.length === 0 && !requirement.rationale) return null;
   const open = ui.openTraces.has(requirement.id);
   const details = h('details', { class: 'trace', open }, h('summary', {}, 'How this was decided'));
-  const fill = () => details.append(...traceSteps(requirement));
+  const fill = () => {
+    if (details.childElementCount === 1) details.append(...traceSteps(requirement));
+  };
   if (open) fill();
+  else whenIdle(() => details.isConnected && fill());
   details.addEventListener('toggle', () => {
     if (details.open) ui.openTraces.add(requirement.id);
     else ui.openTraces.delete(requirement.id);
-    if (details.open && details.childElementCount === 1) fill();
+    if (details.open) fill();
   });
   return details;
+}
+
+/** Work left for idle time, a little per idle period, so that typing never waits for it. */
+const idleWork = [];
+const requestIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(() => callback({ timeRemaining: () => 5 }), 50));
+
+function whenIdle(task) {
+  if (idleWork.push(task) === 1) requestIdle(doIdleWork);
+}
+
+function doIdleWork(deadline) {
+  while (idleWork.length > 0 && deadline.timeRemaining() > 1) idleWork.shift()();
+  if (idleWork.length > 0) requestIdle(doIdleWork);
 }
 
 function traceSteps(requirement) {
