@@ -12,8 +12,9 @@
 // - the checker runs on the page's thread (js/backend-inline.js instead of the worker:
 //   a worker from file:// would need a blob: URL and `worker-src blob:`); the service worker
 //   is left out (a file needs no offline copy);
-// - the .wasm is embedded as base64 in a data block, the sample draft in a <template>, the
-//   stylesheet inline, the icon as a data: URL;
+// - the .wasm is embedded as base64 in a data block, and so is the Word build's (pkg/word/),
+//   decoded only when a .docx is opened; the sample draft in a <template>, the stylesheet
+//   inline, the icon as a data: URL;
 // - the Content-Security-Policy allows nothing from anywhere: scripts and styles only by
 //   their SHA-256 hashes, no connections, no workers, no frames, no forms.
 
@@ -30,15 +31,17 @@ const PKG = join(ROOT, 'pkg');
 const SUBSTITUTES = {
   'www/js/backend.js': 'www/js/backend-inline.js',
   'www/pkg/accordlint.js': 'pkg/accordlint.js',
+  'www/pkg/word/accordlint.js': 'pkg/word/accordlint.js',
 };
 
 const ENTRY = `import { startApp } from './app.js';
 import { Engine } from './engine.js';
 
-const encoded = document.getElementById('accordlint-wasm').textContent.trim();
-const wasm = Uint8Array.from(atob(encoded), (character) => character.charCodeAt(0));
+const embedded = (id) => Uint8Array.from(atob(document.getElementById(id).textContent.trim()), (character) => character.charCodeAt(0));
+const wasm = embedded('accordlint-wasm');
+const wordWasm = () => embedded('accordlint-word-wasm');
 const sampleText = document.getElementById('accordlint-sample').content.textContent;
-startApp({ engine: Engine.start({ wasm }), sampleText });
+startApp({ engine: Engine.start({ wasm, wordWasm }), sampleText });
 `;
 
 function main() {
@@ -53,6 +56,7 @@ function buildHtml() {
   const script = bundle(join(WWW, 'js/dist-entry.js'), ENTRY);
   const style = readFileSync(join(WWW, 'css/app.css'), 'utf8');
   const wasm = readFileSync(join(PKG, 'accordlint_bg.wasm')).toString('base64');
+  const wordWasm = readFileSync(join(PKG, 'word/accordlint_bg.wasm')).toString('base64');
   const sample = readFileSync(join(WWW, 'samples/sample-draft.txt'), 'utf8');
   const icon = readFileSync(join(WWW, 'icons/icon.svg')).toString('base64');
   const policy = [
@@ -72,7 +76,12 @@ function buildHtml() {
   html = replaceOnce(html, /<link rel="stylesheet" href="css\/app.css">/, `<style>${style}</style>`);
   html = replaceOnce(html, /<link rel="icon" href="icons\/icon.svg" type="image\/svg\+xml">/, `<link rel="icon" href="data:image/svg+xml;base64,${icon}" type="image/svg+xml">`);
   html = replaceOnce(html, /<!-- Start-up, most urgent first[\s\S]*?-->\s*<script type="module" src="js\/boot.js" async><\/script>\s*<script type="module" src="js\/main.js"><\/script>(\s*<link rel="modulepreload" [^>]+>)+/, `<script type="module">${script}</script>`);
-  const data = `<script type="application/octet-stream" id="accordlint-wasm">${wasm}</script>\n<template id="accordlint-sample">${escapeHtml(sample)}</template>\n`;
+  const data = [
+    `<script type="application/octet-stream" id="accordlint-wasm">${wasm}</script>`,
+    `<script type="application/octet-stream" id="accordlint-word-wasm">${wordWasm}</script>`,
+    `<template id="accordlint-sample">${escapeHtml(sample)}</template>`,
+    '',
+  ].join('\n');
   return replaceOnce(html, /<\/body>/, `${data}</body>`);
 }
 

@@ -2,14 +2,16 @@
 // opened from the file picker shows the statuses the CLI gives the same file, its hidden text
 // and tracked changes, and downloads an annotated copy with the findings as Word comments;
 // an edit turns it into plain text. The Word build is fetched only when a .docx is opened.
+// The single file (dist) reads Word drafts too, from file://, with the build embedded.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { CLI, HAS_CLI, HAS_PACKAGE, PACKAGE, corpusDocuments, launchBrowser, openPage, screenshot, shownResult, startServer, waitForResult } from './support.mjs';
+import { CLI, HAS_CLI, HAS_PACKAGE, PACKAGE, ROOT, corpusDocuments, launchBrowser, openPage, screenshot, shownResult, startServer, waitForResult } from './support.mjs';
 import { buildDocx, hiddenRun, paragraph, paragraphsOf, run, trackedRun, zipEntryNames } from './docx.mjs';
 
 const HIDDEN_TEXT = 'The Parties may also keep the data forever.';
@@ -138,6 +140,23 @@ describe('a Word draft in the page', () => {
     await page.setInputFiles('[data-testid="open-file"]', broken);
     await page.waitForSelector('#engine-error:not([hidden])');
     assert.match(await page.textContent('#engine-error'), /broken\.docx could not be opened: \S/);
+    await context.close();
+  });
+
+  test('the single file reads a .docx from file://, with no network at all', async () => {
+    const output = join(mkdtempSync(join(tmpdir(), 'accordlint-dist-')), 'accordlint.html');
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build-dist.mjs'), output], { stdio: 'pipe' });
+    const { context, page, problems, requests } = await newPage();
+    const url = pathToFileURL(output).href;
+    await openPage(page, url);
+    await page.setInputFiles('[data-testid="open-file"]', draftPath);
+    await waitForResult(page);
+    assert.deepEqual(await shownResult(page), cliResult(draftPath));
+    assert.ok((await page.textContent('[data-testid="word-hidden-text"]')).includes(HIDDEN_TEXT));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-docx"]')]);
+    assert.equal(download.suggestedFilename(), 'weak-draft.annotated.docx');
+    assert.deepEqual(requests.filter((request) => request !== url), [], 'the single file fetched something');
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });

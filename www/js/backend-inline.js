@@ -4,14 +4,16 @@
 // keystroke's re-check to a few milliseconds, well within a frame.
 
 import init, * as wasm from '../pkg/accordlint.js';
+import initWord, * as word from '../pkg/word/accordlint.js';
 
 /**
  * Starts the module with the baseline profile. `wasm` is the embedded .wasm's bytes (single
- * file); without it, wasm-bindgen fetches accordlint_bg.wasm beside the module.
+ * file); without it, wasm-bindgen fetches accordlint_bg.wasm beside the module. `wordWasm`,
+ * a function giving the embedded Word build's bytes, is called when a .docx is first opened.
  */
-export async function loadBackend({ wasm } = {}) {
-  await init(wasm === undefined ? undefined : { module_or_path: wasm });
-  const backend = new InlineBackend();
+export async function loadBackend({ wasm: bytes, wordWasm } = {}) {
+  await init(bytes === undefined ? undefined : { module_or_path: bytes });
+  const backend = wordWasm ? new InlineWordBackend(wordWasm) : new InlineBackend();
   await backend.configure('baseline', []);
   return backend;
 }
@@ -55,5 +57,46 @@ class InlineBackend {
 
   async decode(bytes, name) {
     return wasm.decodeInput(bytes, name);
+  }
+}
+
+/** With the Word build: decoded, started and given the profile only when a .docx is opened. */
+class InlineWordBackend extends InlineBackend {
+  constructor(wordWasm) {
+    super();
+    this.wordWasm = wordWasm;
+    this.wordStarted = null;
+    this.wordChecker = null;
+  }
+
+  async configure(profile, overlays) {
+    await super.configure(profile, overlays);
+    this.profileChoice = { profile, overlays };
+    this.wordChecker?.free();
+    this.wordChecker = null;
+  }
+
+  async checkDocx(bytes, options) {
+    return (await this.startedWordChecker()).checkDocx(bytes, options);
+  }
+
+  async annotateDocx(bytes, options) {
+    return (await this.startedWordChecker()).annotateDocx(bytes, options);
+  }
+
+  async decodeDocx(bytes) {
+    await this.startWord();
+    return word.decodeDocx(bytes);
+  }
+
+  startWord() {
+    this.wordStarted ??= initWord({ module_or_path: this.wordWasm() });
+    return this.wordStarted;
+  }
+
+  async startedWordChecker() {
+    await this.startWord();
+    this.wordChecker ??= new word.Checker(this.profileChoice.profile, this.profileChoice.overlays);
+    return this.wordChecker;
   }
 }

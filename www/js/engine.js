@@ -7,13 +7,14 @@ import { measureSince } from './timing.js';
 
 export class Engine {
   /**
-   * Loads the checker with the baseline profile; `wasm` (bytes) only in the single file.
+   * Loads the checker with the baseline profile; `wasm` (bytes) and `wordWasm` (a function
+   * giving the Word build's bytes) only in the single file.
    * `firstDraft`, a promise of the text the page will show first (the sample), is checked
    * as soon as the checker is ready; checkLive() then finds its report waiting.
    */
-  static async start({ wasm, firstDraft } = {}) {
+  static async start({ wasm, wordWasm, firstDraft } = {}) {
     const started = performance.now();
-    const backend = await loadBackend({ wasm, firstDraft });
+    const backend = await loadBackend({ wasm, wordWasm, firstDraft });
     const engine = new Engine(backend, await backend.describe());
     measureSince('accordlint:engine-start', started);
     return engine;
@@ -25,7 +26,7 @@ export class Engine {
     this.profiles = info.profiles;
     /** Bundled overlays: `[{id, title, name, text}]`, applied on the baseline like an opened file. */
     this.overlays = info.overlays;
-    /** Word drafts need the worker's Word build; the single file's same-thread backend has none. */
+    /** Word drafts need a Word build: the worker's, or the one embedded in the single file. */
     this.supportsWord = typeof backend.checkDocx === 'function';
     this.generation = 0;
   }
