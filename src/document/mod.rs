@@ -8,6 +8,7 @@
 mod compat;
 pub mod docx;
 mod edit;
+mod reparse;
 mod html;
 pub mod input;
 pub mod normalize;
@@ -17,7 +18,6 @@ pub mod structure;
 mod terms;
 
 use serde::Serialize;
-use edit::Edit;
 use std::ops::Range;
 
 /// A half-open byte range `[start, end)` into the original input.
@@ -155,47 +155,7 @@ impl Document {
         Document::assemble(source, clauses, structure.record, word_count, None)
     }
 
-    /// Reads a new version of this document's text. The structure is read afresh, but a
-    /// clause the edit did not touch (before or after the changed stretch) takes its
-    /// sentences, definitions and cross-references from this version, moved to their new
-    /// place instead of normalised and read again: an edit costs the structure pass plus the
-    /// clauses it touched. Returns the new document and, for each of its clauses, the clause
-    /// of this version that reads the same: same text, kind, heading and lead-in.
-    pub fn reparse(self, source: impl Into<String>) -> (Document, Vec<Option<usize>>) {
-        let source = source.into();
-        let edit = Edit::between(&self.source, &source);
-        let word_count = recount_words(&self.source, self.word_count, &source, &edit);
-        let Document { source: old_source, clauses: mut old_clauses, definitions, cross_references, terms_of, structure: record, .. } = self;
-        let structure = structure::reread(&source, structure::Previous { record, clauses: &old_clauses, edit: &edit });
-        let mut carried = Vec::with_capacity(structure.drafts.len());
-        let clauses = structure
-            .drafts
-            .into_iter()
-            .map(|draft| {
-                let from = edit.old_span(draft.content).and_then(|old| clause_with_content(&old_clauses, old));
-                carried.push(from);
-                let old = from.map(|index| (&mut old_clauses[index], draft.content.start));
-                Clause::new(&source, draft, old)
-            })
-            .collect();
-        let previous = CarriedTerms { clauses: &old_clauses, carried: &carried, definitions, cross_references, terms_of };
-        let document = Document::assemble(source, clauses, structure.record, word_count, Some(previous));
-        let same = carried
-            .into_iter()
-            .zip(&document.clauses)
-            .map(|(from, clause)| {
-                from.filter(|&index| {
-                    let old = &old_clauses[index];
-                    old.kind == clause.kind
-                        && old.heading == clause.heading
-                        && lead_in_text(&old_source, old) == lead_in_text(&document.source, clause)
-                })
-            })
-            .collect();
-        (document, same)
-    }
-
-    fn assemble(source: String, mut clauses: Vec<Clause>, structure: structure::PassRecord, word_count: usize, previous: Option<CarriedTerms>) -> Document {
+    fn assemble(source: String, mut clauses: Vec<Clause>, structure: structure::PassRecord, word_count: usize, previous: Option<reparse::CarriedTerms>) -> Document {
         let lead_ins: Vec<Option<Span>> = clauses.iter().map(|c| lead_in_of(&clauses, c)).collect();
         for (clause, lead_in) in clauses.iter_mut().zip(lead_ins) {
             clause.lead_in = lead_in;
@@ -246,7 +206,7 @@ impl Clause {
             Some((old, content_start)) => {
                 let delta = content_start as isize - old.content.start as isize;
                 let mut sentences = std::mem::take(&mut old.sentences);
-                sentences.iter_mut().for_each(|s| s.shift(delta));
+                sentences.iter_mut().for_each(|s| s.span = s.span.shifted(delta));
                 sentences
             }
             None => sentences::split(source, normalize::normalize(source, draft.content)),
@@ -264,54 +224,10 @@ impl Clause {
     }
 }
 
-impl Sentence {
-    fn shift(&mut self, delta: isize) {
-        self.span = self.span.shifted(delta);
-    }
-}
-
 impl Span {
     fn shifted(self, delta: isize) -> Span {
         Span::new((self.start as isize + delta) as usize, (self.end as isize + delta) as usize)
     }
-}
-
-/// The definitions and cross-references a reparse carries over from the previous version.
-struct CarriedTerms<'a> {
-    /// The previous clauses (their sentences already moved out).
-    clauses: &'a [Clause],
-    /// For each new clause, the previous clause of the same text.
-    carried: &'a [Option<usize>],
-    definitions: Vec<Definition>,
-    cross_references: Vec<CrossReference>,
-    terms_of: Vec<(Range<usize>, Range<usize>)>,
-}
-
-impl CarriedTerms<'_> {
-    /// The definitions and cross-references of the previous clause that new clause `index`
-    /// was carried over from, with how far they moved; `None` when the clause is new or is
-    /// now cited differently (the terms name their clause).
-    fn unchanged_terms(&self, index: usize, clause: &Clause) -> Option<(&[Definition], &[CrossReference], isize)> {
-        let old_index = self.carried[index]?;
-        let old = &self.clauses[old_index];
-        if old.reference != clause.reference || old.kind != clause.kind {
-            return None;
-        }
-        let (definitions, references) = &self.terms_of[old_index];
-        let delta = clause.content.start as isize - old.content.start as isize;
-        Some((&self.definitions[definitions.clone()], &self.cross_references[references.clone()], delta))
-    }
-}
-
-/// The original text of the sentence that introduces the clause, if it is a list item.
-fn lead_in_text<'s>(source: &'s str, clause: &Clause) -> Option<&'s str> {
-    clause.lead_in.map(|span| &source[span.start..span.end])
-}
-
-/// The index of the clause whose content is `content` (clauses are in document order).
-fn clause_with_content(clauses: &[Clause], content: Span) -> Option<usize> {
-    let index = clauses.partition_point(|c| c.content.start < content.start);
-    clauses.get(index).is_some_and(|c| c.content == content).then_some(index)
 }
 
 /// The last sentence of the clause's parent, if it leads into the clause rather than ending
@@ -321,13 +237,6 @@ fn lead_in_of(clauses: &[Clause], clause: &Clause) -> Option<Span> {
     let last = parent.sentences.last()?;
     let ends = last.text.trim_end_matches(['"', '\'', ')']).ends_with(['.', '!', '?', ';']);
     (!ends && parent.kind == clause.kind).then_some(last.span)
-}
-
-/// The word count of `new`, from that of `old`: only the lines that differ are counted again.
-/// A line break is not part of a word, so counts of whole lines add up.
-fn recount_words(old: &str, old_count: usize, new: &str, edit: &Edit) -> usize {
-    let (old_lines, new_lines) = edit.changed_lines(old, new);
-    old_count - count_words(&old[old_lines.start..old_lines.end]) + count_words(&new[new_lines.start..new_lines.end])
 }
 
 /// Words: runs of letters and digits (so "cross-border" is two words, "2(1)(a)" three).
