@@ -150,7 +150,7 @@ impl Lexicon {
                 patterns.push(PatternEntry { concept, regex, gate, leading });
             }
         }
-        let (keyed_patterns, ungated) = index_gates(&patterns, literals.len());
+        let (keyed_patterns, ungated) = index_gates(&patterns, &literals);
         // One automaton for the phrases and the patterns' literals: one pass per sentence.
         // A contiguous NFA, not a full DFA: searching is about as fast (the DFA's 4 MB of
         // transitions miss the caches), and building it takes half the time, which every
@@ -237,11 +237,11 @@ impl Lexicon {
 }
 
 /// Each literal's patterns by key set, and the bits of the patterns without a gate.
-fn index_gates(patterns: &[PatternEntry], literal_count: usize) -> (Vec<Vec<usize>>, Vec<u64>) {
-    let mut keyed = vec![Vec::new(); literal_count];
+fn index_gates(patterns: &[PatternEntry], literals: &[String]) -> (Vec<Vec<usize>>, Vec<u64>) {
+    let mut keyed = vec![Vec::new(); literals.len()];
     let mut ungated = vec![0; patterns.len().div_ceil(64)];
     for (index, pattern) in patterns.iter().enumerate() {
-        match key_set(&pattern.gate) {
+        match key_set(&pattern.gate, literals) {
             Some(set) => set.iter().for_each(|g| keyed[g.literal].push(index)),
             None => ungated[index / 64] |= 1 << (index % 64),
         }
@@ -252,10 +252,11 @@ fn index_gates(patterns: &[PatternEntry], literal_count: usize) -> (Vec<Vec<usiz
     (keyed, ungated)
 }
 
-/// The set of a gate that indexes its pattern: the one with the fewest literals, which
-/// the fewest sentences are likely to hold.
-fn key_set(gate: &[Vec<GateLiteral>]) -> Option<&Vec<GateLiteral>> {
-    gate.iter().max_by_key(|set| std::cmp::Reverse(set.len()))
+/// The set of a gate that indexes its pattern: the one whose shortest literal is longest
+/// (the longer a literal, the fewer sentences hold it), of those the one with the fewest.
+fn key_set<'g>(gate: &'g [Vec<GateLiteral>], literals: &[String]) -> Option<&'g Vec<GateLiteral>> {
+    let shortest = |set: &Vec<GateLiteral>| set.iter().map(|g| literals[g.literal].len()).min().unwrap_or(0);
+    gate.iter().max_by_key(|set| (shortest(set), std::cmp::Reverse(set.len())))
 }
 
 /// What one pass of the automaton finds in a sentence.
