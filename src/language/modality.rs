@@ -7,8 +7,9 @@
 //! keep ..."), so modality is asked *at a position*: the modal that governs that position
 //! is the nearest one before it (or, failing that, the first one after it).
 
-use super::words::on_word_boundaries;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use super::words::{occurrences, on_word_boundaries};
+use aho_corasick::dfa::DFA;
+use aho_corasick::MatchKind;
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -240,11 +241,12 @@ const PHRASES: &[(&str, MarkerKind)] = {
 };
 
 /// One automaton for all the phrases, built on first use: a sentence is scanned once.
-fn phrase_matcher() -> &'static AhoCorasick {
-    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+fn phrase_matcher() -> &'static DFA {
+    static MATCHER: OnceLock<DFA> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+        DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(PHRASES.iter().map(|(phrase, _)| phrase))
             .expect("the built-in modality phrases form a valid automaton")
     })
@@ -260,14 +262,12 @@ const EXAMPLE_LEAD_REACH: usize = 24;
 impl ModalityMarkers {
     /// Finds the markers of a lower-cased, normalised sentence.
     pub fn find(lower: &str) -> ModalityMarkers {
-        let mut candidates: Vec<(usize, Marker)> = phrase_matcher()
-            .find_overlapping_iter(lower)
-            .filter(|m| on_word_boundaries(lower, m.start(), m.end()))
-            .map(|m| {
-                let priority = m.pattern().as_usize();
-                (priority, Marker { kind: PHRASES[priority].1, start: m.start(), end: m.end() })
-            })
-            .collect();
+        let mut candidates: Vec<(usize, Marker)> = Vec::new();
+        occurrences(phrase_matcher(), lower.as_bytes(), |priority, start, end| {
+            if on_word_boundaries(lower, start, end) {
+                candidates.push((priority, Marker { kind: PHRASES[priority].1, start, end }));
+            }
+        });
         candidates.sort_by_key(|&(priority, m)| (priority, m.start));
         let mut markers: Vec<Marker> = Vec::with_capacity(candidates.len());
         for (_, candidate) in candidates {
