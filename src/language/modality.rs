@@ -7,9 +7,8 @@
 //! keep ..."), so modality is asked *at a position*: the modal that governs that position
 //! is the nearest one before it (or, failing that, the first one after it).
 
-use super::words::{occurrences, on_word_boundaries};
-use aho_corasick::dfa::DFA;
-use aho_corasick::MatchKind;
+use super::words::on_word_boundaries;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -241,12 +240,11 @@ const PHRASES: &[(&str, MarkerKind)] = {
 };
 
 /// One automaton for all the phrases, built on first use: a sentence is scanned once.
-fn phrase_matcher() -> &'static DFA {
-    static MATCHER: OnceLock<DFA> = OnceLock::new();
+fn phrase_matcher() -> &'static AhoCorasick {
+    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .build(PHRASES.iter().map(|(phrase, _)| phrase))
             .expect("the built-in modality phrases form a valid automaton")
     })
@@ -262,12 +260,14 @@ const EXAMPLE_LEAD_REACH: usize = 24;
 impl ModalityMarkers {
     /// Finds the markers of a lower-cased, normalised sentence.
     pub fn find(lower: &str) -> ModalityMarkers {
-        let mut candidates: Vec<(usize, Marker)> = Vec::new();
-        occurrences(phrase_matcher(), lower.as_bytes(), |priority, start, end| {
-            if on_word_boundaries(lower, start, end) {
-                candidates.push((priority, Marker { kind: PHRASES[priority].1, start, end }));
-            }
-        });
+        let mut candidates: Vec<(usize, Marker)> = phrase_matcher()
+            .find_overlapping_iter(lower)
+            .filter(|m| on_word_boundaries(lower, m.start(), m.end()))
+            .map(|m| {
+                let priority = m.pattern().as_usize();
+                (priority, Marker { kind: PHRASES[priority].1, start: m.start(), end: m.end() })
+            })
+            .collect();
         candidates.sort_by_key(|&(priority, m)| (priority, m.start));
         let mut markers: Vec<Marker> = Vec::with_capacity(candidates.len());
         for (_, candidate) in candidates {

@@ -1,8 +1,5 @@
 //! Word-level helpers shared by the language analysers.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::Anchored;
-
 /// True when `b` can be part of a word (ASCII letters, digits; any non-ASCII byte, so that
 /// accented words are never split).
 pub fn is_word_byte(b: u8) -> bool {
@@ -15,22 +12,6 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let starts_word = start == 0 || !is_word_byte(bytes[start - 1]);
     let ends_word = end >= bytes.len() || !is_word_byte(bytes[end]);
     starts_word && ends_word
-}
-
-/// Calls `found(pattern, start, end)` for every occurrence of every pattern of `automaton`
-/// in `text`, overlapping ones included, in order of their ends: the crate's overlapping
-/// iterator, without its saving and resuming of the search state at every match.
-pub fn occurrences(automaton: &impl Automaton, text: &[u8], mut found: impl FnMut(usize, usize, usize)) {
-    let Ok(mut state) = automaton.start_state(Anchored::No) else { return };
-    for (at, &byte) in text.iter().enumerate() {
-        state = automaton.next_state(Anchored::No, state, byte);
-        if automaton.is_special(state) && automaton.is_match(state) {
-            for i in 0..automaton.match_len(state) {
-                let pattern = automaton.match_pattern(state, i);
-                found(pattern.as_usize(), at + 1 - automaton.pattern_len(pattern), at + 1);
-            }
-        }
-    }
 }
 
 /// The words of `text` with their byte offsets.

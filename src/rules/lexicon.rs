@@ -8,9 +8,10 @@
 //! phrases does not count ("automated processing of personal data" is not an algorithm).
 
 use super::prefilter::{leading_literals, required_sets, Literal};
-use crate::language::words::{is_word_byte, occurrences, on_word_boundaries};
+use crate::language::words::{is_word_byte, on_word_boundaries};
+use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::MatchKind;
+use aho_corasick::{Anchored, MatchKind};
 use regex_lite::Regex;
 
 /// Index of a concept in its profile.
@@ -405,6 +406,22 @@ impl PatternEntry {
     fn last_start(&self, literals: &LiteralTable) -> usize {
         let last_of_set = |set: &Vec<GateLiteral>| set.iter().map(|g| literals.last_start(g.literal)).max().unwrap_or(usize::MAX);
         self.gate.iter().map(last_of_set).min().unwrap_or(usize::MAX)
+    }
+}
+
+/// Calls `found(pattern, start, end)` for every occurrence of every pattern of `automaton`
+/// in `text`, overlapping ones included, in order of their ends: the crate's overlapping
+/// iterator, without its saving and resuming of the search state at every match.
+fn occurrences(automaton: &NFA, text: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+    let Ok(mut state) = automaton.start_state(Anchored::No) else { return };
+    for (at, &byte) in text.iter().enumerate() {
+        state = automaton.next_state(Anchored::No, state, byte);
+        if automaton.is_special(state) && automaton.is_match(state) {
+            for i in 0..automaton.match_len(state) {
+                let pattern = automaton.match_pattern(state, i);
+                found(pattern.as_usize(), at + 1 - automaton.pattern_len(pattern), at + 1);
+            }
+        }
     }
 }
 
