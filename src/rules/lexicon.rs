@@ -584,6 +584,27 @@ mod tests {
         assert!(matched > 500 && skipped > 100_000, "matched {matched}, skipped {skipped}");
     }
 
+    /// Candidates come out in pattern order across the words of the bit set, each once;
+    /// a literal's occurrences come back latest first, and none from an earlier sentence.
+    #[test]
+    fn candidates_and_occurrences_of_the_literal_table() {
+        let mut table = LiteralTable::take(3, &[1, 0, 0]);
+        table.add_candidates(&[130, 63, 64, 63]);
+        let candidates: Vec<usize> = std::iter::successors(table.next_candidate(0), |&c| table.next_candidate(c + 1)).collect();
+        assert_eq!(candidates, vec![0, 63, 64, 130]);
+        assert!(table.record(2, 5, BEFORE | AFTER));
+        assert!(table.record(0, 9, 0));
+        assert!(!table.record(2, 17, BEFORE));
+        assert_eq!(table.starts_of(2).collect::<Vec<_>>(), vec![17, 5]);
+        assert_eq!(table.last_start(2), 17);
+        assert!(table.satisfies(&GateLiteral { literal: 2, bounds: BEFORE | AFTER }));
+        assert!(!table.satisfies(&GateLiteral { literal: 0, bounds: BEFORE }));
+        table.give_back();
+        let next = LiteralTable::take(3, &[0, 0, 0]);
+        assert_eq!(next.starts_of(2).count(), 0);
+        assert_eq!(next.next_candidate(0), None);
+    }
+
     #[test]
     fn phrases_are_folded_like_sentences() {
         assert_eq!(normalise_phrase("  Data  Protection\u{2019}s   Authority "), "data protection's authority");
