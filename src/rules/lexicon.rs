@@ -48,6 +48,12 @@ pub struct Lexicon {
     phrase_count: usize,
     literal_count: usize,
     concept_count: usize,
+    /// Per literal, the patterns whose key set (see [`key_set`]) holds it: a sentence
+    /// without any literal of a pattern's key set cannot open its gate, so only the
+    /// patterns of the literals a sentence holds have their gates checked.
+    keyed_patterns: Vec<Vec<usize>>,
+    /// One bit per pattern without a gate: tried on every sentence.
+    ungated: Vec<u64>,
 }
 
 struct PatternEntry {
@@ -144,6 +150,7 @@ impl Lexicon {
                 patterns.push(PatternEntry { concept, regex, gate, leading });
             }
         }
+        let (keyed_patterns, ungated) = index_gates(&patterns, &literals);
         // One automaton for the phrases and the patterns' literals: one pass per sentence.
         // A contiguous NFA, not a full DFA: searching is about as fast (the DFA's 4 MB of
         // transitions miss the caches), and building it takes half the time, which every
@@ -154,7 +161,16 @@ impl Lexicon {
             .prefilter(false)
             .build(phrases.iter().chain(&literals))
             .map_err(|e| format!("the lexicon is too large to compile: {e}"))?;
-        Ok(Lexicon { automaton, phrase_count, entries, patterns, literal_count: literals.len(), concept_count })
+        Ok(Lexicon {
+            automaton,
+            phrase_count,
+            entries,
+            patterns,
+            literal_count: literals.len(),
+            concept_count,
+            keyed_patterns,
+            ungated,
+        })
     }
 
     pub fn concept_count(&self) -> usize {
@@ -163,14 +179,21 @@ impl Lexicon {
 
     /// All concept occurrences in a lower-cased sentence, sorted by position.
     pub fn find(&self, lower: &str) -> Vec<ConceptHit> {
-        let Scan { mut hits, excluded, literals, literal_occurrences } = self.scan(lower);
-        for pattern in self.patterns.iter().filter(|p| p.passes_gate(&literals)) {
+        let Scan { mut hits, excluded, mut literals } = self.scan(lower);
+        let mut next = 0;
+        while let Some(index) = literals.next_candidate(next) {
+            next = index + 1;
+            let pattern = &self.patterns[index];
+            if !pattern.passes_gate(&literals) {
+                continue;
+            }
             let concept = pattern.concept;
             let to_hit = |(start, end)| ConceptHit { concept, start, end };
             match &pattern.leading {
                 Some(leading) => {
                     let until = pattern.last_start(&literals);
-                    hits.extend(anchored_matches(lower, leading, &literal_occurrences, until).into_iter().map(to_hit))
+                    let found = anchored_matches(lower, leading, &mut literals, until);
+                    hits.extend(found.map(to_hit))
                 }
                 None => hits.extend(pattern.regex.find_iter(lower).map(|m| to_hit((m.start(), m.end())))),
             }
@@ -184,19 +207,20 @@ impl Lexicon {
         hits
     }
 
-    /// One pass of the automaton over a sentence: the phrases' hits and exclusions, and
-    /// where the patterns' literals occur.
+    /// One pass of the automaton over a sentence: the phrases' hits and exclusions, where
+    /// the patterns' literals occur, and which patterns may open their gates.
     fn scan(&self, lower: &str) -> Scan {
         let mut scan = Scan {
             hits: Vec::new(),
             excluded: Vec::new(),
-            literals: LiteralTable::take(self.literal_count),
-            literal_occurrences: Vec::new(),
+            literals: LiteralTable::take(self.literal_count, &self.ungated),
         };
         occurrences(&self.automaton, lower.as_bytes(), |index, start, end| {
             if let Some(literal) = index.checked_sub(self.phrase_count) {
-                scan.literals.record(literal, start, boundaries(lower.as_bytes(), start, end));
-                scan.literal_occurrences.push((literal, start));
+                let first = scan.literals.record(literal, start, boundaries(lower.as_bytes(), start, end));
+                if first {
+                    scan.literals.add_candidates(&self.keyed_patterns[literal]);
+                }
                 return;
             }
             let entry = self.entries[index];
@@ -212,31 +236,70 @@ impl Lexicon {
     }
 }
 
+/// Each literal's patterns by key set, and the bits of the patterns without a gate.
+fn index_gates(patterns: &[PatternEntry], literals: &[String]) -> (Vec<Vec<usize>>, Vec<u64>) {
+    let mut keyed = vec![Vec::new(); literals.len()];
+    let mut ungated = vec![0; patterns.len().div_ceil(64)];
+    for (index, pattern) in patterns.iter().enumerate() {
+        match key_set(&pattern.gate, literals) {
+            Some(set) => set.iter().for_each(|g| keyed[g.literal].push(index)),
+            None => ungated[index / 64] |= 1 << (index % 64),
+        }
+    }
+    for list in &mut keyed {
+        list.dedup();
+    }
+    (keyed, ungated)
+}
+
+/// The set of a gate that indexes its pattern: the one whose shortest literal is longest
+/// (the longer a literal, the fewer sentences hold it), of those the one with the fewest.
+fn key_set<'g>(gate: &'g [Vec<GateLiteral>], literals: &[String]) -> Option<&'g Vec<GateLiteral>> {
+    let shortest = |set: &Vec<GateLiteral>| set.iter().map(|g| literals[g.literal].len()).min().unwrap_or(0);
+    gate.iter().max_by_key(|set| (shortest(set), std::cmp::Reverse(set.len())))
+}
+
 /// What one pass of the automaton finds in a sentence.
 struct Scan {
     hits: Vec<ConceptHit>,
     excluded: Vec<ConceptHit>,
     literals: LiteralTable,
-    /// (literal, start) of every occurrence of a literal.
-    literal_occurrences: Vec<(usize, usize)>,
 }
 
 /// Per literal of the lexicon, what the current sentence holds of it. Entries carry the
 /// number of the sentence they were written for, so that a sentence starts with an empty
 /// table without clearing one entry per literal (most sentences hold a few dozen of the
-/// hundreds of literals). The table is kept per thread between sentences.
+/// hundreds of literals). The table and its buffers are kept per thread between sentences.
 struct LiteralTable {
     entries: Vec<LiteralEntry>,
     sentence: u32,
+    /// Every occurrence of a literal in the sentence: its start and the index of the
+    /// literal's previous occurrence (`NONE`: the first), so each literal's occurrences
+    /// are a list threaded through this one buffer.
+    occurrences: Vec<(usize, u32)>,
+    /// One bit per pattern whose gate may open (see `Lexicon::keyed_patterns`).
+    candidates: Vec<u64>,
+    /// Scratch for the starts an anchored pattern is tried at.
+    starts: Vec<usize>,
 }
 
-#[derive(Clone, Copy, Default)]
+const NONE: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
 struct LiteralEntry {
     sentence: u32,
     /// The boundary needs its occurrences satisfy (see `SATISFIED`).
     seen: u8,
     /// Where its last occurrence starts.
     last_start: usize,
+    /// Its last occurrence in `LiteralTable::occurrences`.
+    last: u32,
+}
+
+impl Default for LiteralEntry {
+    fn default() -> Self {
+        LiteralEntry { sentence: 0, seen: 0, last_start: 0, last: NONE }
+    }
 }
 
 thread_local! {
@@ -244,9 +307,16 @@ thread_local! {
 }
 
 impl LiteralTable {
-    /// The thread's table, emptied, with room for `literal_count` literals.
-    fn take(literal_count: usize) -> LiteralTable {
-        let mut table = LITERAL_TABLE.take().unwrap_or(LiteralTable { entries: Vec::new(), sentence: 0 });
+    /// The thread's table, emptied, with room for `literal_count` literals, and the
+    /// `ungated` patterns as the only candidates so far.
+    fn take(literal_count: usize, ungated: &[u64]) -> LiteralTable {
+        let mut table = LITERAL_TABLE.take().unwrap_or(LiteralTable {
+            entries: Vec::new(),
+            sentence: 0,
+            occurrences: Vec::new(),
+            candidates: Vec::new(),
+            starts: Vec::new(),
+        });
         if table.entries.len() < literal_count {
             table.entries.resize(literal_count, LiteralEntry::default());
         }
@@ -256,6 +326,9 @@ impl LiteralTable {
             table.entries.fill(LiteralEntry::default());
             table.sentence = 1;
         }
+        table.occurrences.clear();
+        table.candidates.clear();
+        table.candidates.extend_from_slice(ungated);
         table
     }
 
@@ -269,12 +342,47 @@ impl LiteralTable {
         if entry.sentence == self.sentence { entry } else { LiteralEntry::default() }
     }
 
-    fn record(&mut self, literal: usize, start: usize, bounds: u8) {
+    /// Records an occurrence; true when it is the literal's first in the sentence.
+    fn record(&mut self, literal: usize, start: usize, bounds: u8) -> bool {
         let mut entry = self.entry(literal);
+        let first = entry.sentence != self.sentence;
         entry.sentence = self.sentence;
         entry.seen |= SATISFIED[usize::from(bounds)];
         entry.last_start = entry.last_start.max(start);
+        let index = u32::try_from(self.occurrences.len()).unwrap_or(NONE);
+        self.occurrences.push((start, entry.last));
+        entry.last = index;
         self.entries[literal] = entry;
+        first
+    }
+
+    fn add_candidates(&mut self, patterns: &[usize]) {
+        for &pattern in patterns {
+            self.candidates[pattern / 64] |= 1 << (pattern % 64);
+        }
+    }
+
+    /// The first candidate pattern from index `from` on.
+    fn next_candidate(&self, from: usize) -> Option<usize> {
+        let mut word = from / 64;
+        let mut bits = self.candidates.get(word)? & (u64::MAX << (from % 64));
+        loop {
+            if bits != 0 {
+                return Some(word * 64 + bits.trailing_zeros() as usize);
+            }
+            word += 1;
+            bits = *self.candidates.get(word)?;
+        }
+    }
+
+    /// Where `literal` occurs in the sentence, last occurrence first.
+    fn starts_of(&self, literal: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.entry(literal).last;
+        std::iter::from_fn(move || {
+            let &(start, previous) = self.occurrences.get(usize::try_from(at).ok()?)?;
+            at = previous;
+            Some(start)
+        })
     }
 
     fn satisfies(&self, literal: &GateLiteral) -> bool {
@@ -335,19 +443,24 @@ fn source_pattern(regex: &Regex) -> &str {
 /// of its leading literals occurs, leftmost first: every match starts at such a place, so
 /// the first success at or after the last match's end is the next leftmost-first match.
 /// No match starts after `until`.
-fn anchored_matches(lower: &str, leading: &Leading, literal_occurrences: &[(usize, usize)], until: usize) -> Vec<(usize, usize)> {
-    let mut starts: Vec<usize> =
-        literal_occurrences.iter().filter(|(l, _)| leading.literals.contains(l)).map(|&(_, start)| start).collect();
+fn anchored_matches<'t>(
+    lower: &'t str,
+    leading: &'t Leading,
+    literals: &mut LiteralTable,
+    until: usize,
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    let mut starts = std::mem::take(&mut literals.starts);
+    starts.clear();
+    for &literal in &leading.literals {
+        starts.extend(literals.starts_of(literal).filter(|&start| start <= until));
+    }
     starts.sort_unstable();
     starts.dedup();
     let is_word = |at: usize| lower.as_bytes().get(at).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     let mut found = Vec::new();
     let mut resume = 0;
-    for start in starts {
+    for &start in &starts {
         let boundary_ok = !leading.boundary || start == 0 || is_word(start - 1) != is_word(start);
-        if start > until {
-            break;
-        }
         if start < resume || !boundary_ok {
             continue;
         }
@@ -356,7 +469,8 @@ fn anchored_matches(lower: &str, leading: &Leading, literal_occurrences: &[(usiz
             resume = (start + m.end()).max(start + 1);
         }
     }
-    found
+    literals.starts = starts;
+    found.into_iter()
 }
 
 fn intern(literals: &mut Vec<String>, literal: String) -> usize {
@@ -433,12 +547,13 @@ mod tests {
         let lexicon = &checker.profile().lexicon;
         let mut compared = 0;
         for lower in corpus_sentences() {
-            let scan = lexicon.scan(&lower);
+            let mut scan = lexicon.scan(&lower);
             for pattern in &lexicon.patterns {
                 if let Some(leading) = &pattern.leading {
                     let plain: Vec<(usize, usize)> = pattern.regex.find_iter(&lower).map(|m| (m.start(), m.end())).collect();
                     let until = pattern.last_start(&scan.literals);
-                    assert_eq!(anchored_matches(&lower, leading, &scan.literal_occurrences, until), plain, "{} on {lower:?}", pattern.regex.as_str());
+                    let anchored: Vec<(usize, usize)> = anchored_matches(&lower, leading, &mut scan.literals, until).collect();
+                    assert_eq!(anchored, plain, "{} on {lower:?}", pattern.regex.as_str());
                     compared += 1;
                 }
             }
@@ -446,8 +561,9 @@ mod tests {
         assert!(compared > 1000, "compared {compared} pattern runs");
     }
 
-    /// A pattern's gate closes only on sentences where the pattern finds nothing, for every
-    /// pattern of the baseline and every sentence of the corpus; and it does close often.
+    /// A pattern's gate closes, or the pattern is not a candidate for its key set, only on
+    /// sentences where the pattern finds nothing, for every pattern of the baseline and every
+    /// sentence of the corpus; and it does close often.
     #[test]
     fn the_gate_never_skips_a_match() {
         let checker = crate::Checker::new("baseline", &[]).expect("baseline");
@@ -455,16 +571,38 @@ mod tests {
         let (mut skipped, mut matched) = (0, 0);
         for lower in corpus_sentences() {
             let scan = lexicon.scan(&lower);
-            for pattern in &lexicon.patterns {
+            let candidates: Vec<usize> = std::iter::successors(scan.literals.next_candidate(0), |&c| scan.literals.next_candidate(c + 1)).collect();
+            for (index, pattern) in lexicon.patterns.iter().enumerate() {
                 let found = pattern.regex.find(&lower);
                 matched += usize::from(found.is_some());
-                if !pattern.passes_gate(&scan.literals) {
+                if !candidates.contains(&index) || !pattern.passes_gate(&scan.literals) {
                     assert_eq!(found.map(|m| m.as_str()), None, "{} skipped on {lower:?}", pattern.regex.as_str());
                     skipped += 1;
                 }
             }
         }
         assert!(matched > 500 && skipped > 100_000, "matched {matched}, skipped {skipped}");
+    }
+
+    /// Candidates come out in pattern order across the words of the bit set, each once;
+    /// a literal's occurrences come back latest first, and none from an earlier sentence.
+    #[test]
+    fn candidates_and_occurrences_of_the_literal_table() {
+        let mut table = LiteralTable::take(3, &[1, 0, 0]);
+        table.add_candidates(&[130, 63, 64, 63]);
+        let candidates: Vec<usize> = std::iter::successors(table.next_candidate(0), |&c| table.next_candidate(c + 1)).collect();
+        assert_eq!(candidates, vec![0, 63, 64, 130]);
+        assert!(table.record(2, 5, BEFORE | AFTER));
+        assert!(table.record(0, 9, 0));
+        assert!(!table.record(2, 17, BEFORE));
+        assert_eq!(table.starts_of(2).collect::<Vec<_>>(), vec![17, 5]);
+        assert_eq!(table.last_start(2), 17);
+        assert!(table.satisfies(&GateLiteral { literal: 2, bounds: BEFORE | AFTER }));
+        assert!(!table.satisfies(&GateLiteral { literal: 0, bounds: BEFORE }));
+        table.give_back();
+        let next = LiteralTable::take(3, &[0, 0, 0]);
+        assert_eq!(next.starts_of(2).count(), 0);
+        assert_eq!(next.next_candidate(0), None);
     }
 
     #[test]
