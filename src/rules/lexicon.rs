@@ -84,9 +84,28 @@ const SATISFIED: [u8; 4] = [0b0001, 0b0011, 0b0101, 0b1111];
 
 struct Leading {
     literals: Vec<usize>,
-    anchored: Regex,
+    anchored: LazyRegex,
     /// The pattern opens with `\b`, which an anchored search cannot see past its start.
     boundary: bool,
+}
+
+/// A regular expression compiled the first time it is needed: a draft tries few of the
+/// anchored forms, and compiling all of them up front would double start-up's regex work
+/// (which a page pays before its first result).
+struct LazyRegex {
+    source: String,
+    compiled: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(source: String) -> LazyRegex {
+        LazyRegex { source, compiled: std::sync::OnceLock::new() }
+    }
+
+    /// The compiled expression; `None` if it does not compile, and the caller falls back.
+    fn get(&self) -> Option<&Regex> {
+        self.compiled.get_or_init(|| Regex::new(&self.source).ok()).as_ref()
+    }
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -142,10 +161,10 @@ impl Lexicon {
                         set.into_iter().map(to_gate).collect()
                     })
                     .collect();
-                let leading = leading_literals(source_pattern(&regex)).and_then(|set| {
-                    let anchored = Regex::new(&format!("(?i)^(?:{})", source_pattern(&regex))).ok()?;
+                let leading = leading_literals(source_pattern(&regex)).map(|set| {
+                    let anchored = LazyRegex::new(format!("(?i)^(?:{})", source_pattern(&regex)));
                     let literals = set.into_iter().map(|literal| intern(&mut literals, literal)).collect();
-                    Some(Leading { literals, anchored, boundary: source_pattern(&regex).starts_with("\\b") })
+                    Leading { literals, anchored, boundary: source_pattern(&regex).starts_with("\\b") }
                 });
                 patterns.push(PatternEntry { concept, regex, gate, leading });
             }
@@ -189,10 +208,10 @@ impl Lexicon {
             }
             let concept = pattern.concept;
             let to_hit = |(start, end)| ConceptHit { concept, start, end };
-            match &pattern.leading {
-                Some(leading) => {
+            match pattern.leading.as_ref().and_then(|leading| Some((leading, leading.anchored.get()?))) {
+                Some((leading, anchored)) => {
                     let until = pattern.last_start(&literals);
-                    let found = anchored_matches(lower, leading, &mut literals, until);
+                    let found = anchored_matches(lower, leading, anchored, &mut literals, until);
                     hits.extend(found.map(to_hit))
                 }
                 None => hits.extend(pattern.regex.find_iter(lower).map(|m| to_hit((m.start(), m.end())))),
@@ -446,6 +465,7 @@ fn source_pattern(regex: &Regex) -> &str {
 fn anchored_matches<'t>(
     lower: &'t str,
     leading: &'t Leading,
+    anchored: &'t Regex,
     literals: &mut LiteralTable,
     until: usize,
 ) -> impl Iterator<Item = (usize, usize)> + 't {
@@ -464,7 +484,7 @@ fn anchored_matches<'t>(
         if start < resume || !boundary_ok {
             continue;
         }
-        if let Some(m) = leading.anchored.find(&lower[start..]) {
+        if let Some(m) = anchored.find(&lower[start..]) {
             found.push((start, start + m.end()));
             resume = (start + m.end()).max(start + 1);
         }
@@ -552,7 +572,8 @@ mod tests {
                 if let Some(leading) = &pattern.leading {
                     let plain: Vec<(usize, usize)> = pattern.regex.find_iter(&lower).map(|m| (m.start(), m.end())).collect();
                     let until = pattern.last_start(&scan.literals);
-                    let anchored: Vec<(usize, usize)> = anchored_matches(&lower, leading, &mut scan.literals, until).collect();
+                    let compiled = leading.anchored.get().expect("every anchored form compiles");
+                    let anchored: Vec<(usize, usize)> = anchored_matches(&lower, leading, compiled, &mut scan.literals, until).collect();
                     assert_eq!(anchored, plain, "{} on {lower:?}", pattern.regex.as_str());
                     compared += 1;
                 }
