@@ -120,6 +120,15 @@ struct Builder<'a> {
     source: &'a str,
     lines: &'a [Line],
     operative_start: Option<usize>,
+    state: State,
+    open: Option<Open>,
+    drafts: Vec<ClauseDraft>,
+}
+
+/// What the pass carries from one paragraph to the next (a checkpoint keeps a copy: see
+/// `resume.rs`).
+#[derive(Debug, Clone, PartialEq)]
+struct State {
     region: Region,
     outer: Option<Context>,
     unit: Option<Context>,
@@ -128,8 +137,6 @@ struct Builder<'a> {
     floating_heading: Option<String>,
     /// A unit heading without a title: the next short line may be its title.
     awaiting_title: bool,
-    open: Option<Open>,
-    drafts: Vec<ClauseDraft>,
     /// Free-standing headings that take the reference of the clause after them.
     headings_without_reference: Vec<usize>,
     /// Counts unnumbered body paragraphs of a draft without any structure ("Para 3").
@@ -142,32 +149,28 @@ impl<'a> Builder<'a> {
             Some(0) | None => Region::Body,
             Some(_) => Region::Preamble,
         };
-        Builder {
-            source,
-            lines,
-            operative_start,
+        let state = State {
             region,
             outer: None,
             unit: None,
             levels: Vec::new(),
             floating_heading: None,
             awaiting_title: false,
-            open: None,
-            drafts: Vec::new(),
             headings_without_reference: Vec::new(),
             plain_paragraphs: 0,
-        }
+        };
+        Builder { source, lines, operative_start, state, open: None, drafts: Vec::new() }
     }
 
     fn line(&mut self, index: usize) {
-        if Some(index) == self.operative_start && self.region == Region::Preamble {
+        if Some(index) == self.operative_start && self.state.region == Region::Preamble {
             self.close_open();
-            self.region = Region::Body;
+            self.state.region = Region::Body;
         }
         let line = &self.lines[index];
         match &line.kind {
             LineKind::Blank => self.close_open(),
-            LineKind::Unit(unit) if unit.kind == UnitKind::Preamble || self.region == Region::Preamble => {
+            LineKind::Unit(unit) if unit.kind == UnitKind::Preamble || self.state.region == Region::Preamble => {
                 self.text(index)
             }
             LineKind::Unit(unit) => self.unit_line(index, unit),
@@ -179,7 +182,7 @@ impl<'a> Builder<'a> {
     fn finish(mut self) -> Vec<ClauseDraft> {
         self.close_open();
         let fallback = self.drafts.iter().rev().find(|d| !d.reference.is_empty()).map(|d| d.reference.clone());
-        for index in std::mem::take(&mut self.headings_without_reference) {
+        for index in std::mem::take(&mut self.state.headings_without_reference) {
             self.drafts[index].reference = fallback.clone().unwrap_or_else(|| "Heading".to_string());
         }
         self.drafts
@@ -194,11 +197,11 @@ impl<'a> Builder<'a> {
         }
         let index = self.drafts.len();
         if !draft.reference.is_empty() {
-            for pending in std::mem::take(&mut self.headings_without_reference) {
+            for pending in std::mem::take(&mut self.state.headings_without_reference) {
                 self.drafts[pending].reference = draft.reference.clone();
             }
         } else if draft.kind == ClauseKind::Heading {
-            self.headings_without_reference.push(index);
+            self.state.headings_without_reference.push(index);
         } else {
             draft.reference = "Opening".to_string();
         }
@@ -212,13 +215,13 @@ impl<'a> Builder<'a> {
         let Some(index) = self.push(open.draft) else { return };
         match open.level {
             Some(level) => {
-                if let Some(level) = self.levels.get_mut(level) {
+                if let Some(level) = self.state.levels.get_mut(level) {
                     level.text_clause = Some(index);
                     level.leads_on = leads_on;
                 }
             }
             None => {
-                if let Some(unit) = self.unit.as_mut().or(self.outer.as_mut()) {
+                if let Some(unit) = self.state.unit.as_mut().or(self.state.outer.as_mut()) {
                     unit.text_clause = Some(index);
                 }
             }
@@ -226,7 +229,7 @@ impl<'a> Builder<'a> {
     }
 
     fn heading_clause(&mut self, span: Span, content: Span, reference: String, heading: Option<String>) {
-        let kind = match self.region {
+        let kind = match self.state.region {
             Region::Body => ClauseKind::Heading,
             Region::Preamble => ClauseKind::Preamble,
             Region::Closing => ClauseKind::Closing,
@@ -268,8 +271,8 @@ impl<'a> Builder<'a> {
 
     fn unit_line(&mut self, index: usize, unit: &UnitLine) {
         self.close_open();
-        if self.region == Region::Closing {
-            self.region = Region::Body;
+        if self.state.region == Region::Closing {
+            self.state.region = Region::Body;
         }
         let line = &self.lines[index];
         let title = unit.title.map(|span| heading_text(self.source, span)).filter(|t| !t.is_empty());
@@ -280,14 +283,14 @@ impl<'a> Builder<'a> {
             text_clause: None,
         };
         if unit.kind.is_outer() {
-            self.outer = Some(context);
-            self.unit = None;
+            self.state.outer = Some(context);
+            self.state.unit = None;
         } else {
-            self.unit = Some(context);
+            self.state.unit = Some(context);
         }
-        self.levels.clear();
-        self.floating_heading = None;
-        self.awaiting_title = title.is_none();
+        self.state.levels.clear();
+        self.state.floating_heading = None;
+        self.state.awaiting_title = title.is_none();
         let content = unit.title.filter(|_| title.is_some()).unwrap_or(Span::new(line.start, line.end));
         let reference = self.reference();
         self.heading_clause(Span::new(line.start, line.end), content, reference, title);
@@ -299,9 +302,9 @@ impl<'a> Builder<'a> {
             return;
         }
         self.close_open();
-        self.awaiting_title = false;
+        self.state.awaiting_title = false;
         let line = &self.lines[index];
-        let kind = match self.region {
+        let kind = match self.state.region {
             Region::Preamble => Some(ClauseKind::Preamble),
             Region::Closing => Some(ClauseKind::Closing),
             Region::Body => None,
@@ -311,11 +314,11 @@ impl<'a> Builder<'a> {
             self.open_clause(index, item.content_start, kind, reference, None, None);
             return;
         }
-        let style = numbering::resolve(item, &self.levels);
-        let depth = self.levels.iter().rposition(|l| l.style == style).unwrap_or(self.levels.len());
-        self.levels.truncate(depth);
+        let style = numbering::resolve(item, &self.state.levels);
+        let depth = self.state.levels.iter().rposition(|l| l.style == style).unwrap_or(self.state.levels.len());
+        self.state.levels.truncate(depth);
         let parent = self.nearest_text_clause();
-        self.levels.push(Level {
+        self.state.levels.push(Level {
             style,
             label: item.label.clone(),
             heading: None,
@@ -323,17 +326,17 @@ impl<'a> Builder<'a> {
             heading_like: false,
             leads_on: false,
         });
-        let level = self.levels.len() - 1;
+        let level = self.state.levels.len() - 1;
         let reference = self.reference();
         if let Some(title) = self.item_heading(index, item, style) {
-            self.levels[level].heading_like = true;
-            self.levels[level].heading = Some(title.clone());
+            self.state.levels[level].heading_like = true;
+            self.state.levels[level].heading = Some(title.clone());
             let content = Span::new(item.content_start, line.end);
             self.heading_clause(Span::new(line.start, line.end), content, reference, Some(title));
             return;
         }
         let text = &self.source[item.content_start..line.end];
-        self.levels[level].heading = numbering::inline_title(text).map(str::to_string);
+        self.state.levels[level].heading = numbering::inline_title(text).map(str::to_string);
         self.open_clause(index, item.content_start, ClauseKind::Body, reference, Some(level), parent);
     }
 
@@ -350,21 +353,21 @@ impl<'a> Builder<'a> {
         let ends_cleanly = previous.ends_with(['.', ':', ';', ',', '-', '—', '–'])
             || previous.ends_with(" and")
             || previous.ends_with(" or");
-        ends_cleanly || index == 0 || numbering::is_expected(item, &self.levels)
+        ends_cleanly || index == 0 || numbering::is_expected(item, &self.state.levels)
     }
 
     fn text(&mut self, index: usize) {
         let line = &self.lines[index];
         let text = line.text(self.source);
-        let closing_start = self.region != Region::Preamble && is_closing_start(text, self.is_single_line(index));
+        let closing_start = self.state.region != Region::Preamble && is_closing_start(text, self.is_single_line(index));
         if closing_start {
             self.close_open();
-            self.region = Region::Closing;
+            self.state.region = Region::Closing;
         } else if self.extend_open(index) {
             return;
         }
         let content_start = line.content_start();
-        match self.region {
+        match self.state.region {
             Region::Preamble => {
                 let reference = self.region_reference();
                 self.open_clause(index, content_start, ClauseKind::Preamble, reference, None, None);
@@ -383,10 +386,10 @@ impl<'a> Builder<'a> {
         let standalone = self.is_single_line(index);
         let span = Span::new(line.start, line.end);
         let content = Span::new(line.content_start(), line.end);
-        let awaited = std::mem::take(&mut self.awaiting_title);
+        let awaited = std::mem::take(&mut self.state.awaiting_title);
         if awaited && (lines::is_title_like(text, 12) || (standalone && lines::is_title_like(text, 40))) {
             let title = heading_text(self.source, content);
-            if let Some(unit) = self.unit.as_mut().or(self.outer.as_mut()) {
+            if let Some(unit) = self.state.unit.as_mut().or(self.state.outer.as_mut()) {
                 unit.heading = Some(title.clone());
             }
             let reference = self.reference();
@@ -395,7 +398,7 @@ impl<'a> Builder<'a> {
         }
         if standalone && line.is_heading_candidate(self.source) && !self.leads_into_item(index) {
             let title = heading_text(self.source, content);
-            self.floating_heading = Some(title.clone());
+            self.state.floating_heading = Some(title.clone());
             self.heading_clause(span, content, String::new(), Some(title));
             return;
         }
@@ -404,8 +407,8 @@ impl<'a> Builder<'a> {
             return;
         }
         self.attach_to_open_level();
-        let level = self.levels.len().checked_sub(1);
-        let parent = match self.levels.last() {
+        let level = self.state.levels.len().checked_sub(1);
+        let parent = match self.state.levels.last() {
             Some(top) if top.text_clause.is_some() => top.text_clause,
             Some(_) => self.nearest_text_clause_below_top(),
             None => None,
@@ -425,8 +428,8 @@ impl<'a> Builder<'a> {
             self.open_clause(index, line.content_start(), ClauseKind::Preamble, "Preamble".to_string(), None, None);
             return;
         }
-        self.plain_paragraphs += 1;
-        let reference = format!("Para {}", self.plain_paragraphs);
+        self.state.plain_paragraphs += 1;
+        let reference = format!("Para {}", self.state.plain_paragraphs);
         self.open_clause(index, line.content_start(), ClauseKind::Body, reference, None, None);
     }
 
@@ -435,11 +438,11 @@ impl<'a> Builder<'a> {
     /// items are left, so "and any other cooperation ..." after "(e) ...;" belongs to the
     /// paragraph that lists (a) to (e).
     fn attach_to_open_level(&mut self) {
-        while let Some(top) = self.levels.last() {
+        while let Some(top) = self.state.levels.last() {
             if top.heading_like || top.text_clause.is_none() || top.leads_on {
                 return;
             }
-            self.levels.pop();
+            self.state.levels.pop();
         }
     }
 
@@ -478,8 +481,8 @@ impl<'a> Builder<'a> {
         let followed_by_content = match next.map(|l| &l.kind) {
             Some(LineKind::Text { .. }) => true,
             Some(LineKind::Item(next_item)) => {
-                let next_style = numbering::resolve(next_item, &self.levels);
-                next_style != style && !self.levels.iter().any(|l| l.style == next_style)
+                let next_style = numbering::resolve(next_item, &self.state.levels);
+                next_style != style && !self.state.levels.iter().any(|l| l.style == next_style)
             }
             _ => false,
         };
@@ -494,7 +497,7 @@ impl<'a> Builder<'a> {
     // ----- references and headings ------------------------------------------------------
 
     fn region_reference(&self) -> String {
-        match self.region {
+        match self.state.region {
             Region::Preamble => "Preamble".to_string(),
             Region::Closing => "Closing".to_string(),
             Region::Body => self.reference(),
@@ -504,10 +507,10 @@ impl<'a> Builder<'a> {
     /// The reference of the current position: "Art. 14(2)(a)", "Sec. 1.1(a)", "Para 7(a)",
     /// "§ 1503(d)(2)", "Annex B.6(a)", "(a)(1)".
     fn reference(&self) -> String {
-        let context = self.unit.as_ref().or(self.outer.as_ref());
+        let context = self.state.unit.as_ref().or(self.state.outer.as_ref());
         let mut word = context.map_or("", |c| c.word);
         let mut number = context.map_or("", |c| c.number.as_str());
-        let mut labels = self.levels.iter().filter(|l| !l.style.is_bullet()).peekable();
+        let mut labels = self.state.levels.iter().filter(|l| !l.style.is_bullet()).peekable();
         while let Some(level) = labels.peek() {
             let continues = level.style.is_dotted() && continues_number(number, &level.label);
             let starts_paragraph = word.is_empty() && number.is_empty() && level.style.is_dot_form();
@@ -537,11 +540,11 @@ impl<'a> Builder<'a> {
     /// The innermost heading that says something: an item's heading, then a free-standing
     /// heading, then the unit's and the chapter's. "In general" says nothing.
     fn current_heading(&self) -> Option<String> {
-        let levels = self.levels.iter().rev().filter_map(|l| l.heading.as_ref());
+        let levels = self.state.levels.iter().rev().filter_map(|l| l.heading.as_ref());
         let rest = [
-            self.floating_heading.as_ref(),
-            self.unit.as_ref().and_then(|u| u.heading.as_ref()),
-            self.outer.as_ref().and_then(|u| u.heading.as_ref()),
+            self.state.floating_heading.as_ref(),
+            self.state.unit.as_ref().and_then(|u| u.heading.as_ref()),
+            self.state.outer.as_ref().and_then(|u| u.heading.as_ref()),
         ];
         levels
             .chain(rest.into_iter().flatten())
@@ -550,16 +553,16 @@ impl<'a> Builder<'a> {
     }
 
     fn nearest_text_clause(&self) -> Option<usize> {
-        self.levels
+        self.state.levels
             .iter()
             .rev()
             .find_map(|l| l.text_clause)
-            .or_else(|| self.unit.as_ref().or(self.outer.as_ref()).and_then(|u| u.text_clause))
+            .or_else(|| self.state.unit.as_ref().or(self.state.outer.as_ref()).and_then(|u| u.text_clause))
     }
 
     fn nearest_text_clause_below_top(&self) -> Option<usize> {
-        let below = self.levels.len().saturating_sub(1);
-        self.levels[..below].iter().rev().find_map(|l| l.text_clause)
+        let below = self.state.levels.len().saturating_sub(1);
+        self.state.levels[..below].iter().rev().find_map(|l| l.text_clause)
     }
 }
 

@@ -12,7 +12,7 @@
 //! resumes from is one with an unchanged non-blank line between it and the change.
 
 use super::lines::{classify_lines, reclassify_lines, Line, LineKind};
-use super::{operative_start, Builder, ClauseDraft, Context, Level, Region};
+use super::{operative_start, Builder, ClauseDraft, State};
 use crate::document::edit::Edit;
 use crate::document::Clause;
 
@@ -47,19 +47,6 @@ struct Checkpoint {
     /// The line about to be read: a blank line with no clause open.
     line: usize,
     state: State,
-}
-
-/// What the pass carries from one paragraph to the next.
-#[derive(Debug, Clone, PartialEq)]
-struct State {
-    region: Region,
-    outer: Option<Context>,
-    unit: Option<Context>,
-    levels: Vec<Level>,
-    floating_heading: Option<String>,
-    awaiting_title: bool,
-    headings_without_reference: Vec<usize>,
-    plain_paragraphs: usize,
     /// How many clauses were found before.
     drafts: usize,
 }
@@ -69,44 +56,14 @@ impl Builder<'_> {
         self.open.is_none() && self.lines[index].kind == LineKind::Blank
     }
 
-    fn state(&self) -> State {
-        State {
-            region: self.region,
-            outer: self.outer.clone(),
-            unit: self.unit.clone(),
-            levels: self.levels.clone(),
-            floating_heading: self.floating_heading.clone(),
-            awaiting_title: self.awaiting_title,
-            headings_without_reference: self.headings_without_reference.clone(),
-            plain_paragraphs: self.plain_paragraphs,
-            drafts: self.drafts.len(),
-        }
+    fn checkpoint(&self, line: usize) -> Checkpoint {
+        Checkpoint { line, state: self.state.clone(), drafts: self.drafts.len() }
     }
 
-    /// Whether the pass stands where `state` was taken (compared in place: this runs at
-    /// every blank line until the pass meets the previous version again).
-    fn is_in(&self, state: &State) -> bool {
-        self.drafts.len() == state.drafts
-            && self.region == state.region
-            && self.awaiting_title == state.awaiting_title
-            && self.plain_paragraphs == state.plain_paragraphs
-            && self.outer == state.outer
-            && self.unit == state.unit
-            && self.levels == state.levels
-            && self.floating_heading == state.floating_heading
-            && self.headings_without_reference == state.headings_without_reference
-    }
-
-    fn restore(&mut self, state: State, drafts: Vec<ClauseDraft>) {
-        self.region = state.region;
-        self.outer = state.outer;
-        self.unit = state.unit;
-        self.levels = state.levels;
-        self.floating_heading = state.floating_heading;
-        self.awaiting_title = state.awaiting_title;
-        self.headings_without_reference = state.headings_without_reference;
-        self.plain_paragraphs = state.plain_paragraphs;
-        self.drafts = drafts;
+    /// Whether the pass stands where `checkpoint` was taken (compared in place: this runs
+    /// at every blank line until the pass meets the previous version again).
+    fn is_at(&self, checkpoint: &Checkpoint) -> bool {
+        self.drafts.len() == checkpoint.drafts && self.state == checkpoint.state
     }
 }
 
@@ -141,9 +98,9 @@ pub(in crate::document) fn reread(source: &str, previous: Previous) -> Structure
         Some(restart) => {
             let mut tail = list.split_off(restart);
             let from = tail[0].line;
-            let resumed = tail.remove(0).state;
-            let drafts = previous.clauses[..resumed.drafts].iter().map(draft_of).collect();
-            builder.restore(resumed, drafts);
+            let resumed = tail.remove(0);
+            builder.drafts = previous.clauses[..resumed.drafts].iter().map(draft_of).collect();
+            builder.state = resumed.state;
             let rejoin = Rejoin { old_lines: old_line_count, checkpoints: tail, clauses: previous.clauses, edit: previous.edit };
             run(builder, from, list, Some(rejoin))
         }
@@ -161,7 +118,7 @@ fn run(mut builder: Builder, from: usize, mut checkpoints: Vec<Checkpoint>, rejo
                 return (drafts, checkpoints);
             }
             if last.is_none_or(|line| index >= line + SPACING) {
-                checkpoints.push(Checkpoint { line: index, state: builder.state() });
+                checkpoints.push(builder.checkpoint(index));
                 last = Some(index);
             }
         }
@@ -189,14 +146,14 @@ impl Rejoin<'_> {
         }
         let old_line = (index + self.old_lines).checked_sub(builder.lines.len())?;
         let at = self.checkpoints.binary_search_by_key(&old_line, |c| c.line).ok()?;
-        if !builder.is_in(&self.checkpoints[at].state) {
+        if !builder.is_at(&self.checkpoints[at]) {
             return None;
         }
         let line_delta = builder.lines.len() as isize - self.old_lines as isize;
-        checkpoints.extend(self.checkpoints[at..].iter().map(|c| Checkpoint { line: (c.line as isize + line_delta) as usize, state: c.state.clone() }));
+        checkpoints.extend(self.checkpoints[at..].iter().map(|c| Checkpoint { line: (c.line as isize + line_delta) as usize, ..c.clone() }));
         let mut drafts = std::mem::take(&mut builder.drafts);
         // Headings still waiting for a reference got it later, as in the previous version.
-        for &pending in &builder.headings_without_reference {
+        for &pending in &builder.state.headings_without_reference {
             drafts[pending].reference = self.clauses[pending].reference.clone();
         }
         let delta = self.edit.delta();
