@@ -45,6 +45,23 @@ fn every_requirement_id_is_reported_spelled_as_the_standard() {
 }
 
 #[test]
+fn a_reader_that_closes_the_pipe_ends_the_output_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_accordlint"))
+        .args(["check", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    // Like `accordlint check ... | head -c 0`: the reader is gone before the report is written.
+    drop(child.stdout.take());
+    child.stdin.take().expect("stdin").write_all(b"The Parties shall cooperate.").expect("write stdin");
+    let output = child.wait_with_output().expect("the CLI finishes");
+    assert_eq!(output.status.code(), Some(1), "the check's own status: {}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
 fn a_binary_file_is_a_clear_input_error() {
     let dir = std::env::temp_dir().join(format!("accordlint-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -52,6 +69,7 @@ fn a_binary_file_is_a_clear_input_error() {
     std::fs::write(&path, [0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff, 0xfe]).unwrap();
     let output = accordlint(&["check", path.to_str().unwrap()], b"");
     assert_eq!(output.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
     assert!(stderr(&output).contains("draft.bin"), "the error names the file: {}", stderr(&output));
 }
 

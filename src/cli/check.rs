@@ -57,29 +57,31 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         };
         reports.push((name, report));
     }
-    print_reports(&reports, args.format);
+    print_reports(&reports, args.format)?;
     let failing = reports.iter().any(|(_, r)| r.verdict != Verdict::Pass);
     Ok(if failing { super::EXIT_FINDINGS } else { super::EXIT_PASS })
 }
 
-fn print_reports(reports: &[(String, Report)], format: Format) {
+fn print_reports(reports: &[(String, Report)], format: Format) -> Result<(), String> {
     let single = reports.len() == 1;
-    match format {
-        Format::Json if single => print!("{}", json::to_json(&reports[0].1)),
+    let output = match format {
+        Format::Json if single => json::to_json(&reports[0].1),
         Format::Json => {
             let bodies: Vec<String> = reports.iter().map(|(_, r)| json::to_json(r).trim_end().to_string()).collect();
-            println!("[\n{}\n]", bodies.join(",\n"));
+            format!("[\n{}\n]\n", bodies.join(",\n"))
         }
         Format::Markdown | Format::Text => {
+            let mut output = String::new();
             for (name, report) in reports {
                 if !single {
-                    println!("==> {name} <==");
+                    output.push_str(&format!("==> {name} <==\n"));
                 }
-                let rendered = if format == Format::Markdown { markdown::render(report) } else { text::render(report) };
-                print!("{rendered}");
+                output.push_str(&if format == Format::Markdown { markdown::render(report) } else { text::render(report) });
             }
+            output
         }
-    }
+    };
+    super::write_stdout(&output)
 }
 
 pub fn load_checker(profile: &str, overlays: &[String]) -> Result<Checker, String> {

@@ -86,17 +86,31 @@ pub fn run() -> i32 {
 fn rules(profile: &str, overlays: &[String], format: ListFormat) -> Result<i32, String> {
     let checker = check::load_checker(profile, overlays)?;
     let requirements = checker.requirements();
-    match format {
-        ListFormat::Json => println!("{}", serde_json::to_string_pretty(&requirements).map_err(|e| e.to_string())?),
+    let output = match format {
+        ListFormat::Json => serde_json::to_string_pretty(&requirements).map_err(|e| e.to_string())? + "\n",
         ListFormat::Text => {
-            for r in requirements {
+            let line = |r: &crate::RequirementInfo| {
                 let scope = if r.applies_to.iter().any(|c| c == "all") { String::new() } else { format!(" [{}]", r.applies_to.join(", ")) };
-                let trigger = r.trigger.map(|t| format!(" (when: {t})")).unwrap_or_default();
-                println!("{:<42} {:<6} {}{scope}{trigger}", r.id, r.level, r.title);
-            }
+                let trigger = r.trigger.as_ref().map(|t| format!(" (when: {t})")).unwrap_or_default();
+                format!("{:<42} {:<6} {}{scope}{trigger}\n", r.id, r.level, r.title)
+            };
+            requirements.iter().map(line).collect()
         }
-    }
+    };
+    write_stdout(&output)?;
     Ok(EXIT_PASS)
+}
+
+/// Writes a command's output. A reader that closes the pipe early (`accordlint check ... | head`)
+/// has taken what it wanted: that ends the output quietly, as it does for other Unix tools,
+/// instead of a panic from `print!`.
+fn write_stdout(output: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write to standard output: {e}")),
+        _ => Ok(()),
+    }
 }
 
 fn pack_check(path: &std::path::Path) -> Result<i32, String> {

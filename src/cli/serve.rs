@@ -332,14 +332,29 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     /// A fresh folder laid out like the repository: `www/` (the root), `pkg/` beside it, and
-    /// `secret.txt` outside both. Returns the folder.
-    fn layout() -> PathBuf {
+    /// `secret.txt` outside both; removed when the test is done with it.
+    struct Layout(PathBuf);
+
+    impl std::ops::Deref for Layout {
+        type Target = Path;
+        fn deref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for Layout {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn layout() -> Layout {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let base = std::env::temp_dir().join(format!(
+        let base = Layout(std::env::temp_dir().join(format!(
             "accordlint-serve-{}-{}",
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::SeqCst)
-        ));
+        )));
         std::fs::create_dir_all(base.join("www/js")).expect("create www");
         std::fs::create_dir_all(base.join("pkg")).expect("create pkg");
         std::fs::write(
@@ -353,7 +368,7 @@ mod tests {
         base
     }
 
-    fn site() -> (Site, PathBuf) {
+    fn site() -> (Site, Layout) {
         let base = layout();
         (Site::new(&base.join("www")).expect("site"), base)
     }
@@ -368,7 +383,7 @@ mod tests {
 
     #[test]
     fn serves_index_for_the_root_with_html_type_and_security_headers() {
-        let (site, _) = site();
+        let (site, _layout) = site();
         let answer = site.reply(&Method::Get, "/");
         assert_eq!(answer.status, 200);
         assert_eq!(
@@ -390,7 +405,7 @@ mod tests {
 
     #[test]
     fn mounts_the_package_beside_the_root_at_pkg_as_application_wasm() {
-        let (site, _) = site();
+        let (site, _layout) = site();
         let wasm = site.reply(&Method::Get, "/pkg/a.wasm?v=1");
         assert_eq!(wasm.status, 200);
         assert_eq!(header(&wasm, "Content-Type"), Some("application/wasm"));
@@ -451,7 +466,7 @@ mod tests {
 
     #[test]
     fn answers_other_methods_with_405_and_missing_files_with_404() {
-        let (site, _) = site();
+        let (site, _layout) = site();
         let post = site.reply(&Method::Post, "/");
         assert_eq!(post.status, 405);
         assert_eq!(header(&post, "Allow"), Some("GET, HEAD"));
@@ -462,7 +477,7 @@ mod tests {
 
     #[test]
     fn writes_the_body_for_get_and_not_for_head() {
-        let (site, _) = site();
+        let (site, _layout) = site();
         let answer = site.reply(&Method::Get, "/");
         let get = String::from_utf8(answer.to_http(false)).expect("utf-8");
         assert!(get.starts_with("HTTP/1.1 200 OK\r\n"), "{get}");
@@ -498,7 +513,7 @@ mod tests {
 
     #[test]
     fn answers_over_http_on_loopback() {
-        let (site, _) = site();
+        let (site, _layout) = site();
         let server = StaticServer::bind(site, "127.0.0.1", 0).expect("bind");
         assert!(server.address().ip().is_loopback());
         assert!(server.url().starts_with("http://127.0.0.1:"));

@@ -5,12 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { CLI, HAS_CLI, HAS_PACKAGE, ROOT, cliJson, corpusDocuments, launchBrowser, openPage, pasteDraft, sampleDraft, screenshot, shownResult, startServer, waitForComparison, waitForResult } from './support.mjs';
+import { scratchDirectory } from '../support/scratch.mjs';
 
 let server;
 let browser;
@@ -203,7 +203,7 @@ describe('the page with the real checker', () => {
   });
 
   test('the single file checks a draft from file:// with no network at all', async () => {
-    const output = join(mkdtempSync(join(tmpdir(), 'accordlint-dist-')), 'accordlint.html');
+    const output = join(scratchDirectory('dist'), 'accordlint.html');
     execFileSync(process.execPath, [join(ROOT, 'scripts/build-dist.mjs'), output], { stdio: 'pipe' });
     const { context, page, requests, problems } = await recordedPage();
     const url = pathToFileURL(output).href;

@@ -3,9 +3,8 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -159,10 +158,7 @@ export function corpusDocuments() {
 
 /** The CLI's JSON report for `text` (exit status 1 only means "review" or "fail"). */
 export function cliJson(text) {
-  const directory = mkdtempSync(join(tmpdir(), 'accordlint-e2e-'));
-  const file = join(directory, 'draft.txt');
-  writeFileSync(file, text);
-  const run = spawnSync(CLI, ['check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const run = spawnSync(CLI, ['check', '--format', 'json', '-'], { input: text, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (run.status !== 0 && run.status !== 1) throw new Error(`accordlint check failed (${run.status}): ${run.stderr}`);
   return run.stdout;
 }

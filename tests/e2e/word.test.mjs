@@ -6,13 +6,13 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { CLI, HAS_CLI, HAS_PACKAGE, PACKAGE, ROOT, corpusDocuments, launchBrowser, openPage, screenshot, shownResult, startServer, waitForResult } from './support.mjs';
 import { buildDocx, hiddenRun, paragraph, paragraphsOf, run, trackedRun, zipEntryNames } from './docx.mjs';
+import { scratchDirectory } from '../support/scratch.mjs';
 
 const HIDDEN_TEXT = 'The Parties may also keep the data forever.';
 const REVISION_AUTHOR = 'Counter-party';
@@ -25,7 +25,7 @@ before(async () => {
   assert.ok(HAS_PACKAGE, 'pkg/ is missing: build the package (make pkg)');
   assert.ok(existsSync(join(PACKAGE, 'word/accordlint_bg.wasm')), 'pkg/word/ is missing: build the package (make pkg)');
   assert.ok(HAS_CLI, `${CLI} is missing: build the CLI (make cli)`);
-  draftPath = join(mkdtempSync(join(tmpdir(), 'accordlint-word-')), 'weak-draft.docx');
+  draftPath = join(scratchDirectory('word'), 'weak-draft.docx');
   writeFileSync(draftPath, wordDraft());
   server = await startServer();
   browser = await launchBrowser();
@@ -135,7 +135,7 @@ describe('a Word draft in the page', () => {
   test('a file that is not a Word document gets a clear message', async () => {
     const { context, page } = await newPage();
     await openPage(page, server.url);
-    const broken = join(mkdtempSync(join(tmpdir(), 'accordlint-word-')), 'broken.docx');
+    const broken = join(scratchDirectory('word'), 'broken.docx');
     writeFileSync(broken, 'PK\u0003\u0004 this is not a zip');
     await page.setInputFiles('[data-testid="open-file"]', broken);
     await page.waitForSelector('#engine-error:not([hidden])');
@@ -144,7 +144,7 @@ describe('a Word draft in the page', () => {
   });
 
   test('the single file reads a .docx from file://, with no network at all', async () => {
-    const output = join(mkdtempSync(join(tmpdir(), 'accordlint-dist-')), 'accordlint.html');
+    const output = join(scratchDirectory('dist'), 'accordlint.html');
     execFileSync(process.execPath, [join(ROOT, 'scripts/build-dist.mjs'), output], { stdio: 'pipe' });
     const { context, page, problems, requests } = await newPage();
     const url = pathToFileURL(output).href;

@@ -5,17 +5,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDocuments } from './corpus.mjs';
 import { cliPath, loadPkg, pkgDir } from './support/pkg.mjs';
 import { buildDocx, hiddenRun, paragraph, paragraphsOf, run, trackedRun, zipEntryNames } from '../e2e/docx.mjs';
+import { scratchDirectory } from '../support/scratch.mjs';
 
 const word = await import(join(pkgDir, 'word', 'accordlint.js'));
 await word.default({ module_or_path: readFileSync(join(pkgDir, 'word', 'accordlint_bg.wasm')) });
 const checker = new word.Checker('baseline');
-const directory = mkdtempSync(join(tmpdir(), 'accordlint-word-'));
+const directory = scratchDirectory('word');
 
 /** `accordlint check FILE.docx --format json`, on the bytes written to a file. */
 function cliDocxJson(bytes, name) {
