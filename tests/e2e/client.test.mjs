@@ -5,28 +5,13 @@
 // objects, or copies with their evidence moved by the edit).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { HAS_PACKAGE, corpusDocuments, launchBrowser, startServer } from './support.mjs';
+import { before, describe, test } from 'node:test';
+import { HAS_PACKAGE, corpusDocuments, serverAndBrowser } from './support.mjs';
 
-let server;
-let browser;
 let page;
 
-before(async () => {
-  assert.ok(HAS_PACKAGE, 'pkg/ is missing: build the package (make pkg)');
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.goto(`${server.url}icons/icon.svg`);
-  await page.evaluate(async () => {
-    window.AccordlintClient = (await import('/pkg/accordlint-client.js')).AccordlintClient;
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => assert.ok(HAS_PACKAGE, 'pkg/ is missing: build the package (make pkg)'));
+const shared = serverAndBrowser();
 
 /** A draft of several corpus documents, long enough for edits far from most evidence. */
 function longDraft() {
@@ -37,6 +22,15 @@ function longDraft() {
 }
 
 describe('the worker client', () => {
+  // Inside the suite: its hooks run once the file's server and browser are up.
+  before(async () => {
+    page = await shared.browser.newPage();
+    await page.goto(`${shared.server.url}icons/icon.svg`);
+    await page.evaluate(async () => {
+      window.AccordlintClient = (await import('/pkg/accordlint-client.js')).AccordlintClient;
+    });
+  });
+
   test('start() answers requests made before the profile was ready, in order, after it', async () => {
     const outcome = await page.evaluate(async () => {
       const client = window.AccordlintClient.start({ wasm: WebAssembly.compileStreaming(fetch('/pkg/accordlint_bg.wasm')) });

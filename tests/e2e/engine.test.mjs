@@ -8,38 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { CLI, HAS_CLI, HAS_PACKAGE, ROOT, cliJson, corpusDocuments, launchBrowser, openPage, pasteDraft, sampleDraft, screenshot, shownResult, startServer, waitForComparison, waitForResult } from './support.mjs';
+import { before, describe, test } from 'node:test';
+import { CLI, HAS_CLI, HAS_PACKAGE, ROOT, cliJson, corpusDocuments, openPage, pasteDraft, recordedPage, sampleDraft, screenshot, serverAndBrowser, shownResult, waitForComparison, waitForResult } from './support.mjs';
 import { scratchDirectory } from '../support/scratch.mjs';
 
-let server;
-let browser;
-
-before(async () => {
+before(() => {
   assert.ok(HAS_PACKAGE, 'pkg/ is missing: build the package (make pkg)');
   assert.ok(HAS_CLI, `${CLI} is missing: build the CLI (make cli)`);
-  server = await startServer();
-  browser = await launchBrowser();
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A page with every request it makes recorded. */
-async function recordedPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
-  const page = await context.newPage();
-  const requests = [];
-  const problems = [];
-  context.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  return { context, page, requests, problems };
-}
+const shared = serverAndBrowser();
 
 function expectedResult(json) {
   const report = JSON.parse(json);
@@ -48,8 +25,8 @@ function expectedResult(json) {
 
 describe('the page with the real checker', () => {
   test('shows the same verdict and statuses as the CLI for every corpus document', async () => {
-    const { context, page, problems } = await recordedPage();
-    await openPage(page, server.url);
+    const { context, page, problems } = await recordedPage(shared.browser);
+    await openPage(page, shared.server.url);
     const documents = corpusDocuments();
     assert.ok(documents.length >= 10, `the corpus has documents (${documents.length})`);
     for (const { name, text } of documents) {
@@ -61,8 +38,8 @@ describe('the page with the real checker', () => {
   });
 
   test('compares two corpus drafts as the CLI reports them', async () => {
-    const { context, page, problems } = await recordedPage();
-    await openPage(page, server.url);
+    const { context, page, problems } = await recordedPage(shared.browser);
+    await openPage(page, shared.server.url);
     const byName = (prefix) => corpusDocuments().find(({ name }) => name.startsWith(prefix)).text;
     const [draftA, draftB] = [byName('strong-threat-intel'), byName('weak-threat-intel')];
     await pasteDraft(page, draftB);
@@ -81,8 +58,8 @@ describe('the page with the real checker', () => {
   });
 
   test('applies an opened overlay, and shows where a refused one is wrong', async () => {
-    const { context, page, problems } = await recordedPage({ acceptDownloads: true });
-    await openPage(page, server.url);
+    const { context, page, problems } = await recordedPage(shared.browser, { acceptDownloads: true });
+    await openPage(page, shared.server.url);
     await pasteDraft(page, sampleDraft());
     const header = 'schema = "accordlint-pack/1"\n\n[pack]\nid = "strict"\nversion = "1"\ntitle = "Strict"\nextends = "baseline"\n';
     const lowering = `${header}\n[[requirements]]\nid = "retention.limit"\nlevel = "should"\n`;
@@ -101,8 +78,8 @@ describe('the page with the real checker', () => {
   });
 
   test('points out invisible characters and shows where they stand', async () => {
-    const { context, page } = await recordedPage();
-    await openPage(page, server.url);
+    const { context, page } = await recordedPage(shared.browser);
+    await openPage(page, shared.server.url);
     const text = 'The Parties shall delete\u200b the data after two years.\n';
     await pasteDraft(page, text);
     const notice = page.locator('[data-testid="hidden-characters"]');
@@ -124,8 +101,8 @@ describe('the page with the real checker', () => {
   });
 
   test('exports exactly the CLI JSON', async () => {
-    const { context, page } = await recordedPage({ acceptDownloads: true });
-    await openPage(page, server.url);
+    const { context, page } = await recordedPage(shared.browser, { acceptDownloads: true });
+    await openPage(page, shared.server.url);
     const text = corpusDocuments().find(({ name }) => name.startsWith('weak-threat-intel')).text;
     await pasteDraft(page, text);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
@@ -134,8 +111,8 @@ describe('the page with the real checker', () => {
   });
 
   test('clicking evidence selects the sentence the report cites', async () => {
-    const { context, page } = await recordedPage();
-    await openPage(page, server.url);
+    const { context, page } = await recordedPage(shared.browser);
+    await openPage(page, shared.server.url);
     const text = corpusDocuments().find(({ name }) => name.startsWith('weak-threat-intel')).text;
     await pasteDraft(page, text);
     const report = JSON.parse(cliJson(text));
@@ -155,10 +132,10 @@ describe('the page with the real checker', () => {
   });
 
   test('makes no request outside its origin, and none at all while checking', async () => {
-    const { context, page, requests } = await recordedPage();
-    await openPage(page, server.url);
+    const { context, page, requests } = await recordedPage(shared.browser);
+    await openPage(page, shared.server.url);
     await page.evaluate(() => navigator.serviceWorker.ready);
-    const origin = new URL(server.url).origin;
+    const origin = new URL(shared.server.url).origin;
     assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin), []);
     const afterLoad = requests.length;
     await pasteDraft(page, sampleDraft());
@@ -173,22 +150,22 @@ describe('the page with the real checker', () => {
   });
 
   test('works offline after one visit', async () => {
-    const { context, page } = await recordedPage();
-    await openPage(page, server.url);
+    const { context, page } = await recordedPage(shared.browser);
+    await openPage(page, shared.server.url);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await context.setOffline(true);
     await page.reload();
-    await openPage(page, server.url);
+    await openPage(page, shared.server.url);
     await pasteDraft(page, sampleDraft());
     assert.deepEqual(await shownResult(page), expectedResult(cliJson(sampleDraft())));
     await context.close();
   });
 
   test('the service worker stores every file the page uses', async () => {
-    const { context, page, requests } = await recordedPage();
-    await openPage(page, server.url);
+    const { context, page, requests } = await recordedPage(shared.browser);
+    await openPage(page, shared.server.url);
     await page.click('[data-testid="try-sample"]');
     await waitForResult(page);
     const stored = await page.evaluate(async () => {
@@ -205,7 +182,7 @@ describe('the page with the real checker', () => {
   test('the single file checks a draft from file:// with no network at all', async () => {
     const output = join(scratchDirectory('dist'), 'accordlint.html');
     execFileSync(process.execPath, [join(ROOT, 'scripts/build-dist.mjs'), output], { stdio: 'pipe' });
-    const { context, page, requests, problems } = await recordedPage();
+    const { context, page, requests, problems } = await recordedPage(shared.browser);
     const url = pathToFileURL(output).href;
     await openPage(page, url);
     await page.click('[data-testid="try-sample"]');

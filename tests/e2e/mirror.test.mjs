@@ -3,26 +3,15 @@
 // exactly the draft's lines with their marks, in order, and its runs of lines stay short.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, startServer } from './support.mjs';
+import { test } from 'node:test';
+import { serverAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = serverAndBrowser();
 
 test('the mirror shows every line of the draft with its marks, edit after edit', async () => {
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   // Any page of the origin with an HTML document will do: the sample draft, shown as text.
-  await page.goto(`${server.url}samples/sample-draft.txt`);
+  await page.goto(`${shared.server.url}samples/sample-draft.txt`);
   const failures = await page.evaluate(async () => {
     const { LineMirror } = await import('/js/mirror.js');
     // A fixed pseudo-random sequence, so that a failure can be replayed.

@@ -6,35 +6,18 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, pasteDraft, sampleDraft, screenshot, shownResult, startServer, useFakePackage, waitForComparison, waitForResult } from './support.mjs';
+import { describe, test } from 'node:test';
+import { openPage, pasteDraft, recordedPage, sampleDraft, screenshot, serverAndBrowser, shownResult, useFakePackage, waitForComparison, waitForResult } from './support.mjs';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = serverAndBrowser();
 
 /** A fresh page on the fake package, with console errors and CSP violations collected. */
 async function freshPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
+  const { context, page, problems } = await recordedPage(shared.browser, options);
   await useFakePackage(context);
-  await openPage(page, server.url);
+  await openPage(page, shared.server.url);
   return { page, context, problems };
 }
 

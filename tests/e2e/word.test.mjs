@@ -9,32 +9,24 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { CLI, HAS_CLI, HAS_PACKAGE, PACKAGE, ROOT, corpusDocuments, launchBrowser, openPage, screenshot, shownResult, startServer, waitForResult } from './support.mjs';
+import { before, describe, test } from 'node:test';
+import { CLI, HAS_CLI, HAS_PACKAGE, PACKAGE, ROOT, corpusDocuments, openPage, recordedPage, screenshot, serverAndBrowser, shownResult, waitForResult } from './support.mjs';
 import { buildDocx, hiddenRun, paragraph, paragraphsOf, run, trackedRun, zipEntryNames } from './docx.mjs';
 import { scratchDirectory } from '../support/scratch.mjs';
 
 const HIDDEN_TEXT = 'The Parties may also keep the data forever.';
 const REVISION_AUTHOR = 'Counter-party';
 
-let server;
-let browser;
 let draftPath;
 
-before(async () => {
+before(() => {
   assert.ok(HAS_PACKAGE, 'pkg/ is missing: build the package (make pkg)');
   assert.ok(existsSync(join(PACKAGE, 'word/accordlint_bg.wasm')), 'pkg/word/ is missing: build the package (make pkg)');
   assert.ok(HAS_CLI, `${CLI} is missing: build the CLI (make cli)`);
   draftPath = join(scratchDirectory('word'), 'weak-draft.docx');
   writeFileSync(draftPath, wordDraft());
-  server = await startServer();
-  browser = await launchBrowser();
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = serverAndBrowser();
 
 /** A weak corpus draft in Word, with a hidden sentence and two tracked changes. */
 function wordDraft() {
@@ -59,24 +51,15 @@ function cliResult(path) {
   return { verdict: report.verdict, statuses: Object.fromEntries(report.requirements.map((requirement) => [requirement.id, requirement.status])) };
 }
 
-async function newPage() {
+function newPage() {
   // Without the service worker, whose offline copy fetches every file (the Word build too) at once.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  context.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  return { context, page, problems, requests };
+  return recordedPage(shared.browser, { acceptDownloads: true, serviceWorkers: 'block' });
 }
 
 describe('a Word draft in the page', () => {
   test('is checked as the CLI checks it, with its hidden text, tracked changes and an annotated copy', async () => {
     const { context, page, problems, requests } = await newPage();
-    await openPage(page, server.url);
+    await openPage(page, shared.server.url);
     assert.equal(await page.isDisabled('[data-testid="export-docx"]'), true, 'nothing to annotate before a .docx is opened');
     assert.ok(!requests.some((url) => url.includes('/pkg/word/')), 'the Word build is not loaded before a .docx is opened');
 
@@ -116,7 +99,7 @@ describe('a Word draft in the page', () => {
 
   test('a .docx dropped on the draft is read as Word', async () => {
     const { context, page, problems } = await newPage();
-    await openPage(page, server.url);
+    await openPage(page, shared.server.url);
     await page.evaluate((encoded) => {
       const bytes = Uint8Array.from(atob(encoded), (character) => character.charCodeAt(0));
       const transfer = new DataTransfer();
@@ -134,7 +117,7 @@ describe('a Word draft in the page', () => {
 
   test('a file that is not a Word document gets a clear message', async () => {
     const { context, page } = await newPage();
-    await openPage(page, server.url);
+    await openPage(page, shared.server.url);
     const broken = join(scratchDirectory('word'), 'broken.docx');
     writeFileSync(broken, 'PK\u0003\u0004 this is not a zip');
     await page.setInputFiles('[data-testid="open-file"]', broken);
