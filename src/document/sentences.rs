@@ -85,12 +85,11 @@ impl Iterator for SentenceRanges<'_> {
         let text = self.text;
         let bytes = text.as_bytes();
         while self.start < bytes.len() {
-            let Some(offset) = bytes[self.position..].iter().position(|b| matches!(b, b'.' | b'?' | b'!')) else {
+            let Some(i) = super::scan::find_any(bytes, self.position, *b".?!") else {
                 let range = (self.start, bytes.len());
                 self.start = bytes.len();
                 return Some(range);
             };
-            let i = self.position + offset;
             let end = end_of_terminator(bytes, i);
             self.position = end.max(i + 1);
             let ends_sentence = (end == bytes.len() || starts_sentence(text, end))
