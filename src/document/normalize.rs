@@ -10,6 +10,7 @@
 
 use super::{HiddenCharacter, Span};
 use super::compat;
+use super::scan;
 
 /// Normalised text plus, for each of its bytes, the byte offset in the original it came from
 /// (one extra entry at the end: where the normalised text's last character ends).
@@ -253,16 +254,7 @@ impl<'a> Normalizer<'a> {
     /// change), in one go.
     fn copy_ascii_run(&mut self) {
         let start = self.position;
-        let mut end = start;
-        while end < self.end {
-            let b = self.bytes[end];
-            let plain = is_plain_ascii(b)
-                || (b == b' ' && end + 1 < self.end && is_plain_ascii(self.bytes[end + 1]));
-            if !plain {
-                break;
-            }
-            end += 1;
-        }
+        let end = plain_run_end(&self.bytes[..self.end], start);
         self.flush_space();
         self.text.push_str(&self.source[start..end]);
         self.origin.extend(start as u32..end as u32);
@@ -447,6 +439,37 @@ impl<'a> Normalizer<'a> {
     }
 }
 
+/// Where the run of plain ASCII at `start` ends, single spaces between plain bytes included:
+/// eight bytes at a time while the byte after them tells whether a last space is single.
+fn plain_run_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while let Some(word) = scan::word_at(bytes, end).filter(|_| end + 8 < bytes.len()) {
+        let spaces = scan::equal_bytes(word, b' ');
+        let other = !(plain_ascii_bytes(word) | spaces) & scan::splat(0x80);
+        let next_not_plain = ((spaces | other) >> 8) | (u64::from(!is_plain_ascii(bytes[end + 8])) << 63);
+        let stops = other | (spaces & next_not_plain);
+        if stops != 0 {
+            return end + scan::first_marked(stops);
+        }
+        end += 8;
+    }
+    while end < bytes.len() {
+        let b = bytes[end];
+        let plain = is_plain_ascii(b) || (b == b' ' && end + 1 < bytes.len() && is_plain_ascii(bytes[end + 1]));
+        if !plain {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// The bytes of `word` that [`is_plain_ascii`] accepts.
+fn plain_ascii_bytes(word: u64) -> u64 {
+    let emphasis = scan::equal_bytes(word, b'*') | scan::equal_bytes(word, b'_') | scan::equal_bytes(word, b'`');
+    scan::ascii_range(word, 0x21, 0x7E) & !emphasis
+}
+
 /// ASCII that is copied unchanged: printable, not a space, not an emphasis marker.
 fn is_plain_ascii(b: u8) -> bool {
     PLAIN_ASCII[b as usize]
@@ -575,6 +598,28 @@ mod tests {
             ]
         );
         assert!(hidden_characters("plain ascii").is_empty());
+    }
+
+    #[test]
+    fn plain_runs_end_where_a_byte_by_byte_reading_ends_them() {
+        let pieces = ["a", "Z", " ", "  ", "*", "_", "`", "\n", "\t", "é", "\u{7f}", "\u{1}", "~", "!"];
+        let mut seed = 99u64;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(seed >> 60) + 4 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let bytes = s.as_bytes();
+            let mut expected = 0;
+            while expected < bytes.len()
+                && (is_plain_ascii(bytes[expected])
+                    || (bytes[expected] == b' ' && bytes.get(expected + 1).is_some_and(|&b| is_plain_ascii(b))))
+            {
+                expected += 1;
+            }
+            assert_eq!(plain_run_end(bytes, 0), expected, "{s:?}");
+        }
     }
 
     #[test]

@@ -34,8 +34,8 @@ fn quoted_terms(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut terms = Vec::new();
     let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'"' || b == b'\'') {
-        i += offset;
+    while let Some(at) = super::scan::find_any(bytes, i, *b"\"'") {
+        i = at;
         let quote = bytes[i];
         if !is_opening_quote(bytes, i) {
             i += 1;

@@ -173,23 +173,22 @@ pub fn reclassify_lines(mut old: Vec<Line>, new: &str, edit: &Edit) -> Vec<Line>
     old
 }
 
-/// Classifies the lines of `source` that start in `from..until` (`from` starts a line).
+/// Classifies the lines of `source` that start in `from..until` (`from` starts a line). A
+/// line ends at `\n`, `\r\n` or a lone `\r`; a `\r` that ends the text ends the last line.
 fn classify_lines_into(source: &str, from: usize, until: usize, lines: &mut Vec<Line>) {
+    let bytes = source.as_bytes();
     let mut start = from;
-    for piece in source[from..].split('\n') {
-        if start >= until {
-            break;
-        }
-        let end = start + piece.len();
-        let content_end = if piece.ends_with('\r') { end - 1 } else { end };
-        let mut line_start = start;
-        // Lone carriage returns (old Mac line ends) also end lines.
-        for (offset, _) in source[start..content_end].match_indices('\r') {
-            lines.push(classify(source, line_start, start + offset));
-            line_start = start + offset + 1;
-        }
-        lines.push(classify(source, line_start, content_end));
-        start = end + 1;
+    while start < until {
+        let Some(end) = crate::document::scan::find_any(bytes, start, *b"\n\r") else {
+            lines.push(classify(source, start, bytes.len()));
+            return;
+        };
+        lines.push(classify(source, start, end));
+        start = match (bytes[end], bytes.get(end + 1)) {
+            (b'\r', None) => return,
+            (b'\r', Some(b'\n')) => end + 2,
+            _ => end + 1,
+        };
     }
 }
 
@@ -483,6 +482,35 @@ mod tests {
         assert_eq!(kinds, vec![false, false, false, true, false]);
         assert!(matches!(lines[4].kind, LineKind::Item(_)));
         assert_eq!(lines[4].start, 10);
+    }
+
+    /// Line ends in every combination, the text's end included: the bounds of each line are
+    /// those of a reading that cuts at `\n` and then at each `\r` not ending its piece.
+    #[test]
+    fn line_bounds_for_any_mix_of_line_breaks() {
+        let pieces = ["a", " ", "\n", "\r", "\r\n", "é", "(1) x"];
+        let mut random = crate::testing::XorShift::default();
+        for _ in 0..500 {
+            let text: String = (0..random.below(12)).map(|_| pieces[random.below(pieces.len())]).collect();
+            let mut expected = Vec::new();
+            let mut start = 0;
+            for piece in text.split('\n') {
+                let content = piece.strip_suffix('\r').unwrap_or(piece);
+                for part in content.split('\r') {
+                    expected.push(start..start + part.len());
+                    start += part.len() + 1;
+                }
+                start += piece.len() - content.len();
+            }
+            let found: Vec<_> = classify_lines(&text).iter().map(|l| l.start..l.end).collect();
+            let trimmed: Vec<_> = expected.iter().map(|r| {
+                let raw = &text[r.clone()];
+                let lead = raw.len() - raw.trim_start_matches(is_blank_char).len();
+                let start = r.start + lead;
+                start..start + text[start..r.end].trim_end_matches(is_blank_char).len()
+            }).collect();
+            assert_eq!(found, trimmed, "{text:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,111 @@
+//! Byte scans that read eight bytes at a time.
+//!
+//! The document passes look for a few bytes (sentence ends, quotes, line breaks) in text that
+//! is mostly ordinary ASCII. Testing one `u64` word of eight bytes at once keeps these scans
+//! cheap natively and in WebAssembly alike, without SIMD intrinsics. Every mask here is exact
+//! per byte (no carry crosses a byte), and marks a byte by its high bit.
+
+/// `byte` in every byte of a word.
+pub(super) const fn splat(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+const HIGH: u64 = splat(0x80);
+const LOW7: u64 = splat(0x7F);
+
+/// The eight bytes at `at`, the first one lowest, if there are eight.
+pub(super) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = bytes.get(at..at.checked_add(8)?)?;
+    Some(u64::from_le_bytes(chunk.try_into().ok()?))
+}
+
+/// The bytes of `word` that are zero.
+fn zero_bytes(word: u64) -> u64 {
+    !(((word & LOW7) + LOW7) | word | LOW7)
+}
+
+/// The bytes of `word` equal to `byte`.
+pub(super) fn equal_bytes(word: u64, byte: u8) -> u64 {
+    zero_bytes(word ^ splat(byte))
+}
+
+/// The ASCII bytes of `word` in `low..=high` (both ASCII).
+pub(super) fn ascii_range(word: u64, low: u8, high: u8) -> u64 {
+    let seven = word & LOW7;
+    let at_least_low = (seven | HIGH) - splat(low);
+    let above_high = seven + splat(0x7F - high);
+    at_least_low & !above_high & !word & HIGH
+}
+
+/// The index of the first marked byte of a mask.
+pub(super) fn first_marked(mask: u64) -> usize {
+    (mask.trailing_zeros() / 8) as usize
+}
+
+/// How many bytes a mask marks.
+pub(super) fn count_marked(mask: u64) -> usize {
+    // One bit per byte at the bottom of each; the multiplication adds them into the top byte.
+    ((mask >> 7).wrapping_mul(splat(1)) >> 56) as usize
+}
+
+/// Marks the first byte of `word` equal to `byte`, and perhaps bytes after it: cheaper than
+/// [`equal_bytes`] where only the first one counts.
+fn first_equal_byte(word: u64, byte: u8) -> u64 {
+    let x = word ^ splat(byte);
+    x.wrapping_sub(splat(1)) & !x & HIGH
+}
+
+/// The first index at or after `from` of a byte in `targets` (ASCII bytes), if any. Inlined
+/// so that the targets are constants of each caller's loop.
+#[inline(always)]
+pub(super) fn find_any<const N: usize>(bytes: &[u8], from: usize, targets: [u8; N]) -> Option<usize> {
+    let mut at = from;
+    while let Some(word) = word_at(bytes, at) {
+        let found = targets.iter().fold(0, |mask, &t| mask | first_equal_byte(word, t));
+        if found != 0 {
+            return Some(at + first_marked(found));
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|b| targets.contains(b)).map(|offset| at + offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_are_exact_for_every_byte_value() {
+        for b in 0..=255u8 {
+            for position in [0, 3, 7] {
+                let mut bytes = [b'x'; 8];
+                bytes[position] = b;
+                let word = u64::from_le_bytes(bytes);
+                let high = 0x80u64 << (8 * position);
+                assert_eq!(equal_bytes(word, b'.') & high != 0, b == b'.', "{b:#x}");
+                assert_eq!(ascii_range(word, b'0', b'9') & high != 0, b.is_ascii_digit(), "{b:#x}");
+                assert_eq!(ascii_range(word, 0, 0x20) & high != 0, b <= 0x20, "{b:#x}");
+                assert_eq!(ascii_range(word, b'a', b'z') & high != 0, b.is_ascii_lowercase(), "{b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn count_marked_counts_every_mark() {
+        for mask in [0u64, 0x80, 0x8000_0000_0000_0080, splat(0x80), 0x0080_8000_0080_0000] {
+            assert_eq!(count_marked(mask), mask.count_ones() as usize);
+        }
+    }
+
+    #[test]
+    fn find_any_matches_a_plain_search() {
+        let text = "A sentence. Another one? Yes! And 'quoted' \"text\" at the very end.".as_bytes();
+        for from in 0..=text.len() {
+            let expected = |targets: &[u8]| text[from..].iter().position(|b| targets.contains(b)).map(|i| from + i);
+            assert_eq!(find_any(text, from, *b".?!"), expected(b".?!"), "from {from}");
+            assert_eq!(find_any(text, from, *b"\"'"), expected(b"\"'"), "from {from}");
+            assert_eq!(find_any(text, from, *b"\n"), expected(b"\n"), "from {from}");
+        }
+        assert_eq!(find_any(b"abc", 7, *b"."), None);
+    }
+}
