@@ -1,8 +1,8 @@
 //! Byte scans that read eight bytes at a time.
 //!
-//! The document passes look for a few bytes (sentence ends, quotes, line breaks) in text that
-//! is mostly ordinary ASCII. Testing one `u64` word of eight bytes at once keeps these scans
-//! cheap natively and in WebAssembly alike, without SIMD intrinsics. Every mask here is exact
+//! Counting words and finding the end of a run of plain ASCII look for classes of bytes,
+//! which a byte search (`memchr`) cannot. Testing one `u64` word of eight bytes at once keeps
+//! these scans cheap natively and in WebAssembly alike, without SIMD intrinsics. Every mask here is exact
 //! per byte (no carry crosses a byte), and marks a byte by its high bit.
 
 /// `byte` in every byte of a word.
@@ -48,28 +48,6 @@ pub(super) fn count_marked(mask: u64) -> usize {
     ((mask >> 7).wrapping_mul(splat(1)) >> 56) as usize
 }
 
-/// Marks the first byte of `word` equal to `byte`, and perhaps bytes after it: cheaper than
-/// [`equal_bytes`] where only the first one counts.
-fn first_equal_byte(word: u64, byte: u8) -> u64 {
-    let x = word ^ splat(byte);
-    x.wrapping_sub(splat(1)) & !x & HIGH
-}
-
-/// The first index at or after `from` of a byte in `targets` (ASCII bytes), if any. Inlined
-/// so that the targets are constants of each caller's loop.
-#[inline(always)]
-pub(super) fn find_any<const N: usize>(bytes: &[u8], from: usize, targets: [u8; N]) -> Option<usize> {
-    let mut at = from;
-    while let Some(word) = word_at(bytes, at) {
-        let found = targets.iter().fold(0, |mask, &t| mask | first_equal_byte(word, t));
-        if found != 0 {
-            return Some(at + first_marked(found));
-        }
-        at += 8;
-    }
-    bytes.get(at..)?.iter().position(|b| targets.contains(b)).map(|offset| at + offset)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,17 +73,5 @@ mod tests {
         for mask in [0u64, 0x80, 0x8000_0000_0000_0080, splat(0x80), 0x0080_8000_0080_0000] {
             assert_eq!(count_marked(mask), mask.count_ones() as usize);
         }
-    }
-
-    #[test]
-    fn find_any_matches_a_plain_search() {
-        let text = "A sentence. Another one? Yes! And 'quoted' \"text\" at the very end.".as_bytes();
-        for from in 0..=text.len() {
-            let expected = |targets: &[u8]| text[from..].iter().position(|b| targets.contains(b)).map(|i| from + i);
-            assert_eq!(find_any(text, from, *b".?!"), expected(b".?!"), "from {from}");
-            assert_eq!(find_any(text, from, *b"\"'"), expected(b"\"'"), "from {from}");
-            assert_eq!(find_any(text, from, *b"\n"), expected(b"\n"), "from {from}");
-        }
-        assert_eq!(find_any(b"abc", 7, *b"."), None);
     }
 }

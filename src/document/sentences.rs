@@ -86,7 +86,7 @@ impl Iterator for SentenceRanges<'_> {
         let text = self.text;
         let bytes = text.as_bytes();
         while self.start < bytes.len() {
-            let Some(i) = super::scan::find_any(bytes, self.position, *b".?!") else {
+            let Some(i) = memchr::memchr3(b'.', b'?', b'!', &bytes[self.position..]).map(|i| self.position + i) else {
                 let range = (self.start, bytes.len());
                 self.start = bytes.len();
                 return Some(range);

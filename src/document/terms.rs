@@ -34,7 +34,7 @@ fn quoted_terms(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut terms = Vec::new();
     let mut i = 0;
-    while let Some(at) = super::scan::find_any(bytes, i, *b"\"'") {
+    while let Some(at) = memchr::memchr2(b'"', b'\'', &bytes[i..]).map(|at| i + at) {
         i = at;
         let quote = bytes[i];
         if !is_opening_quote(bytes, i) {

@@ -179,7 +179,7 @@ fn classify_lines_into(source: &str, from: usize, until: usize, lines: &mut Vec<
     let bytes = source.as_bytes();
     let mut start = from;
     while start < until {
-        let Some(end) = crate::document::scan::find_any(bytes, start, *b"\n\r") else {
+        let Some(end) = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|i| start + i) else {
             lines.push(classify(source, start, bytes.len()));
             return;
         };
