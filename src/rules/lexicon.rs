@@ -132,16 +132,20 @@ impl std::fmt::Debug for Lexicon {
 /// Lower-cases a phrase and folds its spacing and punctuation the way sentences are
 /// normalised, so that a phrase is written once and matches however the draft typed it.
 pub fn normalise_phrase(phrase: &str) -> String {
-    let folded: String = phrase
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201C}' | '\u{201D}' => '"',
-            '\u{2013}' | '\u{2014}' => '-',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    let fold = |c: char| match c {
+        '\u{2018}' | '\u{2019}' => '\'',
+        '\u{201C}' | '\u{201D}' => '"',
+        '\u{2013}' | '\u{2014}' => '-',
+        c => c.to_ascii_lowercase(),
+    };
+    let mut normalised = String::with_capacity(phrase.len());
+    for word in phrase.split_whitespace() {
+        if !normalised.is_empty() {
+            normalised.push(' ');
+        }
+        normalised.extend(word.chars().map(fold));
+    }
+    normalised
 }
 
 impl Lexicon {
@@ -149,7 +153,7 @@ impl Lexicon {
         let mut phrases: Vec<String> = Vec::new();
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
-        let mut literals: Vec<String> = Vec::new();
+        let mut literals = Interner::default();
         let concept_count = concepts.len();
         for (concept, source) in concepts.into_iter().enumerate() {
             for (list, exclude) in [(source.phrases, false), (source.exclude, true)] {
@@ -171,24 +175,25 @@ impl Lexicon {
                     .map(|set| {
                         let to_gate = |literal: Literal| GateLiteral {
                             bounds: u8::from(literal.bounded_before) * BEFORE + u8::from(literal.bounded_after) * AFTER,
-                            literal: intern(&mut literals, literal.text),
+                            literal: literals.intern(literal.text),
                         };
                         set.into_iter().map(to_gate).collect()
                     })
                     .collect();
                 let leading = leading_literals(source_pattern(&regex)).map(|set| {
                     let anchored = LazyRegex::new(format!("(?i)^(?:{})", source_pattern(&regex)));
-                    let literals = set.into_iter().map(|literal| intern(&mut literals, literal)).collect();
+                    let literals = set.into_iter().map(|literal| literals.intern(literal)).collect();
                     Leading { literals, anchored, boundary: source_pattern(&regex).starts_with("\\b") }
                 });
                 let tail = tail(source_pattern(&regex), leading.is_some()).map(|tail| TailGate {
-                    literals: tail.literals.into_iter().map(|literal| intern(&mut literals, literal)).collect(),
+                    literals: tail.literals.into_iter().map(|literal| literals.intern(literal)).collect(),
                     bounded_before: tail.bounded_before,
                     anchored: LazyRegex::new(format!("(?i)^(?s:.)(?:{})", tail.source)),
                 });
                 patterns.push(PatternEntry { concept, regex, gate, leading, tail });
             }
         }
+        let literals = literals.texts;
         let (keyed_patterns, ungated) = index_gates(&patterns, &literals);
         // One automaton for the phrases and the patterns' literals: one pass per sentence.
         // A contiguous NFA, not a full DFA: searching is about as fast (the DFA's 4 MB of
@@ -546,11 +551,21 @@ fn anchored_matches(lower: &str, leading: &Leading, anchored: &Regex, literals: 
     found
 }
 
-fn intern(literals: &mut Vec<String>, literal: String) -> usize {
-    literals.iter().position(|l| *l == literal).unwrap_or_else(|| {
-        literals.push(literal);
-        literals.len() - 1
-    })
+/// The patterns' literals, each once, numbered in the order they first come.
+#[derive(Default)]
+struct Interner {
+    texts: Vec<String>,
+    numbers: std::collections::HashMap<String, usize>,
+}
+
+impl Interner {
+    fn intern(&mut self, literal: String) -> usize {
+        let next = self.texts.len();
+        *self.numbers.entry(literal).or_insert_with_key(|literal| {
+            self.texts.push(literal.clone());
+            next
+        })
+    }
 }
 
 /// Where a phrase match ends once word boundaries are respected, or `None` when it sits

@@ -474,27 +474,41 @@ mod tests {
 /// instead of scanning the whole sentence. `None` when the pattern does not open so.
 pub fn leading_literals(pattern: &str) -> Option<Vec<String>> {
     let chars: Vec<char> = pattern.chars().collect();
-    if split_top_level(&chars).len() != 1 {
+    let syntax = structure(&chars);
+    if syntax.iter().any(|&(_, c, depth)| c == '|' && depth == 0) {
         return None;
     }
     let mut start = 0;
     while chars.get(start..start + 2) == Some(&['\\', 'b']) {
         start += 2;
     }
-    let literals = if chars.get(start) == Some(&'(') {
-        let close = matching_paren(&chars, start)?;
-        if matches!(chars.get(close + 1), Some('?' | '*' | '{')) {
-            return None;
-        }
-        let mut inner = start + 1;
-        if chars.get(inner) == Some(&'?') {
-            inner += chars[inner..close].iter().position(|&c| c == ':')? + 1;
-        }
-        split_top_level(&chars[inner..close]).into_iter().map(leading_run).collect::<Option<Vec<_>>>()?
-    } else {
-        vec![leading_run(&chars[start..])?]
-    };
-    Some(literals)
+    if chars.get(start) != Some(&'(') {
+        return Some(vec![leading_run(&chars[start..])?]);
+    }
+    let &(close, _, _) = syntax.iter().find(|&&(i, c, depth)| i > start && c == ')' && depth == 0)?;
+    if matches!(chars.get(close + 1), Some('?' | '*' | '{')) {
+        return None;
+    }
+    let mut inner = start + 1;
+    if chars.get(inner) == Some(&'?') {
+        inner += chars[inner..close].iter().position(|&c| c == ':')? + 1;
+    }
+    let bars = syntax.iter().filter(|&&(_, c, depth)| c == '|' && depth == 1).map(|&(i, _, _)| i);
+    branch_runs(&chars, inner..close, bars)
+}
+
+/// The literal run each branch of a group's content (`range`, split at those of `bars`
+/// inside it) opens with; `None` if one opens with none.
+fn branch_runs(chars: &[char], range: std::ops::Range<usize>, bars: impl Iterator<Item = usize>) -> Option<Vec<String>> {
+    let mut from = range.start;
+    bars.filter(|i| range.contains(i))
+        .chain([range.end])
+        .map(|end| {
+            let branch = &chars[from..end];
+            from = end + 1;
+            leading_run(branch)
+        })
+        .collect()
 }
 
 /// A suffix of a pattern that every match ends with, and that opens with literals: a match
@@ -648,15 +662,8 @@ impl Atoms<'_> {
             return None;
         }
         let inner = if self.chars.get(atom.start + 1..atom.start + 3) == Some(&['?', ':']) { atom.start + 3 } else { atom.start + 1 };
-        let bars = self.bars.iter().filter(|&&(i, depth)| depth == 1 && (inner..close).contains(&i)).map(|&(i, _)| i);
-        let mut from = inner;
-        bars.chain([close])
-            .map(|end| {
-                let branch = &self.chars[from..end];
-                from = end + 1;
-                leading_run(branch)
-            })
-            .collect()
+        let bars = self.bars.iter().filter(|&&(_, depth)| depth == 1).map(|&(i, _)| i);
+        branch_runs(self.chars, inner..close, bars)
     }
 
     /// Whether every branch of a group's content (`range`, at `depth`) ends with a word
@@ -796,24 +803,6 @@ fn structure(chars: &[char]) -> Vec<(usize, char, usize)> {
     found
 }
 
-/// Splits at the `|` that stand outside any group or class.
-fn split_top_level(chars: &[char]) -> Vec<&[char]> {
-    let mut parts = Vec::new();
-    let mut from = 0;
-    for (i, _, _) in structure(chars).into_iter().filter(|&(_, c, depth)| c == '|' && depth == 0) {
-        parts.push(&chars[from..i]);
-        from = i + 1;
-    }
-    parts.push(&chars[from..]);
-    parts
-}
-
-/// The index of the `)` that closes the `(` at `open`.
-fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
-    let structure = structure(chars);
-    let (_, _, depth) = *structure.iter().find(|&&(i, _, _)| i == open)?;
-    structure.into_iter().find(|&(i, c, d)| i > open && c == ')' && d == depth).map(|(i, _, _)| i)
-}
 
 #[cfg(test)]
 mod leading_tests {
