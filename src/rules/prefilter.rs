@@ -237,7 +237,7 @@ impl Parser<'_> {
                 let escaped = self.peek()?;
                 self.pos += 1;
                 match escaped {
-                    'b' | 's' | 'W' => Element::new(Kind::Other, true),
+                    'b' | 's' | 'W' | '<' | '>' => Element::new(Kind::Other, true),
                     c if c.is_ascii_alphanumeric() => Element::new(Kind::Other, false),
                     c => Element::new(Kind::Char(c.to_ascii_lowercase()), false),
                 }
@@ -443,6 +443,8 @@ mod tests {
         assert_eq!(bounded(r"data|\binformation\b"), ["data", "<information>"]);
         assert_eq!(bounded(r"\b-?identif"), ["identif"], "an optional piece opens the side");
         assert_eq!(bounded(r"\s(\.com)\s"), [".com>"], "a boundary counts only beside a word character");
+        assert_eq!(bounded(r"\<data\>"), ["<data>"], "word start and end are boundaries, not characters");
+        assert_eq!(super::leading_literals(r"\<data"), None, "nor characters a match opens with");
     }
 
     #[test]
