@@ -237,7 +237,7 @@ impl Parser<'_> {
                 let escaped = self.peek()?;
                 self.pos += 1;
                 match escaped {
-                    'b' | 's' | 'W' => Element::new(Kind::Other, true),
+                    'b' | 's' | 'W' | '<' | '>' => Element::new(Kind::Other, true),
                     c if c.is_ascii_alphanumeric() => Element::new(Kind::Other, false),
                     c => Element::new(Kind::Char(c.to_ascii_lowercase()), false),
                 }
@@ -443,6 +443,8 @@ mod tests {
         assert_eq!(bounded(r"data|\binformation\b"), ["data", "<information>"]);
         assert_eq!(bounded(r"\b-?identif"), ["identif"], "an optional piece opens the side");
         assert_eq!(bounded(r"\s(\.com)\s"), [".com>"], "a boundary counts only beside a word character");
+        assert_eq!(bounded(r"\<data\>"), ["<data>"], "word start and end are boundaries, not characters");
+        assert_eq!(super::leading_literals(r"\<data"), None, "nor characters a match opens with");
     }
 
     #[test]
@@ -474,27 +476,283 @@ mod tests {
 /// instead of scanning the whole sentence. `None` when the pattern does not open so.
 pub fn leading_literals(pattern: &str) -> Option<Vec<String>> {
     let chars: Vec<char> = pattern.chars().collect();
-    if split_top_level(&chars).len() != 1 {
+    let syntax = structure(&chars);
+    if syntax.iter().any(|&(_, c, depth)| c == '|' && depth == 0) {
         return None;
     }
     let mut start = 0;
     while chars.get(start..start + 2) == Some(&['\\', 'b']) {
         start += 2;
     }
-    let literals = if chars.get(start) == Some(&'(') {
-        let close = matching_paren(&chars, start)?;
-        if matches!(chars.get(close + 1), Some('?' | '*' | '{')) {
+    if chars.get(start) != Some(&'(') {
+        return Some(vec![leading_run(&chars[start..])?]);
+    }
+    let &(close, _, _) = syntax.iter().find(|&&(i, c, depth)| i > start && c == ')' && depth == 0)?;
+    if matches!(chars.get(close + 1), Some('?' | '*' | '{')) {
+        return None;
+    }
+    let mut inner = start + 1;
+    if chars.get(inner) == Some(&'?') {
+        inner += chars[inner..close].iter().position(|&c| c == ':')? + 1;
+    }
+    let bars = syntax.iter().filter(|&&(_, c, depth)| c == '|' && depth == 1).map(|&(i, _, _)| i);
+    branch_runs(&chars, inner..close, bars)
+}
+
+/// The literal run each branch of a group's content (`range`, split at those of `bars`
+/// inside it) opens with; `None` if one opens with none.
+fn branch_runs(chars: &[char], range: std::ops::Range<usize>, bars: impl Iterator<Item = usize>) -> Option<Vec<String>> {
+    let mut from = range.start;
+    bars.filter(|i| range.contains(i))
+        .chain([range.end])
+        .map(|end| {
+            let branch = &chars[from..end];
+            from = end + 1;
+            leading_run(branch)
+        })
+        .collect()
+}
+
+/// A suffix of a pattern that every match ends with, and that opens with literals: a match
+/// of the whole pattern that starts at `s` holds a match of the suffix that starts at or
+/// after `s`, at an occurrence of one of `literals`. Where the lexicon finds no such match in
+/// a sentence, the pattern need not be tried there (see `Lexicon::tail_start`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tail {
+    pub source: String,
+    pub literals: Vec<String>,
+    /// The suffix follows a word boundary (`\b`, `\s`, `\W` or a space, at least once): an
+    /// occurrence of a literal opening with a word character right after another one is
+    /// not where it starts.
+    pub bounded_before: bool,
+}
+
+/// The longest suffix that begins at a group or a literal run after the pattern's first
+/// element (and the literal run it opens) or, when the pattern is tried only where it
+/// starts (at the start, or at its leading literals), after its first window, and opens
+/// with literals of [`MIN_LITERAL`] characters or more (a shorter one stands in most words);
+/// `None` when the pattern has
+/// no such suffix, or uses syntax that this reader does not follow (flags, which a suffix
+/// would lose; escapes with arguments; nested classes), where a split could change what
+/// the suffix means.
+pub fn tail(pattern: &str, has_leading_literals: bool) -> Option<Tail> {
+    let chars: Vec<char> = pattern.chars().collect();
+    // A pattern tried only at its leading literals (or at the start) costs little per try
+    // unless a window keeps many of its threads alive: only a suffix after a window pays.
+    let anchored = chars.first() == Some(&'^') || has_leading_literals;
+    let may_repeat = |pair: &[char]| matches!(pair, [']' | '.', '*' | '+' | '{']);
+    if anchored && !chars.windows(2).any(may_repeat) {
+        return None;
+    }
+    let syntax = structure(&chars);
+    let flags = syntax.iter().any(|&(i, c, _)| c == '(' && chars.get(i + 1) == Some(&'?') && chars.get(i + 2) != Some(&':'));
+    if flags || syntax.iter().any(|&(_, c, depth)| c == '|' && depth == 0) {
+        return None;
+    }
+    let bars = syntax.iter().filter(|&&(_, c, _)| c == '|').map(|&(i, _, depth)| (i, depth)).collect();
+    let reader = Atoms { chars: &chars, closing: closing_parens(&syntax, chars.len()), bars };
+    let atoms = reader.read(0..chars.len(), 0)?;
+    let head = match anchored {
+        true => atoms.iter().position(|atom| atom.window)?,
+        false => atoms.iter().position(|atom| atom.kind != AtomKind::Assertion)?,
+    };
+    atoms.windows(2).skip(head).find_map(|pair| {
+        let (previous, atom) = (&pair[0], &pair[1]);
+        let opens = atom.kind == AtomKind::Group || (atom.kind == AtomKind::Literal && previous.kind != AtomKind::Literal);
+        if !opens {
             return None;
         }
-        let mut inner = start + 1;
-        if chars.get(inner) == Some(&'?') {
-            inner += chars[inner..close].iter().position(|&c| c == ':')? + 1;
+        let literals = reader.leading(atom).filter(|set| set.iter().all(|l| l.chars().count() >= MIN_LITERAL))?;
+        let source: String = chars[atom.start..].iter().collect();
+        let starts_with_word = literals.iter().all(|l| l.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+        Some(Tail { bounded_before: previous.ends_bounded && starts_with_word, literals, source })
+    })
+}
+
+/// One element of a pattern's top-level sequence, with its quantifier.
+struct Atom {
+    start: usize,
+    kind: AtomKind,
+    /// It matches a word boundary or non-word characters at least once, so whatever follows
+    /// stands after a boundary.
+    ends_bounded: bool,
+    /// A wildcard or class repeated three times or more (`.{0,80}`, `[^,]{1,80}`): a regular
+    /// expression keeps a thread alive for each place it may end. (A few repeated words,
+    /// `(\w+\s+){0,3}`, keep few alive: measured, a tail after them costs more than it saves.)
+    window: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AtomKind {
+    Group,
+    Literal,
+    Assertion,
+    Other,
+}
+
+/// A pattern, per opening parenthesis the index of the one that closes it, and where its
+/// `|` stand (index, group depth).
+struct Atoms<'a> {
+    chars: &'a [char],
+    closing: Vec<Option<usize>>,
+    bars: Vec<(usize, usize)>,
+}
+
+impl Atoms<'_> {
+    /// The elements of the sequence in `range`, at group depth `depth`; `None` for syntax
+    /// whose extent this reader cannot tell for sure.
+    fn read(&self, range: std::ops::Range<usize>, depth: usize) -> Option<Vec<Atom>> {
+        let chars = &self.chars[..range.end];
+        let mut atoms = Vec::new();
+        let mut i = range.start;
+        while let Some(&c) = chars.get(i) {
+            let start = i;
+            let (kind, bounded) = match c {
+                '(' => {
+                    let close = (*self.closing.get(i)?)?;
+                    let inner = if chars.get(i + 1..i + 3) == Some(&['?', ':']) { i + 3 } else { i + 1 };
+                    i = close + 1;
+                    (AtomKind::Group, self.ends_bounded(inner..close, depth + 1))
+                }
+                '[' => {
+                    i = class_end(chars, i)?;
+                    (AtomKind::Other, false)
+                }
+                '\\' => {
+                    let escaped = *chars.get(i + 1)?;
+                    i += 2;
+                    match escaped {
+                        'b' | 'B' | 'A' | 'z' | '<' | '>' => (AtomKind::Assertion, escaped == 'b'),
+                        's' | 'W' => (AtomKind::Other, true),
+                        'S' | 'w' | 'd' | 'D' => (AtomKind::Other, false),
+                        c if c.is_ascii_alphanumeric() => return None,
+                        _ => (AtomKind::Literal, false),
+                    }
+                }
+                '^' | '$' => {
+                    i += 1;
+                    (AtomKind::Assertion, false)
+                }
+                '.' => {
+                    i += 1;
+                    (AtomKind::Other, false)
+                }
+                ')' | '|' | '?' | '*' | '+' | '{' => return None,
+                c => {
+                    i += 1;
+                    (AtomKind::Literal, c == ' ')
+                }
+            };
+            let quantifier_start = i;
+            i = quantifier_end(chars, i)?;
+            let quantifier = &chars[quantifier_start..i];
+            let window = matches!(c, '[' | '.') && repeats_widely(quantifier);
+            // An atom that may be absent leaves what precedes it in its place.
+            let bounded = bounded && (at_least_once(quantifier) || atoms.last().is_some_and(|a: &Atom| a.ends_bounded));
+            atoms.push(Atom { start, kind, ends_bounded: bounded, window });
         }
-        split_top_level(&chars[inner..close]).into_iter().map(leading_run).collect::<Option<Vec<_>>>()?
-    } else {
-        vec![leading_run(&chars[start..])?]
-    };
-    Some(literals)
+        Some(atoms)
+    }
+
+    /// The literals one of which opens every match of a top-level atom and what follows it
+    /// (see [`leading_literals`]).
+    fn leading(&self, atom: &Atom) -> Option<Vec<String>> {
+        if atom.kind == AtomKind::Literal {
+            return Some(vec![leading_run(&self.chars[atom.start..])?]);
+        }
+        let close = (*self.closing.get(atom.start)?)?;
+        if matches!(self.chars.get(close + 1), Some('?' | '*' | '{')) {
+            return None;
+        }
+        let inner = if self.chars.get(atom.start + 1..atom.start + 3) == Some(&['?', ':']) { atom.start + 3 } else { atom.start + 1 };
+        let bars = self.bars.iter().filter(|&&(_, depth)| depth == 1).map(|&(i, _)| i);
+        branch_runs(self.chars, inner..close, bars)
+    }
+
+    /// Whether every branch of a group's content (`range`, at `depth`) ends with a word
+    /// boundary.
+    fn ends_bounded(&self, range: std::ops::Range<usize>, depth: usize) -> bool {
+        let bars = self.bars.iter().filter(|&&(i, d)| d == depth && range.contains(&i)).map(|&(i, _)| i);
+        let mut from = range.start;
+        bars.chain([range.end]).all(|end| {
+            let branch = from..end;
+            from = end + 1;
+            self.read(branch, depth).and_then(|atoms| atoms.last().map(|a| a.ends_bounded)).unwrap_or(false)
+        })
+    }
+}
+
+/// Per character, the index of the parenthesis that closes the one it opens.
+fn closing_parens(syntax: &[(usize, char, usize)], len: usize) -> Vec<Option<usize>> {
+    let mut closing = vec![None; len];
+    let mut open = Vec::new();
+    for &(i, c, _) in syntax {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                if let Some(start) = open.pop() {
+                    closing[start] = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    closing
+}
+
+/// Whether a quantifier lets its atom occur at least once (no quantifier: exactly once).
+fn at_least_once(quantifier: &[char]) -> bool {
+    match quantifier.first() {
+        None | Some('+') => true,
+        Some('{') => quantifier[1..].iter().take_while(|c| c.is_ascii_digit()).collect::<String>().parse::<usize>().is_ok_and(|n| n >= 1),
+        _ => false,
+    }
+}
+
+/// The index after the class that opens at `open`; `None` for a nested class.
+fn class_end(chars: &[char], open: usize) -> Option<usize> {
+    let mut i = open + 1;
+    if chars.get(i) == Some(&'^') {
+        i += 1;
+    }
+    if chars.get(i) == Some(&']') {
+        i += 1;
+    }
+    loop {
+        match *chars.get(i)? {
+            '\\' => i += 2,
+            ']' => return Some(i + 1),
+            '[' => return None,
+            _ => i += 1,
+        }
+    }
+}
+
+/// Whether a quantifier allows three repetitions or more.
+fn repeats_widely(quantifier: &[char]) -> bool {
+    match quantifier.first() {
+        Some('*' | '+') => true,
+        Some('{') => {
+            let body: String = quantifier.iter().skip(1).take_while(|&&c| c != '}').collect();
+            let most = body.rsplit(',').next().unwrap_or("");
+            (most.trim().is_empty() && body.contains(',')) || most.trim().parse::<usize>().is_ok_and(|n| n >= 3)
+        }
+        _ => false,
+    }
+}
+
+/// The index after the quantifier (and its laziness mark) at `at`, if any.
+fn quantifier_end(chars: &[char], at: usize) -> Option<usize> {
+    let mut i = at;
+    match chars.get(i) {
+        Some('?' | '*' | '+') => i += 1,
+        Some('{') => i += chars[i..].iter().position(|&c| c == '}')? + 1,
+        _ => return Some(i),
+    }
+    if chars.get(i) == Some(&'?') {
+        i += 1;
+    }
+    Some(i)
 }
 
 /// The literal characters a piece of pattern opens with (at least two), lower-cased.
@@ -508,7 +766,7 @@ fn leading_run(chars: &[char]) -> Option<String> {
                 break;
             }
             '\\' => match chars.get(i + 1) {
-                Some(&e) if !e.is_ascii_alphanumeric() => {
+                Some(&e) if !e.is_ascii_alphanumeric() && e != '<' && e != '>' => {
                     run.push(e);
                     i += 1;
                 }
@@ -548,24 +806,6 @@ fn structure(chars: &[char]) -> Vec<(usize, char, usize)> {
     found
 }
 
-/// Splits at the `|` that stand outside any group or class.
-fn split_top_level(chars: &[char]) -> Vec<&[char]> {
-    let mut parts = Vec::new();
-    let mut from = 0;
-    for (i, _, _) in structure(chars).into_iter().filter(|&(_, c, depth)| c == '|' && depth == 0) {
-        parts.push(&chars[from..i]);
-        from = i + 1;
-    }
-    parts.push(&chars[from..]);
-    parts
-}
-
-/// The index of the `)` that closes the `(` at `open`.
-fn matching_paren(chars: &[char], open: usize) -> Option<usize> {
-    let structure = structure(chars);
-    let (_, _, depth) = *structure.iter().find(|&&(i, _, _)| i == open)?;
-    structure.into_iter().find(|&(i, c, d)| i > open && c == ')' && d == depth).map(|(i, _, _)| i)
-}
 
 #[cfg(test)]
 mod leading_tests {
@@ -588,5 +828,44 @@ mod leading_tests {
         assert_eq!(leading_literals(r"^\s*no"), None);
         assert_eq!(leading_literals(r"\w+ing"), None);
         assert_eq!(leading_literals(r"(one|two)|three"), None);
+    }
+}
+
+#[cfg(test)]
+mod tail_tests {
+    use super::{leading_literals, tail};
+
+    /// The suffix, its literals and whether it follows a boundary.
+    fn show(pattern: &str) -> Option<(String, Vec<String>, bool)> {
+        tail(pattern, leading_literals(pattern).is_some()).map(|t| (t.source, t.literals, t.bounded_before))
+    }
+
+    #[test]
+    fn the_longest_suffix_after_a_window_or_the_head() {
+        let breach = r"\b(notif\w*|inform\w*)\b.{0,160}\b(security\s+incidents?|data\s+breach\w*)\b";
+        assert_eq!(show(breach), Some((r"(security\s+incidents?|data\s+breach\w*)\b".into(), vec!["security".into(), "data".into()], true)));
+        assert_eq!(show(r"\bnot\b.{0,80}\bprevent\w*\b.{0,9}\b(higher|more)"), Some((r"prevent\w*\b.{0,9}\b(higher|more)".into(), vec!["prevent".into()], true)));
+        assert_eq!(show(r"\w+\s+(\w+\s+){0,5}(laws?|rules)\b"), Some((r"(laws?|rules)\b".into(), vec!["law".into(), "rules".into()], true)), "after words");
+        assert_eq!(show(r"\w+\s*(\w+\s+){0,5}(laws?|rules)\b"), Some((r"(laws?|rules)\b".into(), vec!["law".into(), "rules".into()], false)), "after words that may be absent");
+        assert_eq!(show(r"\bfor\s+[^,]{1,80}\s+(are|was)\b"), Some((r"(are|was)\b".into(), vec!["are".into(), "was".into()], true)));
+        assert_eq!(show(r"\b(a|an)\s+reports?\s+to"), Some((r"reports?\s+to".into(), vec!["report".into()], true)), "a pattern without leading literals");
+        assert_eq!(show(r"x\w*(abc|def)"), Some(("(abc|def)".into(), vec!["abc".into(), "def".into()], false)));
+        assert_eq!(show(r"\w\s*abc"), Some(("abc".into(), vec!["abc".into()], false)), "a boundary that may be absent bounds nothing");
+        assert_eq!(show(r"\w(\.com|\.org)\s+\.net"), Some((r"(\.com|\.org)\s+\.net".into(), vec![".com".into(), ".org".into()], false)), "no word boundary before punctuation");
+        assert_eq!(show(r"\(?ab\s+(?:cde|fgh)"), Some(("(?:cde|fgh)".into(), vec!["cde".into(), "fgh".into()], true)));
+    }
+
+    #[test]
+    fn no_suffix_where_a_split_is_unsafe_or_useless() {
+        assert_eq!(show(r"\bretain\w*\b"), None, "the opening run is the head, not a suffix");
+        assert_eq!(show(r"\bpersons?\s+(un\w+|other)\b"), None, "tried at its literals, without a window");
+        assert_eq!(show(r"^\s*(\w+\s+)?(this|the)\s+agreement"), None, "tried at the start, without a window");
+        assert_eq!(show(r"\bwith\s+(\w+\s+){0,5}(laws?|rules)\b"), None, "a few words keep few threads alive: no window");
+        assert_eq!(show(r"a\w+b|cdef"), None, "a top-level alternation");
+        assert_eq!(show(r"(?x)\w+ \s+ (cd|ef)"), None, "flags the suffix would lose");
+        assert_eq!(show(r"\w\x41\s+(cd|ef)"), None, "an escape with arguments");
+        assert_eq!(show(r"\w[[:alpha:]]\s+(cd|ef)"), None, "a nested class");
+        assert_eq!(show(r"\w\s+(cd|ef)?"), None, "an optional group");
+        assert_eq!(show(r"\w\s+(cd|efg)\w"), None, "literals too short");
     }
 }
