@@ -3,7 +3,7 @@
 //! session caches per clause: an edit re-analyses only the clauses it touched.
 
 use crate::document::{Clause, Sentence};
-use crate::language::{self, Duration, Modality, ModalityMarkers};
+use crate::language::{duration, Duration, Modality, ModalityMarkers};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 
 /// A set of concepts, one bit each.
@@ -11,6 +11,9 @@ use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 pub struct ConceptSet(Vec<u64>);
 
 impl ConceptSet {
+    /// The empty set of no profile: it intersects nothing.
+    pub const EMPTY: ConceptSet = ConceptSet(Vec::new());
+
     pub fn new(concept_count: usize) -> Self {
         ConceptSet(vec![0; concept_count.div_ceil(64)])
     }
@@ -48,14 +51,40 @@ pub struct SentenceAnalysis {
 /// Fewer words than this and a sentence without a modal is a label, not a provision.
 const MIN_PROVISION_WORDS: usize = 4;
 
+/// Which sentences the checks read the modality and durations of (see
+/// `CheckPlan::language_needs`). Searching for both costs about as much as the rest of a
+/// sentence's analysis besides the lexicon, and most sentences are never asked, so they
+/// skip the searches and keep none.
+#[derive(Debug, Clone, Copy)]
+pub struct LanguageNeeds<'a> {
+    /// A `require` or `forbid` reads the modality only at the sentence's own hits of these.
+    pub operative: &'a ConceptSet,
+    /// A `limit` reads the durations of a sentence with any of these (its own or its
+    /// lead-in's), and the modality at each duration.
+    pub limited: &'a ConceptSet,
+}
+
+impl LanguageNeeds<'static> {
+    /// For clauses no check reads.
+    pub const NONE: LanguageNeeds<'static> = LanguageNeeds { operative: &ConceptSet::EMPTY, limited: &ConceptSet::EMPTY };
+}
+
 impl SentenceAnalysis {
-    pub fn analyze(text: &str, lexicon: &Lexicon) -> SentenceAnalysis {
+    /// Analyses a sentence; `lead_in` holds the concepts of the lead-in it completes, which
+    /// count as the sentence's own.
+    fn analyze(text: &str, lexicon: &Lexicon, lead_in: Option<&ConceptSet>, needs: LanguageNeeds) -> SentenceAnalysis {
         let lower = text.to_ascii_lowercase();
         let hits = lexicon.find(&lower);
-        let present = concepts_of(&hits, lexicon);
-        let features = language::analyze(&lower);
-        let fragment = text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
-        SentenceAnalysis { hits, present, markers: features.markers, durations: features.durations, fragment }
+        let mut present = concepts_of(&hits, lexicon);
+        let modality_read = present.intersects(needs.operative);
+        if let Some(lead_in) = lead_in {
+            present.union_with(lead_in);
+        }
+        let durations = if present.intersects(needs.limited) { duration::find(&lower) } else { Vec::new() };
+        let markers = if modality_read || !durations.is_empty() { ModalityMarkers::find(&lower) } else { ModalityMarkers::default() };
+        // A short item completes its lead-in: "(i) audit capabilities; and".
+        let fragment = lead_in.is_none() && text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
+        SentenceAnalysis { hits, present, markers, durations, fragment }
     }
 
     pub fn hits_of(&self, concept: ConceptId) -> impl Iterator<Item = &ConceptHit> {
@@ -134,22 +163,17 @@ fn remembered<T: Clone>(slot: &mut Option<(String, T)>, text: &str, fresh: impl 
 impl ClauseAnalysis {
     /// Analyses a clause. A list item's sentences also carry the concepts of the lead-in
     /// they complete ("Personal data shall be: (a) deleted after two years").
-    pub fn analyze(clause: &Clause, lead_in: Option<&Sentence>, lexicon: &Lexicon, shared: &mut SharedParts) -> ClauseAnalysis {
+    pub fn analyze(
+        clause: &Clause,
+        lead_in: Option<&Sentence>,
+        lexicon: &Lexicon,
+        needs: LanguageNeeds,
+        shared: &mut SharedParts,
+    ) -> ClauseAnalysis {
         let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| shared.heading(h, lexicon));
         let lead_in = lead_in.map(|s| shared.lead_in(&s.text, lexicon));
-        let sentences = clause
-            .sentences
-            .iter()
-            .map(|s| {
-                let mut analysis = SentenceAnalysis::analyze(&s.text, lexicon);
-                if let Some(lead) = &lead_in {
-                    analysis.present.union_with(&lead.present);
-                    // A short item completes its lead-in: "(i) audit capabilities; and".
-                    analysis.fragment = false;
-                }
-                analysis
-            })
-            .collect();
+        let lead_in_present = lead_in.as_ref().map(|lead| &lead.present);
+        let sentences = clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, lexicon, lead_in_present, needs)).collect();
         ClauseAnalysis { sentences, heading, lead_in: lead_in.map(|lead| lead.modality) }
     }
 }

@@ -31,7 +31,7 @@ pub fn clause_results(
     for (index, clause) in document.clauses.iter().enumerate() {
         let result = cached(index).unwrap_or_else(|| {
             let lead_in = document.lead_in_sentence(clause);
-            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, &mut shared);
+            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, plan.language_needs(clause.kind), &mut shared);
             let mut concepts = ConceptSet::new(lexicon.concept_count());
             for sentence in &analysis.sentences {
                 concepts.union_with(&sentence.present);

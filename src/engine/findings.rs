@@ -7,7 +7,7 @@
 //! (categories, triggers, `when`) are applied to the collected findings in
 //! [`super::evaluate`].
 
-use super::analysis::{ClauseAnalysis, ConceptSet, SentenceAnalysis};
+use super::analysis::{ClauseAnalysis, ConceptSet, LanguageNeeds, SentenceAnalysis};
 use crate::document::ClauseKind;
 use crate::language::{DurationKind, Modality};
 use crate::report::Status;
@@ -46,6 +46,10 @@ pub struct CheckPlan {
     leaves: Vec<Leaf>,
     /// The slot of each requirement's first check, by requirement index.
     first_slot: Vec<usize>,
+    /// The concepts whose hits the checks read the modality at (see [`operative_hits`]).
+    operative: ConceptSet,
+    /// The concepts of the `limit` checks: only a sentence with one has its durations read.
+    limited: ConceptSet,
 }
 
 #[derive(Debug)]
@@ -65,7 +69,24 @@ impl CheckPlan {
             first_slot.push(leaves.len());
             collect_leaves(&requirement.checks, concept_count, &mut leaves);
         }
-        CheckPlan { leaves, first_slot }
+        let mut operative = ConceptSet::new(concept_count);
+        let mut limited = ConceptSet::new(concept_count);
+        for leaf in &leaves {
+            match &leaf.check {
+                Check::Require { terms, .. } | Check::Forbid { terms, .. } => operative_concepts(terms).iter().for_each(|&c| operative.insert(c)),
+                Check::Limit { concept, .. } => limited.insert(*concept),
+                Check::When { .. } => {}
+            }
+        }
+        CheckPlan { leaves, first_slot, operative, limited }
+    }
+
+    /// Which sentences of a clause of `kind` the checks read the modality and durations of.
+    pub fn language_needs(&self, kind: ClauseKind) -> LanguageNeeds<'_> {
+        if !is_checked(kind) {
+            return LanguageNeeds::NONE;
+        }
+        LanguageNeeds { operative: &self.operative, limited: &self.limited }
     }
 
     pub fn slot_count(&self) -> usize {
@@ -82,7 +103,7 @@ impl CheckPlan {
     /// `touched` holds the concepts of the clause's sentences.
     pub fn clause_findings(&self, kind: ClauseKind, analysis: &ClauseAnalysis, touched: &ConceptSet, defining: &[bool]) -> ClauseFindings {
         let mut found = Vec::new();
-        if !matches!(kind, ClauseKind::Body | ClauseKind::Preamble) {
+        if !is_checked(kind) {
             return ClauseFindings(found);
         }
         let mut clause_concepts = analysis.heading.clone();
@@ -109,6 +130,11 @@ impl CheckPlan {
         }
         ClauseFindings(found)
     }
+}
+
+/// Checks read only the operative text and the preamble.
+fn is_checked(kind: ClauseKind) -> bool {
+    matches!(kind, ClauseKind::Body | ClauseKind::Preamble)
 }
 
 fn collect_leaves(checks: &[Check], concept_count: usize, leaves: &mut Vec<Leaf>) {
@@ -178,11 +204,21 @@ fn matches_terms(terms: &Terms, present: &ConceptSet) -> bool {
         && !terms.unless.iter().any(|&c| present.contains(c))
 }
 
-/// The hits whose position decides modality: those of the `any` concepts, or of the `all`
-/// concepts when there are none, which pack authors write as the operative ones
-/// ("retention" + "indefinite").
+/// The concepts whose hits decide modality: the `any` concepts, or the `all` concepts when
+/// there are none, which pack authors write as the operative ones ("retention" +
+/// "indefinite").
+fn operative_concepts(terms: &Terms) -> &[ConceptId] {
+    if terms.any.is_empty() {
+        &terms.all
+    } else {
+        &terms.any
+    }
+}
+
+/// The sentence's own hits (not its lead-in's) of the [`operative_concepts`]: the only
+/// places a `require` or `forbid` reads the modality at.
 fn operative_hits<'s>(terms: &'s Terms, sentence: &'s SentenceAnalysis) -> impl Iterator<Item = usize> + 's {
-    let wanted: &[ConceptId] = if terms.any.is_empty() { &terms.all } else { &terms.any };
+    let wanted = operative_concepts(terms);
     sentence.hits.iter().filter(move |h| wanted.contains(&h.concept)).map(|h| h.start)
 }
 
