@@ -6,34 +6,50 @@ use crate::document::{Clause, Sentence};
 use crate::language::{duration, Duration, Modality, ModalityMarkers};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 
-/// A set of concepts, one bit each.
+/// A set of small numbers (concepts, check slots), one bit each.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ConceptSet(Vec<u64>);
+pub struct BitSet(Vec<u64>);
 
-impl ConceptSet {
-    /// The empty set of no profile: it intersects nothing.
-    pub const EMPTY: ConceptSet = ConceptSet(Vec::new());
+/// A set of concepts.
+pub type ConceptSet = BitSet;
 
-    pub fn new(concept_count: usize) -> Self {
-        ConceptSet(vec![0; concept_count.div_ceil(64)])
+impl BitSet {
+    /// The empty set of no size: it intersects nothing.
+    pub const EMPTY: BitSet = BitSet(Vec::new());
+
+    /// An empty set for the numbers below `len`.
+    pub fn new(len: usize) -> Self {
+        BitSet(vec![0; len.div_ceil(64)])
     }
 
-    pub fn insert(&mut self, concept: ConceptId) {
-        self.0[concept / 64] |= 1 << (concept % 64);
+    pub fn insert(&mut self, member: usize) {
+        self.0[member / 64] |= 1 << (member % 64);
     }
 
-    pub fn contains(&self, concept: ConceptId) -> bool {
-        self.0.get(concept / 64).is_some_and(|word| word & (1 << (concept % 64)) != 0)
+    pub fn contains(&self, member: usize) -> bool {
+        self.0.get(member / 64).is_some_and(|word| word & (1 << (member % 64)) != 0)
     }
 
-    pub fn intersects(&self, other: &ConceptSet) -> bool {
+    pub fn intersects(&self, other: &BitSet) -> bool {
         self.0.iter().zip(&other.0).any(|(mine, theirs)| mine & theirs != 0)
     }
 
-    pub fn union_with(&mut self, other: &ConceptSet) {
+    pub fn union_with(&mut self, other: &BitSet) {
         for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
             *mine |= theirs;
         }
+    }
+
+    /// The members, in increasing order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(index, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                let bit = rest.trailing_zeros() as usize;
+                rest &= rest.wrapping_sub(1);
+                (bit < 64).then_some(index * 64 + bit)
+            })
+        })
     }
 }
 
@@ -175,5 +191,22 @@ impl ClauseAnalysis {
         let lead_in_present = lead_in.as_ref().map(|lead| &lead.present);
         let sentences = clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, lexicon, lead_in_present, needs)).collect();
         ClauseAnalysis { sentences, heading, lead_in: lead_in.map(|lead| lead.modality) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BitSet;
+
+    #[test]
+    fn a_bit_set_lists_its_members_in_order_across_words() {
+        let mut set = BitSet::new(200);
+        for member in [130, 0, 63, 64, 199] {
+            set.insert(member);
+        }
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![0, 63, 64, 130, 199]);
+        assert!(set.contains(64) && !set.contains(65));
+        assert_eq!(BitSet::new(10).iter().count(), 0);
+        assert!(!set.intersects(&BitSet::EMPTY));
     }
 }

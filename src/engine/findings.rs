@@ -7,7 +7,7 @@
 //! (categories, triggers, `when`) are applied to the collected findings in
 //! [`super::evaluate`].
 
-use super::analysis::{ClauseAnalysis, ConceptSet, LanguageNeeds, SentenceAnalysis};
+use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, LanguageNeeds, SentenceAnalysis};
 use crate::document::ClauseKind;
 use crate::language::{DurationKind, Modality};
 use crate::report::Status;
@@ -43,42 +43,46 @@ impl ClauseFindings {
 /// the requirements list them; a check's index here is its slot.
 #[derive(Debug)]
 pub struct CheckPlan {
-    leaves: Vec<Leaf>,
+    checks: Vec<Check>,
     /// The slot of each requirement's first check, by requirement index.
     first_slot: Vec<usize>,
+    /// By concept, the slots of the checks that need it: a check fires on a sentence only
+    /// if the sentence has one of its concepts, so a clause runs only the checks of the
+    /// concepts it has.
+    readers: Vec<BitSet>,
     /// The concepts whose hits the checks read the modality at (see [`operative_hits`]).
     operative: ConceptSet,
     /// The concepts of the `limit` checks: only a sentence with one has its durations read.
     limited: ConceptSet,
 }
 
-#[derive(Debug)]
-struct Leaf {
-    check: Check,
-    /// A sentence fires the check only if it has one of these concepts: a clause without any
-    /// of them is skipped without looking at its sentences.
-    needs: ConceptSet,
-}
-
 impl CheckPlan {
     pub fn new(profile: &Profile) -> CheckPlan {
         let concept_count = profile.lexicon.concept_count();
-        let mut leaves = Vec::new();
+        let mut checks = Vec::new();
         let mut first_slot = Vec::with_capacity(profile.requirements.len());
         for requirement in &profile.requirements {
-            first_slot.push(leaves.len());
-            collect_leaves(&requirement.checks, concept_count, &mut leaves);
+            first_slot.push(checks.len());
+            collect_leaves(&requirement.checks, &mut checks);
         }
+        let mut readers = vec![BitSet::new(checks.len()); concept_count];
         let mut operative = ConceptSet::new(concept_count);
         let mut limited = ConceptSet::new(concept_count);
-        for leaf in &leaves {
-            match &leaf.check {
-                Check::Require { terms, .. } | Check::Forbid { terms, .. } => operative_concepts(terms).iter().for_each(|&c| operative.insert(c)),
-                Check::Limit { concept, .. } => limited.insert(*concept),
-                Check::When { .. } => {}
-            }
+        for (slot, check) in checks.iter().enumerate() {
+            let needed: Vec<ConceptId> = match check {
+                Check::Require { terms, .. } | Check::Forbid { terms, .. } => {
+                    operative_concepts(terms).iter().for_each(|&c| operative.insert(c));
+                    terms.all.iter().chain(&terms.any).copied().collect()
+                }
+                Check::Limit { concept, .. } => {
+                    limited.insert(*concept);
+                    vec![*concept]
+                }
+                Check::When { .. } => Vec::new(),
+            };
+            needed.into_iter().for_each(|c| readers[c].insert(slot));
         }
-        CheckPlan { leaves, first_slot, operative, limited }
+        CheckPlan { checks, first_slot, readers, operative, limited }
     }
 
     /// Which sentences of a clause of `kind` the checks read the modality and durations of.
@@ -90,7 +94,7 @@ impl CheckPlan {
     }
 
     pub fn slot_count(&self) -> usize {
-        self.leaves.len()
+        self.checks.len()
     }
 
     pub fn first_slot(&self, requirement: usize) -> usize {
@@ -109,12 +113,13 @@ impl CheckPlan {
         let mut clause_concepts = analysis.heading.clone();
         clause_concepts.union_with(touched);
         let clause = ClauseView { analysis, defining, preamble: kind == ClauseKind::Preamble, concepts: &clause_concepts };
-        for (slot, leaf) in self.leaves.iter().enumerate() {
-            if !touched.intersects(&leaf.needs) {
-                continue;
-            }
+        let mut slots = BitSet::new(self.checks.len());
+        for concept in touched.iter() {
+            slots.union_with(&self.readers[concept]);
+        }
+        for slot in slots.iter() {
             let mut emit = |finding: Finding| found.push((slot, finding));
-            match &leaf.check {
+            match &self.checks[slot] {
                 Check::Require { terms, within, permission_meets, status, note } => {
                     require(&clause, terms, *within, *permission_meets, *status, note.as_deref(), &mut emit)
                 }
@@ -137,21 +142,13 @@ fn is_checked(kind: ClauseKind) -> bool {
     matches!(kind, ClauseKind::Body | ClauseKind::Preamble)
 }
 
-fn collect_leaves(checks: &[Check], concept_count: usize, leaves: &mut Vec<Leaf>) {
+/// Appends the checks that read sentences, those inside a `when` in its place.
+fn collect_leaves(checks: &[Check], leaves: &mut Vec<Check>) {
     for check in checks {
-        let needed: Vec<ConceptId> = match check {
-            Check::When { checks, .. } => {
-                collect_leaves(checks, concept_count, leaves);
-                continue;
-            }
-            Check::Require { terms, .. } | Check::Forbid { terms, .. } => terms.all.iter().chain(&terms.any).copied().collect(),
-            Check::Limit { concept, .. } => vec![*concept],
-        };
-        let mut needs = ConceptSet::new(concept_count);
-        for concept in needed {
-            needs.insert(concept);
+        match check {
+            Check::When { checks, .. } => collect_leaves(checks, leaves),
+            _ => leaves.push(check.clone()),
         }
-        leaves.push(Leaf { check: check.clone(), needs });
     }
 }
 
