@@ -2,7 +2,7 @@
 //! durations. It depends only on the clause's own text and the profile, so it is what a
 //! session caches per clause: an edit re-analyses only the clauses it touched.
 
-use crate::document::{Clause, Sentence};
+use crate::document::Clause;
 use crate::language::{duration, Duration, Modality, ModalityMarkers};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 
@@ -128,11 +128,22 @@ struct LeadIn {
 
 impl LeadIn {
     /// Only what a lead-in gives its items: no durations, no fragment test.
-    fn analyze(text: &str, lexicon: &Lexicon) -> LeadIn {
-        let lower = text.to_ascii_lowercase();
-        let present = concepts_of(&lexicon.find(&lower), lexicon);
+    fn analyze(lead_in: LeadInSentence, lexicon: &Lexicon) -> LeadIn {
+        let lower = lead_in.text.to_ascii_lowercase();
+        let present = match lead_in.hits {
+            Some(hits) => concepts_of(hits, lexicon),
+            None => concepts_of(&lexicon.find(&lower), lexicon),
+        };
         LeadIn { present, modality: ModalityMarkers::find(&lower).modality_at(usize::MAX) }
     }
+}
+
+/// The sentence that leads into a list item, with its concept hits when the clause it ends
+/// is analysed already (it comes before its items): the lexicon need not read it twice.
+#[derive(Debug, Clone, Copy)]
+pub struct LeadInSentence<'a> {
+    pub text: &'a str,
+    pub hits: Option<&'a [ConceptHit]>,
 }
 
 fn concepts_of(hits: &[ConceptHit], lexicon: &Lexicon) -> ConceptSet {
@@ -163,8 +174,8 @@ impl SharedParts {
         remembered(&mut self.heading, text, || heading_concepts(text, lexicon))
     }
 
-    fn lead_in(&mut self, text: &str, lexicon: &Lexicon) -> LeadIn {
-        remembered(&mut self.lead_in, text, || LeadIn::analyze(text, lexicon))
+    fn lead_in(&mut self, lead_in: LeadInSentence, lexicon: &Lexicon) -> LeadIn {
+        remembered(&mut self.lead_in, lead_in.text, || LeadIn::analyze(lead_in, lexicon))
     }
 }
 
@@ -181,13 +192,13 @@ impl ClauseAnalysis {
     /// they complete ("Personal data shall be: (a) deleted after two years").
     pub fn analyze(
         clause: &Clause,
-        lead_in: Option<&Sentence>,
+        lead_in: Option<LeadInSentence>,
         lexicon: &Lexicon,
         needs: LanguageNeeds,
         shared: &mut SharedParts,
     ) -> ClauseAnalysis {
         let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| shared.heading(h, lexicon));
-        let lead_in = lead_in.map(|s| shared.lead_in(&s.text, lexicon));
+        let lead_in = lead_in.map(|s| shared.lead_in(s, lexicon));
         let lead_in_present = lead_in.as_ref().map(|lead| &lead.present);
         let sentences = clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, lexicon, lead_in_present, needs)).collect();
         ClauseAnalysis { sentences, heading, lead_in: lead_in.map(|lead| lead.modality) }

@@ -3,10 +3,10 @@
 //! heading, lead-in and kind) and the profile, so a session keeps them with the clause and
 //! an edit recomputes only the clauses that no longer read as before.
 
-use super::analysis::{ClauseAnalysis, ConceptSet, SharedParts};
+use super::analysis::{ClauseAnalysis, ConceptSet, LeadInSentence, SharedParts};
 use super::findings::{CheckPlan, ClauseFindings};
 use crate::document::{Clause, Definition, Document};
-use crate::rules::lexicon::Lexicon;
+use crate::rules::lexicon::{ConceptHit, Lexicon};
 use std::sync::Arc;
 
 #[derive(Debug)]
@@ -30,7 +30,9 @@ pub fn clause_results(
     let mut shared = SharedParts::default();
     for (index, clause) in document.clauses.iter().enumerate() {
         let result = cached(index).unwrap_or_else(|| {
-            let lead_in = document.lead_in_sentence(clause);
+            let lead_in = document
+                .lead_in_sentence(clause)
+                .map(|sentence| LeadInSentence { text: &sentence.text, hits: lead_in_hits(document, clause, &results) });
             let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, plan.language_needs(clause.kind), &mut shared);
             let mut concepts = ConceptSet::new(lexicon.concept_count());
             for sentence in &analysis.sentences {
@@ -43,6 +45,15 @@ pub fn clause_results(
         results.push(result);
     }
     results
+}
+
+/// The hits of a list item's lead-in in the analysis of the clause it ends, when that
+/// clause (the item's parent, which comes before it) has its result already.
+fn lead_in_hits<'r>(document: &Document, clause: &Clause, results: &'r [Arc<ClauseResult>]) -> Option<&'r [ConceptHit]> {
+    let parent = clause.parent?;
+    let lead_in = clause.lead_in?;
+    let index = document.clauses.get(parent)?.sentences.iter().position(|s| s.span == lead_in)?;
+    Some(&results.get(parent)?.analysis.sentences.get(index)?.hits)
 }
 
 /// Which sentences of the clause define a term ("'X' means ..."). Definitions are in
