@@ -6,43 +6,62 @@ use crate::document::Clause;
 use crate::language::{duration, Duration, Modality, ModalityMarkers};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 
+/// Members below this many words times 64 are kept inline.
+const INLINE_WORDS: usize = 4;
+
 /// A set of small numbers (concepts, check slots), one bit each.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct BitSet(Vec<u64>);
+pub struct BitSet {
+    /// Members below 256, in place: a check builds sets per sentence and per clause, and a
+    /// profile rarely has more concepts (the baseline has 122), so most sets never allocate.
+    low: [u64; INLINE_WORDS],
+    /// Members from 256 on.
+    high: Vec<u64>,
+}
 
 /// A set of concepts.
 pub type ConceptSet = BitSet;
 
 impl BitSet {
     /// The empty set of no size: it intersects nothing.
-    pub const EMPTY: BitSet = BitSet(Vec::new());
+    pub const EMPTY: BitSet = BitSet { low: [0; INLINE_WORDS], high: Vec::new() };
 
     /// An empty set for the numbers below `len`.
     pub fn new(len: usize) -> Self {
-        BitSet(vec![0; len.div_ceil(64)])
+        BitSet { low: [0; INLINE_WORDS], high: vec![0; len.div_ceil(64).saturating_sub(INLINE_WORDS)] }
     }
 
     pub fn insert(&mut self, member: usize) {
-        self.0[member / 64] |= 1 << (member % 64);
+        let bit = 1 << (member % 64);
+        match member / 64 {
+            word if word < INLINE_WORDS => self.low[word] |= bit,
+            word => self.high[word - INLINE_WORDS] |= bit,
+        }
     }
 
     pub fn contains(&self, member: usize) -> bool {
-        self.0.get(member / 64).is_some_and(|word| word & (1 << (member % 64)) != 0)
+        let word = match member / 64 {
+            word if word < INLINE_WORDS => self.low.get(word),
+            word => self.high.get(word - INLINE_WORDS),
+        };
+        word.is_some_and(|word| word & (1 << (member % 64)) != 0)
     }
 
     pub fn intersects(&self, other: &BitSet) -> bool {
-        self.0.iter().zip(&other.0).any(|(mine, theirs)| mine & theirs != 0)
+        let overlap = |mine: &[u64], theirs: &[u64]| mine.iter().zip(theirs).any(|(mine, theirs)| mine & theirs != 0);
+        overlap(&self.low, &other.low) || overlap(&self.high, &other.high)
     }
 
     pub fn union_with(&mut self, other: &BitSet) {
-        for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
+        let mine = self.low.iter_mut().chain(&mut self.high);
+        for (mine, theirs) in mine.zip(other.low.iter().chain(&other.high)) {
             *mine |= theirs;
         }
     }
 
     /// The members, in increasing order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(index, &word)| {
+        self.low.iter().chain(&self.high).enumerate().flat_map(|(index, &word)| {
             let mut rest = word;
             std::iter::from_fn(move || {
                 let bit = rest.trailing_zeros() as usize;
@@ -211,12 +230,18 @@ mod tests {
 
     #[test]
     fn a_bit_set_lists_its_members_in_order_across_words() {
-        let mut set = BitSet::new(200);
-        for member in [130, 0, 63, 64, 199] {
+        let mut set = BitSet::new(300);
+        for member in [130, 0, 63, 64, 299, 256] {
             set.insert(member);
         }
-        assert_eq!(set.iter().collect::<Vec<_>>(), vec![0, 63, 64, 130, 199]);
-        assert!(set.contains(64) && !set.contains(65));
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![0, 63, 64, 130, 256, 299]);
+        assert!(set.contains(64) && !set.contains(65) && set.contains(299) && !set.contains(1000));
+        let mut high = BitSet::new(300);
+        high.insert(299);
+        assert!(set.intersects(&high) && !high.intersects(&BitSet::new(300)));
+        let mut union = BitSet::new(300);
+        union.union_with(&set);
+        assert_eq!(union, set);
         assert_eq!(BitSet::new(10).iter().count(), 0);
         assert!(!set.intersects(&BitSet::EMPTY));
     }
