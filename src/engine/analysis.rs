@@ -107,16 +107,20 @@ impl LanguageNeeds<'static> {
 impl SentenceAnalysis {
     /// Analyses a sentence; `lead_in` holds the concepts of the lead-in it completes, which
     /// count as the sentence's own.
-    fn analyze(text: &str, lexicon: &Lexicon, lead_in: Option<&ConceptSet>, needs: LanguageNeeds) -> SentenceAnalysis {
-        let lower = text.to_ascii_lowercase();
-        let hits = lexicon.find(&lower);
+    /// `lower` is a buffer for the lower-cased text, kept between sentences.
+    fn analyze(text: &str, lower: &mut String, lexicon: &Lexicon, lead_in: Option<&ConceptSet>, needs: LanguageNeeds) -> SentenceAnalysis {
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        let lower = lower.as_str();
+        let hits = lexicon.find(lower);
         let mut present = concepts_of(&hits, lexicon);
         let modality_read = present.intersects(needs.operative);
         if let Some(lead_in) = lead_in {
             present.union_with(lead_in);
         }
-        let durations = if present.intersects(needs.limited) { duration::find(&lower) } else { Vec::new() };
-        let markers = if modality_read || !durations.is_empty() { ModalityMarkers::find(&lower) } else { ModalityMarkers::default() };
+        let durations = if present.intersects(needs.limited) { duration::find(lower) } else { Vec::new() };
+        let markers = if modality_read || !durations.is_empty() { ModalityMarkers::find(lower) } else { ModalityMarkers::default() };
         // A short item completes its lead-in: "(i) audit capabilities; and".
         let fragment = lead_in.is_none() && text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
         SentenceAnalysis { hits, present, markers, durations, fragment }
@@ -179,13 +183,15 @@ fn heading_concepts(heading: &str, lexicon: &Lexicon) -> ConceptSet {
     concepts_of(&lexicon.find(&heading.to_ascii_lowercase()), lexicon)
 }
 
-/// The analyses of the last heading and lead-in seen: consecutive clauses share them (every
-/// paragraph of an article its heading, every item of a list its lead-in), so a run of
+/// What the analyses of consecutive clauses share. The last heading and lead-in seen: every
+/// paragraph of an article has its heading, every item of a list its lead-in, so a run of
 /// clauses analyses each once.
 #[derive(Debug, Default)]
 pub struct SharedParts {
     heading: Option<(String, ConceptSet)>,
     lead_in: Option<(String, LeadIn)>,
+    /// The buffer sentences are lower-cased into.
+    lower: String,
 }
 
 impl SharedParts {
@@ -219,7 +225,7 @@ impl ClauseAnalysis {
         let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| shared.heading(h, lexicon));
         let lead_in = lead_in.map(|s| shared.lead_in(s, lexicon));
         let lead_in_present = lead_in.as_ref().map(|lead| &lead.present);
-        let sentences = clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, lexicon, lead_in_present, needs)).collect();
+        let sentences = clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present, needs)).collect();
         ClauseAnalysis { sentences, heading, lead_in: lead_in.map(|lead| lead.modality) }
     }
 }
