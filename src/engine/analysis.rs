@@ -1,9 +1,10 @@
-//! What the evaluator knows about each sentence: its concepts, modality markers and
-//! durations. It depends only on the clause's own text and the profile, so it is what a
-//! session caches per clause: an edit re-analyses only the clauses it touched.
+//! What the evaluator knows about each sentence: its concepts. It depends only on the
+//! clause's own text and the profile, so it is what a session caches per clause: an edit
+//! re-analyses only the clauses it touched. Modality and durations are found only where a
+//! check reads them (see `findings`).
 
 use crate::document::Clause;
-use crate::language::{duration, Duration, Modality, ModalityMarkers};
+use crate::language::{Modality, ModalityMarkers};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 
 /// Members below this many words times 64 are kept inline.
@@ -76,8 +77,6 @@ impl BitSet {
 pub struct SentenceAnalysis {
     pub hits: Vec<ConceptHit>,
     pub present: ConceptSet,
-    pub markers: ModalityMarkers,
-    pub durations: Vec<Duration>,
     /// A fragment too short to state anything ("Security control", "Retention"): a label,
     /// not a provision.
     pub fragment: bool,
@@ -86,44 +85,22 @@ pub struct SentenceAnalysis {
 /// Fewer words than this and a sentence without a modal is a label, not a provision.
 const MIN_PROVISION_WORDS: usize = 4;
 
-/// Which sentences the checks read the modality and durations of (see
-/// `CheckPlan::language_needs`). Searching for both costs about as much as the rest of a
-/// sentence's analysis besides the lexicon, and most sentences are never asked, so they
-/// skip the searches and keep none.
-#[derive(Debug, Clone, Copy)]
-pub struct LanguageNeeds<'a> {
-    /// A `require` or `forbid` reads the modality only at the sentence's own hits of these.
-    pub operative: &'a ConceptSet,
-    /// A `limit` reads the durations of a sentence with any of these (its own or its
-    /// lead-in's), and the modality at each duration.
-    pub limited: &'a ConceptSet,
-}
-
-impl LanguageNeeds<'static> {
-    /// For clauses no check reads.
-    pub const NONE: LanguageNeeds<'static> = LanguageNeeds { operative: &ConceptSet::EMPTY, limited: &ConceptSet::EMPTY };
-}
-
 impl SentenceAnalysis {
     /// Analyses a sentence; `lead_in` holds the concepts of the lead-in it completes, which
-    /// count as the sentence's own.
-    /// `lower` is a buffer for the lower-cased text, kept between sentences.
-    fn analyze(text: &str, lower: &mut String, lexicon: &Lexicon, lead_in: Option<&ConceptSet>, needs: LanguageNeeds) -> SentenceAnalysis {
+    /// count as the sentence's own. `lower` is a buffer for the lower-cased text, kept
+    /// between sentences.
+    fn analyze(text: &str, lower: &mut String, lexicon: &Lexicon, lead_in: Option<&ConceptSet>) -> SentenceAnalysis {
         lower.clear();
         lower.push_str(text);
         lower.make_ascii_lowercase();
-        let lower = lower.as_str();
         let hits = lexicon.find(lower);
         let mut present = concepts_of(&hits, lexicon);
-        let modality_read = present.intersects(needs.operative);
         if let Some(lead_in) = lead_in {
             present.union_with(lead_in);
         }
-        let durations = if present.intersects(needs.limited) { duration::find(lower) } else { Vec::new() };
-        let markers = if modality_read || !durations.is_empty() { ModalityMarkers::find(lower) } else { ModalityMarkers::default() };
         // A short item completes its lead-in: "(i) audit capabilities; and".
         let fragment = lead_in.is_none() && text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
-        SentenceAnalysis { hits, present, markers, durations, fragment }
+        SentenceAnalysis { hits, present, fragment }
     }
 
     pub fn hits_of(&self, concept: ConceptId) -> impl Iterator<Item = &ConceptHit> {
@@ -219,13 +196,12 @@ impl ClauseAnalysis {
         clause: &Clause,
         lead_in: Option<LeadInSentence>,
         lexicon: &Lexicon,
-        needs: LanguageNeeds,
         shared: &mut SharedParts,
     ) -> ClauseAnalysis {
         let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| shared.heading(h, lexicon));
         let lead_in = lead_in.map(|s| shared.lead_in(s, lexicon));
         let lead_in_present = lead_in.as_ref().map(|lead| &lead.present);
-        let sentences = clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present, needs)).collect();
+        let sentences = clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present)).collect();
         ClauseAnalysis { sentences, heading, lead_in: lead_in.map(|lead| lead.modality) }
     }
 }

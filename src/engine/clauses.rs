@@ -33,13 +33,13 @@ pub fn clause_results(
             let lead_in = document
                 .lead_in_sentence(clause)
                 .map(|sentence| LeadInSentence { text: &sentence.text, hits: lead_in_hits(document, clause, &results) });
-            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, plan.language_needs(clause.kind), &mut shared);
+            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, &mut shared);
             let mut concepts = ConceptSet::new(lexicon.concept_count());
             for sentence in &analysis.sentences {
                 concepts.union_with(&sentence.present);
             }
             let defining = defining_sentences(clause, &document.definitions);
-            let findings = plan.clause_findings(clause.kind, &analysis, &concepts, &defining);
+            let findings = plan.clause_findings(clause, &analysis, &concepts, &defining);
             Arc::new(ClauseResult { analysis, concepts, findings })
         });
         results.push(result);

@@ -7,9 +7,10 @@
 //! (categories, triggers, `when`) are applied to the collected findings in
 //! [`super::evaluate`].
 
-use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, LanguageNeeds, SentenceAnalysis};
-use crate::document::ClauseKind;
-use crate::language::{DurationKind, Modality};
+use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, SentenceAnalysis};
+use crate::document::{Clause, ClauseKind, Sentence};
+use crate::language::{duration, Duration, DurationKind, Modality, ModalityMarkers};
+use std::cell::OnceCell;
 use crate::report::Status;
 use crate::rules::lexicon::ConceptId;
 use crate::rules::pack::{FixedStatus, Within};
@@ -50,10 +51,6 @@ pub struct CheckPlan {
     /// if the sentence has one of its concepts, so a clause runs only the checks of the
     /// concepts it has.
     readers: Vec<BitSet>,
-    /// The concepts whose hits the checks read the modality at (see [`operative_hits`]).
-    operative: ConceptSet,
-    /// The concepts of the `limit` checks: only a sentence with one has its durations read.
-    limited: ConceptSet,
 }
 
 impl CheckPlan {
@@ -66,31 +63,15 @@ impl CheckPlan {
             collect_leaves(&requirement.checks, &mut checks);
         }
         let mut readers = vec![BitSet::new(checks.len()); concept_count];
-        let mut operative = ConceptSet::new(concept_count);
-        let mut limited = ConceptSet::new(concept_count);
         for (slot, check) in checks.iter().enumerate() {
             let needed: Vec<ConceptId> = match check {
-                Check::Require { terms, .. } | Check::Forbid { terms, .. } => {
-                    operative_concepts(terms).iter().for_each(|&c| operative.insert(c));
-                    terms.all.iter().chain(&terms.any).copied().collect()
-                }
-                Check::Limit { concept, .. } => {
-                    limited.insert(*concept);
-                    vec![*concept]
-                }
+                Check::Require { terms, .. } | Check::Forbid { terms, .. } => terms.all.iter().chain(&terms.any).copied().collect(),
+                Check::Limit { concept, .. } => vec![*concept],
                 Check::When { .. } => Vec::new(),
             };
             needed.into_iter().for_each(|c| readers[c].insert(slot));
         }
-        CheckPlan { checks, first_slot, readers, operative, limited }
-    }
-
-    /// Which sentences of a clause of `kind` the checks read the modality and durations of.
-    pub fn language_needs(&self, kind: ClauseKind) -> LanguageNeeds<'_> {
-        if !is_checked(kind) {
-            return LanguageNeeds::NONE;
-        }
-        LanguageNeeds { operative: &self.operative, limited: &self.limited }
+        CheckPlan { checks, first_slot, readers }
     }
 
     pub fn slot_count(&self) -> usize {
@@ -105,14 +86,15 @@ impl CheckPlan {
     /// `s` defines a term: a definition says what a word means, it obliges no one, so it
     /// never meets a requirement.
     /// `touched` holds the concepts of the clause's sentences.
-    pub fn clause_findings(&self, kind: ClauseKind, analysis: &ClauseAnalysis, touched: &ConceptSet, defining: &[bool]) -> ClauseFindings {
+    pub fn clause_findings(&self, of: &Clause, analysis: &ClauseAnalysis, touched: &ConceptSet, defining: &[bool]) -> ClauseFindings {
         let mut found = Vec::new();
-        if !is_checked(kind) {
+        if !matches!(of.kind, ClauseKind::Body | ClauseKind::Preamble) {
             return ClauseFindings(found);
         }
         let mut clause_concepts = analysis.heading.clone();
         clause_concepts.union_with(touched);
-        let clause = ClauseView { analysis, defining, preamble: kind == ClauseKind::Preamble, concepts: &clause_concepts };
+        let language = Language::new(&of.sentences);
+        let clause = ClauseView { analysis, defining, preamble: of.kind == ClauseKind::Preamble, concepts: &clause_concepts, language: &language };
         let mut slots = BitSet::new(self.checks.len());
         for concept in touched.iter() {
             slots.union_with(&self.readers[concept]);
@@ -137,11 +119,6 @@ impl CheckPlan {
     }
 }
 
-/// Checks read only the operative text and the preamble.
-fn is_checked(kind: ClauseKind) -> bool {
-    matches!(kind, ClauseKind::Body | ClauseKind::Preamble)
-}
-
 /// Appends the checks that read sentences, those inside a `when` in its place.
 fn collect_leaves(checks: &[Check], leaves: &mut Vec<Check>) {
     for check in checks {
@@ -164,6 +141,32 @@ pub fn leaf_count(checks: &[Check]) -> usize {
         .sum()
 }
 
+/// The modality markers and durations of a clause's sentences, found the first time a
+/// check reads them: a check reads them only at its hits in sentences it applies to, which
+/// most sentences are not, and the searches cost more than the checks.
+struct Language<'a> {
+    sentences: &'a [Sentence],
+    found: Vec<(OnceCell<ModalityMarkers>, OnceCell<Vec<Duration>>)>,
+}
+
+impl<'a> Language<'a> {
+    fn new(sentences: &'a [Sentence]) -> Self {
+        Language { sentences, found: sentences.iter().map(|_| (OnceCell::new(), OnceCell::new())).collect() }
+    }
+
+    fn markers(&self, sentence: usize) -> &ModalityMarkers {
+        self.found[sentence].0.get_or_init(|| ModalityMarkers::find(&self.lower(sentence)))
+    }
+
+    fn durations(&self, sentence: usize) -> &[Duration] {
+        self.found[sentence].1.get_or_init(|| duration::find(&self.lower(sentence)))
+    }
+
+    fn lower(&self, sentence: usize) -> String {
+        self.sentences[sentence].text.to_ascii_lowercase()
+    }
+}
+
 /// A clause as the checks see it.
 struct ClauseView<'a> {
     analysis: &'a ClauseAnalysis,
@@ -172,6 +175,7 @@ struct ClauseView<'a> {
     preamble: bool,
     /// The concepts of the heading and every sentence, for clause-wide checks.
     concepts: &'a ConceptSet,
+    language: &'a Language<'a>,
 }
 
 impl ClauseView<'_> {
@@ -184,11 +188,16 @@ impl ClauseView<'_> {
         self.defining.get(sentence).copied().unwrap_or(false)
     }
 
-    fn modality(&self, sentence: &SentenceAnalysis, pos: usize) -> Modality {
+    fn markers(&self, sentence: usize) -> &ModalityMarkers {
+        self.language.markers(sentence)
+    }
+
+    /// The modality at byte `pos` of sentence `sentence`.
+    fn modality(&self, sentence: usize, pos: usize) -> Modality {
         if self.preamble {
             return Modality::Aspiration;
         }
-        match (sentence.markers.modality_at(pos), self.analysis.lead_in) {
+        match (self.markers(sentence).modality_at(pos), self.analysis.lead_in) {
             (Modality::Declarative, Some(lead_in)) => lead_in,
             (own, _) => own,
         }
@@ -258,9 +267,13 @@ fn require(
         if !in_scope {
             continue;
         }
-        let discretionary = sentence.markers.discretionary_exception();
-        let best = operative_hits(terms, sentence)
-            .map(|start| clause.modality(sentence, start))
+        let mut hits = operative_hits(terms, sentence).peekable();
+        if hits.peek().is_none() {
+            continue;
+        }
+        let discretionary = clause.markers(index).discretionary_exception();
+        let best = hits
+            .map(|start| clause.modality(index, start))
             .max_by_key(|&m| (effect_of(m, permission_meets, discretionary) == Status::Met, m.is_binding()));
         let Some(modality) = best else { continue };
         let effect = match fixed {
@@ -299,9 +312,9 @@ fn forbid(
         if !matches_terms(terms, present) {
             continue;
         }
-        let firing = operative_hits(terms, sentence).find(|&start| regardless_of_modality || !sentence.markers.negates(start));
+        let firing = operative_hits(terms, sentence).find(|&start| regardless_of_modality || !clause.markers(index).negates(start));
         let Some(start) = firing else { continue };
-        let modality = clause.modality(sentence, start);
+        let modality = clause.modality(index, start);
         let explanation = "contradicts the requirement".to_string();
         emit(finding(Status::Violated, index, "forbid", Some(modality), matched_terms(terms, sentence), note, explanation));
     }
@@ -321,8 +334,8 @@ fn limit(
         if !sentence.present.contains(concept) || unless.iter().any(|&c| sentence.present.contains(c)) {
             continue;
         }
-        for duration in &sentence.durations {
-            let modality = clause.modality(sentence, duration.start);
+        for duration in clause.language.durations(index) {
+            let modality = clause.modality(index, duration.start);
             let (effect, explanation) = match duration.kind {
                 DurationKind::Definite { hours } if hours > max_hours => {
                     (Status::Violated, format!("states {}, beyond the limit of {bound}", describe_hours(hours)))
@@ -330,7 +343,7 @@ fn limit(
                 DurationKind::Definite { hours } => {
                     (effect_of(modality, true, false), format!("states {}, within the limit of {bound}", describe_hours(hours)))
                 }
-                DurationKind::Indefinite if sentence.markers.negates(duration.start) => continue,
+                DurationKind::Indefinite if clause.markers(index).negates(duration.start) => continue,
                 DurationKind::Indefinite => (Status::Violated, "open-ended: no time limit at all".to_string()),
                 DurationKind::Vague => (Status::Weak, format!("vague: no figure where a limit of {bound} is needed")),
                 DurationKind::Prompt if prompt_meets => (effect_of(modality, true, false), "prompt, without a figure".to_string()),
