@@ -111,7 +111,11 @@ impl SentenceAnalysis {
 #[derive(Debug, Clone)]
 pub struct ClauseAnalysis {
     pub sentences: Vec<SentenceAnalysis>,
-    /// Concepts of the clause's heading ("Article 8 - Retention"), for clause-wide checks.
+    /// Every concept of the clause's sentences (with their lead-in's): a document-wide pass
+    /// looking for a concept skips the clauses without it.
+    pub concepts: ConceptSet,
+    /// Concepts of the clause's heading ("Article 8 - Retention"), for clause-wide checks;
+    /// empty when the clause has no concept of any clause-wide check, which then never run.
     pub heading: ConceptSet,
     /// For a list item, the modality its lead-in ends with ("Each Party shall ensure that:"):
     /// an item without a modal of its own is bound by it.
@@ -191,18 +195,28 @@ fn remembered<T: Clone>(slot: &mut Option<(String, T)>, text: &str, fresh: impl 
 
 impl ClauseAnalysis {
     /// Analyses a clause. A list item's sentences also carry the concepts of the lead-in
-    /// they complete ("Personal data shall be: (a) deleted after two years").
+    /// they complete ("Personal data shall be: (a) deleted after two years"). The heading
+    /// is read only when the clause has one of the concepts of `clause_wide`.
     pub fn analyze(
         clause: &Clause,
         lead_in: Option<LeadInSentence>,
         lexicon: &Lexicon,
+        clause_wide: &ConceptSet,
         shared: &mut SharedParts,
     ) -> ClauseAnalysis {
-        let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| shared.heading(h, lexicon));
         let lead_in = lead_in.map(|s| shared.lead_in(s, lexicon));
         let lead_in_present = lead_in.as_ref().map(|lead| &lead.present);
-        let sentences = clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present)).collect();
-        ClauseAnalysis { sentences, heading, lead_in: lead_in.map(|lead| lead.modality) }
+        let sentences: Vec<SentenceAnalysis> =
+            clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present)).collect();
+        let mut concepts = ConceptSet::new(lexicon.concept_count());
+        for sentence in &sentences {
+            concepts.union_with(&sentence.present);
+        }
+        let heading = match clause.heading.as_deref() {
+            Some(heading) if concepts.intersects(clause_wide) => shared.heading(heading, lexicon),
+            _ => ConceptSet::new(lexicon.concept_count()),
+        };
+        ClauseAnalysis { sentences, concepts, heading, lead_in: lead_in.map(|lead| lead.modality) }
     }
 }
 

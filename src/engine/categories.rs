@@ -54,7 +54,7 @@ fn detect(profile: &Profile, document: &Document, clauses: &[Arc<ClauseResult>])
             let mut sentences = 0;
             let mut evidence = Vec::new();
             for (c, (clause, result)) in document.clauses.iter().zip(clauses).enumerate() {
-                if clause.kind == ClauseKind::Closing || !result.concepts.intersects(&wanted) {
+                if clause.kind == ClauseKind::Closing || !result.analysis.concepts.intersects(&wanted) {
                     continue;
                 }
                 for (s, sentence) in result.analysis.sentences.iter().enumerate() {

@@ -3,7 +3,7 @@
 //! heading, lead-in and kind) and the profile, so a session keeps them with the clause and
 //! an edit recomputes only the clauses that no longer read as before.
 
-use super::analysis::{ClauseAnalysis, ConceptSet, LeadInSentence, SharedParts};
+use super::analysis::{ClauseAnalysis, LeadInSentence, SharedParts};
 use super::findings::{CheckPlan, ClauseFindings};
 use crate::document::{Clause, Definition, Document};
 use crate::rules::lexicon::{ConceptHit, Lexicon};
@@ -12,9 +12,6 @@ use std::sync::Arc;
 #[derive(Debug)]
 pub struct ClauseResult {
     pub analysis: ClauseAnalysis,
-    /// Every concept of the clause's sentences (with their lead-in's): a document-wide pass
-    /// looking for a concept skips the clauses without it.
-    pub concepts: ConceptSet,
     pub findings: ClauseFindings,
 }
 
@@ -33,14 +30,10 @@ pub fn clause_results(
             let lead_in = document
                 .lead_in_sentence(clause)
                 .map(|sentence| LeadInSentence { text: &sentence.text, hits: lead_in_hits(document, clause, &results) });
-            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, &mut shared);
-            let mut concepts = ConceptSet::new(lexicon.concept_count());
-            for sentence in &analysis.sentences {
-                concepts.union_with(&sentence.present);
-            }
+            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, plan.clause_wide(), &mut shared);
             let defining = defining_sentences(clause, &document.definitions);
-            let findings = plan.clause_findings(clause, &analysis, &concepts, &defining);
-            Arc::new(ClauseResult { analysis, concepts, findings })
+            let findings = plan.clause_findings(clause, &analysis, &defining);
+            Arc::new(ClauseResult { analysis, findings })
         });
         results.push(result);
     }

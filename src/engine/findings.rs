@@ -51,6 +51,9 @@ pub struct CheckPlan {
     /// if the sentence has one of its concepts, so a clause runs only the checks of the
     /// concepts it has.
     readers: Vec<BitSet>,
+    /// The concepts of the clause-wide checks (`within = "clause"`), the only ones that read
+    /// a clause's heading.
+    clause_wide: ConceptSet,
 }
 
 impl CheckPlan {
@@ -63,15 +66,28 @@ impl CheckPlan {
             collect_leaves(&requirement.checks, &mut checks);
         }
         let mut readers = vec![BitSet::new(checks.len()); concept_count];
+        let mut clause_wide = ConceptSet::new(concept_count);
         for (slot, check) in checks.iter().enumerate() {
             let needed: Vec<ConceptId> = match check {
                 Check::Require { terms, .. } | Check::Forbid { terms, .. } => terms.all.iter().chain(&terms.any).copied().collect(),
                 Check::Limit { concept, .. } => vec![*concept],
                 Check::When { .. } => Vec::new(),
             };
-            needed.into_iter().for_each(|c| readers[c].insert(slot));
+            let reads_clause = matches!(check, Check::Require { within: Within::Clause, .. } | Check::Forbid { within: Within::Clause, .. });
+            for concept in needed {
+                readers[concept].insert(slot);
+                if reads_clause {
+                    clause_wide.insert(concept);
+                }
+            }
         }
-        CheckPlan { checks, first_slot, readers }
+        CheckPlan { checks, first_slot, readers, clause_wide }
+    }
+
+    /// The concepts of the clause-wide checks: a clause without any of them runs none, so
+    /// its heading is never read.
+    pub fn clause_wide(&self) -> &ConceptSet {
+        &self.clause_wide
     }
 
     pub fn slot_count(&self) -> usize {
@@ -85,8 +101,8 @@ impl CheckPlan {
     /// Runs every check on the sentences of one clause. `defining[s]` says that sentence
     /// `s` defines a term: a definition says what a word means, it obliges no one, so it
     /// never meets a requirement.
-    /// `touched` holds the concepts of the clause's sentences.
-    pub fn clause_findings(&self, of: &Clause, analysis: &ClauseAnalysis, touched: &ConceptSet, defining: &[bool]) -> ClauseFindings {
+    pub fn clause_findings(&self, of: &Clause, analysis: &ClauseAnalysis, defining: &[bool]) -> ClauseFindings {
+        let touched = &analysis.concepts;
         let mut found = Vec::new();
         if !matches!(of.kind, ClauseKind::Body | ClauseKind::Preamble) {
             return ClauseFindings(found);
