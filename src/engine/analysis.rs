@@ -3,7 +3,7 @@
 //! re-analyses only the clauses it touched. Modality and durations are found only where a
 //! check reads them (see `findings`).
 
-use crate::document::Clause;
+use crate::document::{Clause, ClauseKind};
 use crate::language::{Modality, ModalityMarkers};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 
@@ -193,8 +193,17 @@ fn remembered<T: Clone>(slot: &mut Option<(String, T)>, text: &str, fresh: impl 
     }
 }
 
+/// Whether anything reads the concepts of a clause of `kind`. The checks read the
+/// operative text and the preamble, category detection every clause but the closing ones
+/// (signature blocks, "Done at ..."), and a list item's lead-in is a clause of its own kind;
+/// so closing clauses, a sixth of a long document's sentences, are not matched at all.
+pub fn concepts_read(kind: ClauseKind) -> bool {
+    kind != ClauseKind::Closing
+}
+
 impl ClauseAnalysis {
-    /// Analyses a clause. A list item's sentences also carry the concepts of the lead-in
+    /// Analyses a clause: none of its sentences when nothing reads them (see
+    /// [`concepts_read`]). A list item's sentences also carry the concepts of the lead-in
     /// they complete ("Personal data shall be: (a) deleted after two years"). The heading
     /// is read only when the clause has one of the concepts of `clause_wide`.
     pub fn analyze(
@@ -204,6 +213,10 @@ impl ClauseAnalysis {
         clause_wide: &ConceptSet,
         shared: &mut SharedParts,
     ) -> ClauseAnalysis {
+        if !concepts_read(clause.kind) {
+            let none = ConceptSet::new(lexicon.concept_count());
+            return ClauseAnalysis { sentences: Vec::new(), concepts: none.clone(), heading: none, lead_in: None };
+        }
         let lead_in = lead_in.map(|s| shared.lead_in(s, lexicon));
         let lead_in_present = lead_in.as_ref().map(|lead| &lead.present);
         let sentences: Vec<SentenceAnalysis> =
