@@ -1,36 +1,75 @@
-//! What the evaluator knows about each sentence: its concepts, modality markers and
-//! durations. It depends only on the clause's own text and the profile, so it is what a
-//! session caches per clause: an edit re-analyses only the clauses it touched.
+//! What the evaluator knows about each sentence: its concepts. It depends only on the
+//! clause's own text and the profile, so it is what a session caches per clause: an edit
+//! re-analyses only the clauses it touched. Modality and durations are found only where a
+//! check reads them (see `findings`).
 
-use crate::document::{Clause, Sentence};
-use crate::language::{self, Duration, Modality, ModalityMarkers};
+use crate::document::{Clause, ClauseKind};
+use crate::language::{Modality, ModalityMarkers};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 
-/// A set of concepts, one bit each.
+/// Members below this many words times 64 are kept inline.
+const INLINE_WORDS: usize = 4;
+
+/// A set of small numbers (concepts, check slots), one bit each.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ConceptSet(Vec<u64>);
+pub struct BitSet {
+    /// Members below 256, in place: a check builds sets per sentence and per clause, and a
+    /// profile rarely has more concepts (the baseline has 122), so most sets never allocate.
+    low: [u64; INLINE_WORDS],
+    /// Members from 256 on.
+    high: Vec<u64>,
+}
 
-impl ConceptSet {
-    pub fn new(concept_count: usize) -> Self {
-        ConceptSet(vec![0; concept_count.div_ceil(64)])
+/// A set of concepts.
+pub type ConceptSet = BitSet;
+
+impl BitSet {
+    /// The empty set of no size: it intersects nothing.
+    pub const EMPTY: BitSet = BitSet { low: [0; INLINE_WORDS], high: Vec::new() };
+
+    /// An empty set for the numbers below `len`.
+    pub fn new(len: usize) -> Self {
+        BitSet { low: [0; INLINE_WORDS], high: vec![0; len.div_ceil(64).saturating_sub(INLINE_WORDS)] }
     }
 
-    pub fn insert(&mut self, concept: ConceptId) {
-        self.0[concept / 64] |= 1 << (concept % 64);
+    pub fn insert(&mut self, member: usize) {
+        let bit = 1 << (member % 64);
+        match member / 64 {
+            word if word < INLINE_WORDS => self.low[word] |= bit,
+            word => self.high[word - INLINE_WORDS] |= bit,
+        }
     }
 
-    pub fn contains(&self, concept: ConceptId) -> bool {
-        self.0.get(concept / 64).is_some_and(|word| word & (1 << (concept % 64)) != 0)
+    pub fn contains(&self, member: usize) -> bool {
+        let word = match member / 64 {
+            word if word < INLINE_WORDS => self.low.get(word),
+            word => self.high.get(word - INLINE_WORDS),
+        };
+        word.is_some_and(|word| word & (1 << (member % 64)) != 0)
     }
 
-    pub fn intersects(&self, other: &ConceptSet) -> bool {
-        self.0.iter().zip(&other.0).any(|(mine, theirs)| mine & theirs != 0)
+    pub fn intersects(&self, other: &BitSet) -> bool {
+        let overlap = |mine: &[u64], theirs: &[u64]| mine.iter().zip(theirs).any(|(mine, theirs)| mine & theirs != 0);
+        overlap(&self.low, &other.low) || overlap(&self.high, &other.high)
     }
 
-    pub fn union_with(&mut self, other: &ConceptSet) {
-        for (mine, theirs) in self.0.iter_mut().zip(&other.0) {
+    pub fn union_with(&mut self, other: &BitSet) {
+        let mine = self.low.iter_mut().chain(&mut self.high);
+        for (mine, theirs) in mine.zip(other.low.iter().chain(&other.high)) {
             *mine |= theirs;
         }
+    }
+
+    /// The members, in increasing order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.low.iter().chain(&self.high).enumerate().flat_map(|(index, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                let bit = rest.trailing_zeros() as usize;
+                rest &= rest.wrapping_sub(1);
+                (bit < 64).then_some(index * 64 + bit)
+            })
+        })
     }
 }
 
@@ -38,8 +77,6 @@ impl ConceptSet {
 pub struct SentenceAnalysis {
     pub hits: Vec<ConceptHit>,
     pub present: ConceptSet,
-    pub markers: ModalityMarkers,
-    pub durations: Vec<Duration>,
     /// A fragment too short to state anything ("Security control", "Retention"): a label,
     /// not a provision.
     pub fragment: bool,
@@ -49,13 +86,21 @@ pub struct SentenceAnalysis {
 const MIN_PROVISION_WORDS: usize = 4;
 
 impl SentenceAnalysis {
-    pub fn analyze(text: &str, lexicon: &Lexicon) -> SentenceAnalysis {
-        let lower = text.to_ascii_lowercase();
-        let hits = lexicon.find(&lower);
-        let present = concepts_of(&hits, lexicon);
-        let features = language::analyze(&lower);
-        let fragment = text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
-        SentenceAnalysis { hits, present, markers: features.markers, durations: features.durations, fragment }
+    /// Analyses a sentence; `lead_in` holds the concepts of the lead-in it completes, which
+    /// count as the sentence's own. `lower` is a buffer for the lower-cased text, kept
+    /// between sentences.
+    fn analyze(text: &str, lower: &mut String, lexicon: &Lexicon, lead_in: Option<&ConceptSet>) -> SentenceAnalysis {
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        let hits = lexicon.find(lower);
+        let mut present = concepts_of(&hits, lexicon);
+        if let Some(lead_in) = lead_in {
+            present.union_with(lead_in);
+        }
+        // A short item completes its lead-in: "(i) audit capabilities; and".
+        let fragment = lead_in.is_none() && text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
+        SentenceAnalysis { hits, present, fragment }
     }
 
     pub fn hits_of(&self, concept: ConceptId) -> impl Iterator<Item = &ConceptHit> {
@@ -66,7 +111,11 @@ impl SentenceAnalysis {
 #[derive(Debug, Clone)]
 pub struct ClauseAnalysis {
     pub sentences: Vec<SentenceAnalysis>,
-    /// Concepts of the clause's heading ("Article 8 - Retention"), for clause-wide checks.
+    /// Every concept of the clause's sentences (with their lead-in's): a document-wide pass
+    /// looking for a concept skips the clauses without it.
+    pub concepts: ConceptSet,
+    /// Concepts of the clause's heading ("Article 8 - Retention"), for clause-wide checks;
+    /// empty when the clause has no concept of any clause-wide check, which then never run.
     pub heading: ConceptSet,
     /// For a list item, the modality its lead-in ends with ("Each Party shall ensure that:"):
     /// an item without a modal of its own is bound by it.
@@ -83,11 +132,22 @@ struct LeadIn {
 
 impl LeadIn {
     /// Only what a lead-in gives its items: no durations, no fragment test.
-    fn analyze(text: &str, lexicon: &Lexicon) -> LeadIn {
-        let lower = text.to_ascii_lowercase();
-        let present = concepts_of(&lexicon.find(&lower), lexicon);
+    fn analyze(lead_in: LeadInSentence, lexicon: &Lexicon) -> LeadIn {
+        let lower = lead_in.text.to_ascii_lowercase();
+        let present = match lead_in.hits {
+            Some(hits) => concepts_of(hits, lexicon),
+            None => concepts_of(&lexicon.find(&lower), lexicon),
+        };
         LeadIn { present, modality: ModalityMarkers::find(&lower).modality_at(usize::MAX) }
     }
+}
+
+/// The sentence that leads into a list item, with its concept hits when the clause it ends
+/// is analysed already (it comes before its items): the lexicon need not read it twice.
+#[derive(Debug, Clone, Copy)]
+pub struct LeadInSentence<'a> {
+    pub text: &'a str,
+    pub hits: Option<&'a [ConceptHit]>,
 }
 
 fn concepts_of(hits: &[ConceptHit], lexicon: &Lexicon) -> ConceptSet {
@@ -104,13 +164,15 @@ fn heading_concepts(heading: &str, lexicon: &Lexicon) -> ConceptSet {
     concepts_of(&lexicon.find(&heading.to_ascii_lowercase()), lexicon)
 }
 
-/// The analyses of the last heading and lead-in seen: consecutive clauses share them (every
-/// paragraph of an article its heading, every item of a list its lead-in), so a run of
+/// What the analyses of consecutive clauses share. The last heading and lead-in seen: every
+/// paragraph of an article has its heading, every item of a list its lead-in, so a run of
 /// clauses analyses each once.
 #[derive(Debug, Default)]
 pub struct SharedParts {
     heading: Option<(String, ConceptSet)>,
     lead_in: Option<(String, LeadIn)>,
+    /// The buffer sentences are lower-cased into.
+    lower: String,
 }
 
 impl SharedParts {
@@ -118,8 +180,8 @@ impl SharedParts {
         remembered(&mut self.heading, text, || heading_concepts(text, lexicon))
     }
 
-    fn lead_in(&mut self, text: &str, lexicon: &Lexicon) -> LeadIn {
-        remembered(&mut self.lead_in, text, || LeadIn::analyze(text, lexicon))
+    fn lead_in(&mut self, lead_in: LeadInSentence, lexicon: &Lexicon) -> LeadIn {
+        remembered(&mut self.lead_in, lead_in.text, || LeadIn::analyze(lead_in, lexicon))
     }
 }
 
@@ -131,25 +193,65 @@ fn remembered<T: Clone>(slot: &mut Option<(String, T)>, text: &str, fresh: impl 
     }
 }
 
+/// Whether anything reads the concepts of a clause of `kind`. The checks read the
+/// operative text and the preamble, category detection every clause but the closing ones
+/// (signature blocks, "Done at ..."), and a list item's lead-in is a clause of its own kind;
+/// so closing clauses, a sixth of a long document's sentences, are not matched at all.
+pub fn concepts_read(kind: ClauseKind) -> bool {
+    kind != ClauseKind::Closing
+}
+
 impl ClauseAnalysis {
-    /// Analyses a clause. A list item's sentences also carry the concepts of the lead-in
-    /// they complete ("Personal data shall be: (a) deleted after two years").
-    pub fn analyze(clause: &Clause, lead_in: Option<&Sentence>, lexicon: &Lexicon, shared: &mut SharedParts) -> ClauseAnalysis {
-        let heading = clause.heading.as_deref().map_or_else(|| ConceptSet::new(lexicon.concept_count()), |h| shared.heading(h, lexicon));
-        let lead_in = lead_in.map(|s| shared.lead_in(&s.text, lexicon));
-        let sentences = clause
-            .sentences
-            .iter()
-            .map(|s| {
-                let mut analysis = SentenceAnalysis::analyze(&s.text, lexicon);
-                if let Some(lead) = &lead_in {
-                    analysis.present.union_with(&lead.present);
-                    // A short item completes its lead-in: "(i) audit capabilities; and".
-                    analysis.fragment = false;
-                }
-                analysis
-            })
-            .collect();
-        ClauseAnalysis { sentences, heading, lead_in: lead_in.map(|lead| lead.modality) }
+    /// Analyses a clause: none of its sentences when nothing reads them (see
+    /// [`concepts_read`]). A list item's sentences also carry the concepts of the lead-in
+    /// they complete ("Personal data shall be: (a) deleted after two years"). The heading
+    /// is read only when the clause has one of the concepts of `clause_wide`.
+    pub fn analyze(
+        clause: &Clause,
+        lead_in: Option<LeadInSentence>,
+        lexicon: &Lexicon,
+        clause_wide: &ConceptSet,
+        shared: &mut SharedParts,
+    ) -> ClauseAnalysis {
+        if !concepts_read(clause.kind) {
+            let none = ConceptSet::new(lexicon.concept_count());
+            return ClauseAnalysis { sentences: Vec::new(), concepts: none.clone(), heading: none, lead_in: None };
+        }
+        let lead_in = lead_in.map(|s| shared.lead_in(s, lexicon));
+        let lead_in_present = lead_in.as_ref().map(|lead| &lead.present);
+        let sentences: Vec<SentenceAnalysis> =
+            clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present)).collect();
+        let mut concepts = ConceptSet::new(lexicon.concept_count());
+        for sentence in &sentences {
+            concepts.union_with(&sentence.present);
+        }
+        let heading = match clause.heading.as_deref() {
+            Some(heading) if concepts.intersects(clause_wide) => shared.heading(heading, lexicon),
+            _ => ConceptSet::new(lexicon.concept_count()),
+        };
+        ClauseAnalysis { sentences, concepts, heading, lead_in: lead_in.map(|lead| lead.modality) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BitSet;
+
+    #[test]
+    fn a_bit_set_lists_its_members_in_order_across_words() {
+        let mut set = BitSet::new(300);
+        for member in [130, 0, 63, 64, 299, 256] {
+            set.insert(member);
+        }
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![0, 63, 64, 130, 256, 299]);
+        assert!(set.contains(64) && !set.contains(65) && set.contains(299) && !set.contains(1000));
+        let mut high = BitSet::new(300);
+        high.insert(299);
+        assert!(set.intersects(&high) && !high.intersects(&BitSet::new(300)));
+        let mut union = BitSet::new(300);
+        union.union_with(&set);
+        assert_eq!(union, set);
+        assert_eq!(BitSet::new(10).iter().count(), 0);
+        assert!(!set.intersects(&BitSet::EMPTY));
     }
 }

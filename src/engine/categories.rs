@@ -1,9 +1,9 @@
 //! Which kinds of cooperation a draft is about (threat-intel, incident-response,
 //! joint-investigation): detected from the pack's category concepts, or chosen by the user.
 
-use super::analysis::ConceptSet;
+use super::analysis::{concepts_read, ConceptSet};
 use super::clauses::ClauseResult;
-use crate::document::{ClauseKind, Document};
+use crate::document::Document;
 use crate::rules::Profile;
 use std::sync::Arc;
 
@@ -54,7 +54,7 @@ fn detect(profile: &Profile, document: &Document, clauses: &[Arc<ClauseResult>])
             let mut sentences = 0;
             let mut evidence = Vec::new();
             for (c, (clause, result)) in document.clauses.iter().zip(clauses).enumerate() {
-                if clause.kind == ClauseKind::Closing || !result.concepts.intersects(&wanted) {
+                if !concepts_read(clause.kind) || !result.analysis.concepts.intersects(&wanted) {
                     continue;
                 }
                 for (s, sentence) in result.analysis.sentences.iter().enumerate() {

@@ -3,18 +3,15 @@
 //! heading, lead-in and kind) and the profile, so a session keeps them with the clause and
 //! an edit recomputes only the clauses that no longer read as before.
 
-use super::analysis::{ClauseAnalysis, ConceptSet, SharedParts};
+use super::analysis::{ClauseAnalysis, LeadInSentence, SharedParts};
 use super::findings::{CheckPlan, ClauseFindings};
 use crate::document::{Clause, Definition, Document};
-use crate::rules::lexicon::Lexicon;
+use crate::rules::lexicon::{ConceptHit, Lexicon};
 use std::sync::Arc;
 
 #[derive(Debug)]
 pub struct ClauseResult {
     pub analysis: ClauseAnalysis,
-    /// Every concept of the clause's sentences (with their lead-in's): a document-wide pass
-    /// looking for a concept skips the clauses without it.
-    pub concepts: ConceptSet,
     pub findings: ClauseFindings,
 }
 
@@ -30,19 +27,26 @@ pub fn clause_results(
     let mut shared = SharedParts::default();
     for (index, clause) in document.clauses.iter().enumerate() {
         let result = cached(index).unwrap_or_else(|| {
-            let lead_in = document.lead_in_sentence(clause);
-            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, &mut shared);
-            let mut concepts = ConceptSet::new(lexicon.concept_count());
-            for sentence in &analysis.sentences {
-                concepts.union_with(&sentence.present);
-            }
+            let lead_in = document
+                .lead_in_sentence(clause)
+                .map(|sentence| LeadInSentence { text: &sentence.text, hits: lead_in_hits(document, clause, &results) });
+            let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, plan.clause_wide(), &mut shared);
             let defining = defining_sentences(clause, &document.definitions);
-            let findings = plan.clause_findings(clause.kind, &analysis, &concepts, &defining);
-            Arc::new(ClauseResult { analysis, concepts, findings })
+            let findings = plan.clause_findings(clause, &analysis, &defining);
+            Arc::new(ClauseResult { analysis, findings })
         });
         results.push(result);
     }
     results
+}
+
+/// The hits of a list item's lead-in in the analysis of the clause it ends, when that
+/// clause (the item's parent, which comes before it) has its result already.
+fn lead_in_hits<'r>(document: &Document, clause: &Clause, results: &'r [Arc<ClauseResult>]) -> Option<&'r [ConceptHit]> {
+    let parent = clause.parent?;
+    let lead_in = clause.lead_in?;
+    let index = document.clauses.get(parent)?.sentences.iter().position(|s| s.span == lead_in)?;
+    Some(&results.get(parent)?.analysis.sentences.get(index)?.hits)
 }
 
 /// Which sentences of the clause define a term ("'X' means ..."). Definitions are in

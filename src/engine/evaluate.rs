@@ -37,7 +37,7 @@ impl<'a> AnalysedDocument<'a> {
         let mut operative = ConceptSet::new(concept_count);
         for (clause, result) in document.clauses.iter().zip(clauses) {
             if clause.kind == ClauseKind::Body {
-                operative.union_with(&result.concepts);
+                operative.union_with(&result.analysis.concepts);
             }
         }
         let mut by_slot = vec![Vec::new(); plan.slot_count()];

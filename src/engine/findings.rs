@@ -7,9 +7,10 @@
 //! (categories, triggers, `when`) are applied to the collected findings in
 //! [`super::evaluate`].
 
-use super::analysis::{ClauseAnalysis, ConceptSet, SentenceAnalysis};
-use crate::document::ClauseKind;
-use crate::language::{DurationKind, Modality};
+use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, SentenceAnalysis};
+use crate::document::{Clause, ClauseKind, Sentence};
+use crate::language::{duration, Duration, DurationKind, Modality, ModalityMarkers};
+use std::cell::OnceCell;
 use crate::report::Status;
 use crate::rules::lexicon::ConceptId;
 use crate::rules::pack::{FixedStatus, Within};
@@ -43,33 +44,54 @@ impl ClauseFindings {
 /// the requirements list them; a check's index here is its slot.
 #[derive(Debug)]
 pub struct CheckPlan {
-    leaves: Vec<Leaf>,
+    checks: Vec<Check>,
     /// The slot of each requirement's first check, by requirement index.
     first_slot: Vec<usize>,
-}
-
-#[derive(Debug)]
-struct Leaf {
-    check: Check,
-    /// A sentence fires the check only if it has one of these concepts: a clause without any
-    /// of them is skipped without looking at its sentences.
-    needs: ConceptSet,
+    /// By concept, the slots of the checks that need it: a check fires on a sentence only
+    /// if the sentence has one of its concepts, so a clause runs only the checks of the
+    /// concepts it has.
+    readers: Vec<BitSet>,
+    /// The concepts of the clause-wide checks (`within = "clause"`), the only ones that read
+    /// a clause's heading.
+    clause_wide: ConceptSet,
 }
 
 impl CheckPlan {
     pub fn new(profile: &Profile) -> CheckPlan {
         let concept_count = profile.lexicon.concept_count();
-        let mut leaves = Vec::new();
+        let mut checks = Vec::new();
         let mut first_slot = Vec::with_capacity(profile.requirements.len());
         for requirement in &profile.requirements {
-            first_slot.push(leaves.len());
-            collect_leaves(&requirement.checks, concept_count, &mut leaves);
+            first_slot.push(checks.len());
+            collect_leaves(&requirement.checks, &mut checks);
         }
-        CheckPlan { leaves, first_slot }
+        let mut readers = vec![BitSet::new(checks.len()); concept_count];
+        let mut clause_wide = ConceptSet::new(concept_count);
+        for (slot, check) in checks.iter().enumerate() {
+            let needed: Vec<ConceptId> = match check {
+                Check::Require { terms, .. } | Check::Forbid { terms, .. } => terms.all.iter().chain(&terms.any).copied().collect(),
+                Check::Limit { concept, .. } => vec![*concept],
+                Check::When { .. } => Vec::new(),
+            };
+            let reads_clause = matches!(check, Check::Require { within: Within::Clause, .. } | Check::Forbid { within: Within::Clause, .. });
+            for concept in needed {
+                readers[concept].insert(slot);
+                if reads_clause {
+                    clause_wide.insert(concept);
+                }
+            }
+        }
+        CheckPlan { checks, first_slot, readers, clause_wide }
+    }
+
+    /// The concepts of the clause-wide checks: a clause without any of them runs none, so
+    /// its heading is never read.
+    pub fn clause_wide(&self) -> &ConceptSet {
+        &self.clause_wide
     }
 
     pub fn slot_count(&self) -> usize {
-        self.leaves.len()
+        self.checks.len()
     }
 
     pub fn first_slot(&self, requirement: usize) -> usize {
@@ -79,21 +101,23 @@ impl CheckPlan {
     /// Runs every check on the sentences of one clause. `defining[s]` says that sentence
     /// `s` defines a term: a definition says what a word means, it obliges no one, so it
     /// never meets a requirement.
-    /// `touched` holds the concepts of the clause's sentences.
-    pub fn clause_findings(&self, kind: ClauseKind, analysis: &ClauseAnalysis, touched: &ConceptSet, defining: &[bool]) -> ClauseFindings {
+    pub fn clause_findings(&self, of: &Clause, analysis: &ClauseAnalysis, defining: &[bool]) -> ClauseFindings {
+        let touched = &analysis.concepts;
         let mut found = Vec::new();
-        if !matches!(kind, ClauseKind::Body | ClauseKind::Preamble) {
+        if !matches!(of.kind, ClauseKind::Body | ClauseKind::Preamble) {
             return ClauseFindings(found);
         }
         let mut clause_concepts = analysis.heading.clone();
         clause_concepts.union_with(touched);
-        let clause = ClauseView { analysis, defining, preamble: kind == ClauseKind::Preamble, concepts: &clause_concepts };
-        for (slot, leaf) in self.leaves.iter().enumerate() {
-            if !touched.intersects(&leaf.needs) {
-                continue;
-            }
+        let language = Language::new(&of.sentences);
+        let clause = ClauseView { analysis, defining, preamble: of.kind == ClauseKind::Preamble, concepts: &clause_concepts, language: &language };
+        let mut slots = BitSet::new(self.checks.len());
+        for concept in touched.iter() {
+            slots.union_with(&self.readers[concept]);
+        }
+        for slot in slots.iter() {
             let mut emit = |finding: Finding| found.push((slot, finding));
-            match &leaf.check {
+            match &self.checks[slot] {
                 Check::Require { terms, within, permission_meets, status, note } => {
                     require(&clause, terms, *within, *permission_meets, *status, note.as_deref(), &mut emit)
                 }
@@ -111,21 +135,13 @@ impl CheckPlan {
     }
 }
 
-fn collect_leaves(checks: &[Check], concept_count: usize, leaves: &mut Vec<Leaf>) {
+/// Appends the checks that read sentences, those inside a `when` in its place.
+fn collect_leaves(checks: &[Check], leaves: &mut Vec<Check>) {
     for check in checks {
-        let needed: Vec<ConceptId> = match check {
-            Check::When { checks, .. } => {
-                collect_leaves(checks, concept_count, leaves);
-                continue;
-            }
-            Check::Require { terms, .. } | Check::Forbid { terms, .. } => terms.all.iter().chain(&terms.any).copied().collect(),
-            Check::Limit { concept, .. } => vec![*concept],
-        };
-        let mut needs = ConceptSet::new(concept_count);
-        for concept in needed {
-            needs.insert(concept);
+        match check {
+            Check::When { checks, .. } => collect_leaves(checks, leaves),
+            _ => leaves.push(check.clone()),
         }
-        leaves.push(Leaf { check: check.clone(), needs });
     }
 }
 
@@ -141,6 +157,32 @@ pub fn leaf_count(checks: &[Check]) -> usize {
         .sum()
 }
 
+/// The modality markers and durations of a clause's sentences, found the first time a
+/// check reads them: a check reads them only at its hits in sentences it applies to, which
+/// most sentences are not, and the searches cost more than the checks.
+struct Language<'a> {
+    sentences: &'a [Sentence],
+    found: Vec<(OnceCell<ModalityMarkers>, OnceCell<Vec<Duration>>)>,
+}
+
+impl<'a> Language<'a> {
+    fn new(sentences: &'a [Sentence]) -> Self {
+        Language { sentences, found: sentences.iter().map(|_| (OnceCell::new(), OnceCell::new())).collect() }
+    }
+
+    fn markers(&self, sentence: usize) -> &ModalityMarkers {
+        self.found[sentence].0.get_or_init(|| ModalityMarkers::find(&self.lower(sentence)))
+    }
+
+    fn durations(&self, sentence: usize) -> &[Duration] {
+        self.found[sentence].1.get_or_init(|| duration::find(&self.lower(sentence)))
+    }
+
+    fn lower(&self, sentence: usize) -> String {
+        self.sentences[sentence].text.to_ascii_lowercase()
+    }
+}
+
 /// A clause as the checks see it.
 struct ClauseView<'a> {
     analysis: &'a ClauseAnalysis,
@@ -149,6 +191,7 @@ struct ClauseView<'a> {
     preamble: bool,
     /// The concepts of the heading and every sentence, for clause-wide checks.
     concepts: &'a ConceptSet,
+    language: &'a Language<'a>,
 }
 
 impl ClauseView<'_> {
@@ -161,11 +204,16 @@ impl ClauseView<'_> {
         self.defining.get(sentence).copied().unwrap_or(false)
     }
 
-    fn modality(&self, sentence: &SentenceAnalysis, pos: usize) -> Modality {
+    fn markers(&self, sentence: usize) -> &ModalityMarkers {
+        self.language.markers(sentence)
+    }
+
+    /// The modality at byte `pos` of sentence `sentence`.
+    fn modality(&self, sentence: usize, pos: usize) -> Modality {
         if self.preamble {
             return Modality::Aspiration;
         }
-        match (sentence.markers.modality_at(pos), self.analysis.lead_in) {
+        match (self.markers(sentence).modality_at(pos), self.analysis.lead_in) {
             (Modality::Declarative, Some(lead_in)) => lead_in,
             (own, _) => own,
         }
@@ -178,11 +226,21 @@ fn matches_terms(terms: &Terms, present: &ConceptSet) -> bool {
         && !terms.unless.iter().any(|&c| present.contains(c))
 }
 
-/// The hits whose position decides modality: those of the `any` concepts, or of the `all`
-/// concepts when there are none, which pack authors write as the operative ones
-/// ("retention" + "indefinite").
+/// The concepts whose hits decide modality: the `any` concepts, or the `all` concepts when
+/// there are none, which pack authors write as the operative ones ("retention" +
+/// "indefinite").
+fn operative_concepts(terms: &Terms) -> &[ConceptId] {
+    if terms.any.is_empty() {
+        &terms.all
+    } else {
+        &terms.any
+    }
+}
+
+/// The sentence's own hits (not its lead-in's) of the [`operative_concepts`]: the only
+/// places a `require` or `forbid` reads the modality at.
 fn operative_hits<'s>(terms: &'s Terms, sentence: &'s SentenceAnalysis) -> impl Iterator<Item = usize> + 's {
-    let wanted: &[ConceptId] = if terms.any.is_empty() { &terms.all } else { &terms.any };
+    let wanted = operative_concepts(terms);
     sentence.hits.iter().filter(move |h| wanted.contains(&h.concept)).map(|h| h.start)
 }
 
@@ -225,9 +283,13 @@ fn require(
         if !in_scope {
             continue;
         }
-        let discretionary = sentence.markers.discretionary_exception();
-        let best = operative_hits(terms, sentence)
-            .map(|start| clause.modality(sentence, start))
+        let mut hits = operative_hits(terms, sentence).peekable();
+        if hits.peek().is_none() {
+            continue;
+        }
+        let discretionary = clause.markers(index).discretionary_exception();
+        let best = hits
+            .map(|start| clause.modality(index, start))
             .max_by_key(|&m| (effect_of(m, permission_meets, discretionary) == Status::Met, m.is_binding()));
         let Some(modality) = best else { continue };
         let effect = match fixed {
@@ -266,9 +328,9 @@ fn forbid(
         if !matches_terms(terms, present) {
             continue;
         }
-        let firing = operative_hits(terms, sentence).find(|&start| regardless_of_modality || !sentence.markers.negates(start));
+        let firing = operative_hits(terms, sentence).find(|&start| regardless_of_modality || !clause.markers(index).negates(start));
         let Some(start) = firing else { continue };
-        let modality = clause.modality(sentence, start);
+        let modality = clause.modality(index, start);
         let explanation = "contradicts the requirement".to_string();
         emit(finding(Status::Violated, index, "forbid", Some(modality), matched_terms(terms, sentence), note, explanation));
     }
@@ -288,8 +350,8 @@ fn limit(
         if !sentence.present.contains(concept) || unless.iter().any(|&c| sentence.present.contains(c)) {
             continue;
         }
-        for duration in &sentence.durations {
-            let modality = clause.modality(sentence, duration.start);
+        for duration in clause.language.durations(index) {
+            let modality = clause.modality(index, duration.start);
             let (effect, explanation) = match duration.kind {
                 DurationKind::Definite { hours } if hours > max_hours => {
                     (Status::Violated, format!("states {}, beyond the limit of {bound}", describe_hours(hours)))
@@ -297,7 +359,7 @@ fn limit(
                 DurationKind::Definite { hours } => {
                     (effect_of(modality, true, false), format!("states {}, within the limit of {bound}", describe_hours(hours)))
                 }
-                DurationKind::Indefinite if sentence.markers.negates(duration.start) => continue,
+                DurationKind::Indefinite if clause.markers(index).negates(duration.start) => continue,
                 DurationKind::Indefinite => (Status::Violated, "open-ended: no time limit at all".to_string()),
                 DurationKind::Vague => (Status::Weak, format!("vague: no figure where a limit of {bound} is needed")),
                 DurationKind::Prompt if prompt_meets => (effect_of(modality, true, false), "prompt, without a figure".to_string()),
