@@ -115,7 +115,7 @@ impl CheckPlan {
         for concept in touched.iter() {
             slots.union_with(&self.readers[concept]);
         }
-        for slot in slots.iter() {
+        for slot in slots.iter().filter(|&slot| may_fire_in(&self.checks[slot], &clause_concepts)) {
             let mut emit = |finding: Finding| found.push((slot, finding));
             match &self.checks[slot] {
                 Check::Require { terms, within, permission_meets, status, note } => {
@@ -220,10 +220,26 @@ impl ClauseView<'_> {
     }
 }
 
+/// Whether a check can fire anywhere in a clause with the concepts `present` (its heading's
+/// and sentences'): a sentence's concepts are among them, so a check whose terms they cannot
+/// meet skips the clause's sentences. Most of the checks a clause's concepts select are
+/// skipped so.
+fn may_fire_in(check: &Check, present: &ConceptSet) -> bool {
+    match check {
+        Check::Require { terms, .. } | Check::Forbid { terms, .. } => has_wanted_terms(terms, present),
+        Check::Limit { concept, .. } => present.contains(*concept),
+        Check::When { .. } => false,
+    }
+}
+
+/// All the `all` concepts and one of the `any` concepts (when there are some), whatever the
+/// `unless` concepts.
+fn has_wanted_terms(terms: &Terms, present: &ConceptSet) -> bool {
+    terms.all.iter().all(|&c| present.contains(c)) && (terms.any.is_empty() || terms.any.iter().any(|&c| present.contains(c)))
+}
+
 fn matches_terms(terms: &Terms, present: &ConceptSet) -> bool {
-    terms.all.iter().all(|&c| present.contains(c))
-        && (terms.any.is_empty() || terms.any.iter().any(|&c| present.contains(c)))
-        && !terms.unless.iter().any(|&c| present.contains(c))
+    has_wanted_terms(terms, present) && !terms.unless.iter().any(|&c| present.contains(c))
 }
 
 /// The concepts whose hits decide modality: the `any` concepts, or the `all` concepts when
