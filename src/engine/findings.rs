@@ -8,7 +8,7 @@
 //! [`super::evaluate`].
 
 use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, SentenceAnalysis};
-use crate::document::{Clause, ClauseKind, Sentence};
+use crate::document::{Clause, ClauseKind, Definition, Sentence};
 use crate::language::{duration, Duration, DurationKind, Modality, ModalityMarkers};
 use std::cell::OnceCell;
 use crate::report::Status;
@@ -98,24 +98,30 @@ impl CheckPlan {
         self.first_slot[requirement]
     }
 
-    /// Runs every check on the sentences of one clause. `defining[s]` says that sentence
-    /// `s` defines a term: a definition says what a word means, it obliges no one, so it
-    /// never meets a requirement.
-    pub fn clause_findings(&self, of: &Clause, analysis: &ClauseAnalysis, defining: &[bool]) -> ClauseFindings {
-        let touched = &analysis.concepts;
+    /// Runs every check on the sentences of one clause. `definitions` are the document's, in
+    /// document order: a sentence that defines a term says what a word means, it obliges no
+    /// one, so it never meets a requirement.
+    pub fn clause_findings(&self, of: &Clause, analysis: &ClauseAnalysis, definitions: &[Definition]) -> ClauseFindings {
         let mut found = Vec::new();
         if !matches!(of.kind, ClauseKind::Body | ClauseKind::Preamble) {
             return ClauseFindings(found);
         }
         let mut clause_concepts = analysis.heading.clone();
-        clause_concepts.union_with(touched);
-        let language = Language::new(&of.sentences);
-        let clause = ClauseView { analysis, defining, preamble: of.kind == ClauseKind::Preamble, concepts: &clause_concepts, language: &language };
-        let mut slots = BitSet::new(self.checks.len());
-        for concept in touched.iter() {
-            slots.union_with(&self.readers[concept]);
+        clause_concepts.union_with(&analysis.concepts);
+        let slots = self.slots_that_may_fire(&analysis.concepts, &clause_concepts);
+        if slots.iter().next().is_none() {
+            return ClauseFindings(found);
         }
-        for slot in slots.iter().filter(|&slot| may_fire_in(&self.checks[slot], &clause_concepts)) {
+        let language = Language::new(&of.sentences);
+        let clause = ClauseView {
+            analysis,
+            sentences: &of.sentences,
+            definitions,
+            preamble: of.kind == ClauseKind::Preamble,
+            concepts: &clause_concepts,
+            language: &language,
+        };
+        for slot in slots.iter() {
             let mut emit = |finding: Finding| found.push((slot, finding));
             match &self.checks[slot] {
                 Check::Require { terms, within, permission_meets, status, note } => {
@@ -132,6 +138,20 @@ impl CheckPlan {
             }
         }
         ClauseFindings(found)
+    }
+
+    /// The slots of the checks that read one of the clause's sentence concepts `touched` and
+    /// whose wanted terms its concepts `present` (its heading's too) can meet.
+    fn slots_that_may_fire(&self, touched: &ConceptSet, present: &ConceptSet) -> BitSet {
+        let mut read = BitSet::new(self.checks.len());
+        for concept in touched.iter() {
+            read.union_with(&self.readers[concept]);
+        }
+        let mut slots = BitSet::new(self.checks.len());
+        for slot in read.iter().filter(|&slot| may_fire_in(&self.checks[slot], present)) {
+            slots.insert(slot);
+        }
+        slots
     }
 }
 
@@ -186,7 +206,9 @@ impl<'a> Language<'a> {
 /// A clause as the checks see it.
 struct ClauseView<'a> {
     analysis: &'a ClauseAnalysis,
-    defining: &'a [bool],
+    sentences: &'a [Sentence],
+    /// The document's definitions, in document order.
+    definitions: &'a [Definition],
     /// Recitals only aspire.
     preamble: bool,
     /// The concepts of the heading and every sentence, for clause-wide checks.
@@ -200,8 +222,12 @@ impl ClauseView<'_> {
         self.analysis.sentences.iter().enumerate().filter(|(_, s)| !s.fragment)
     }
 
+    /// Whether a definition ("'X' means ...") lies inside the sentence: the first one from
+    /// its start ends before it does.
     fn defines(&self, sentence: usize) -> bool {
-        self.defining.get(sentence).copied().unwrap_or(false)
+        let Some(span) = self.sentences.get(sentence).map(|s| s.span) else { return false };
+        let first = self.definitions.partition_point(|d| d.span.start < span.start);
+        self.definitions.get(first).is_some_and(|d| d.span.end <= span.end)
     }
 
     fn markers(&self, sentence: usize) -> &ModalityMarkers {
