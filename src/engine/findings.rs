@@ -11,6 +11,7 @@ use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, SentenceAnalysis};
 use crate::document::{Clause, ClauseKind, Definition, Sentence};
 use crate::language::{duration, Duration, DurationKind, Modality, ModalityMarkers};
 use std::cell::OnceCell;
+use std::fmt;
 use crate::report::Status;
 use crate::rules::lexicon::ConceptId;
 use crate::rules::pack::{FixedStatus, Within};
@@ -27,7 +28,46 @@ pub struct Finding {
     /// What matched, with byte ranges in the sentence's normalised text: a concept, or
     /// `None` for a duration.
     pub matched: Vec<(Option<ConceptId>, usize, usize)>,
-    pub note: String,
+    pub explanation: Explanation,
+}
+
+/// Why a check found what it did. Kept as data and written out only for the few findings a
+/// report shows (its trace), with the check's note: most findings are never shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Explanation {
+    Preamble,
+    Discretion,
+    Binding(Modality),
+    Contradicting,
+    NotBinding(Modality),
+    Forbidden,
+    Beyond { hours: f64, limit: f64 },
+    Within { hours: f64, limit: f64 },
+    OpenEnded,
+    Vague { limit: f64 },
+    Prompt,
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match *self {
+            Explanation::Preamble => f.write_str("in the preamble: an aspiration, not an obligation"),
+            Explanation::Discretion => f.write_str("an exception leaves it to one Party's discretion"),
+            Explanation::Binding(modality) => write!(f, "addressed in {} language", modality.as_str()),
+            Explanation::Contradicting => f.write_str("addressed in terms that contradict the requirement"),
+            Explanation::NotBinding(modality) => write!(f, "addressed only in {} language", modality.as_str()),
+            Explanation::Forbidden => f.write_str("contradicts the requirement"),
+            Explanation::Beyond { hours, limit } => {
+                write!(f, "states {}, beyond the limit of {}", describe_hours(hours), describe_hours(limit))
+            }
+            Explanation::Within { hours, limit } => {
+                write!(f, "states {}, within the limit of {}", describe_hours(hours), describe_hours(limit))
+            }
+            Explanation::OpenEnded => f.write_str("open-ended: no time limit at all"),
+            Explanation::Vague { limit } => write!(f, "vague: no figure where a limit of {} is needed", describe_hours(limit)),
+            Explanation::Prompt => f.write_str("prompt, without a figure"),
+        }
+    }
 }
 
 /// The findings of one clause as (check slot, finding), by slot and then by sentence.
@@ -98,6 +138,19 @@ impl CheckPlan {
         self.first_slot[requirement]
     }
 
+    /// The note of a finding of the check at `slot`: its explanation, then the check's own
+    /// note when it has one.
+    pub fn note(&self, slot: usize, finding: &Finding) -> String {
+        let check_note = match &self.checks[slot] {
+            Check::Require { note, .. } | Check::Forbid { note, .. } | Check::Limit { note, .. } => note.as_deref(),
+            Check::When { .. } => None,
+        };
+        match check_note {
+            Some(note) => format!("{}; {note}", finding.explanation),
+            None => finding.explanation.to_string(),
+        }
+    }
+
     /// Runs every check on the sentences of one clause. `definitions` are the document's, in
     /// document order: a sentence that defines a term says what a word means, it obliges no
     /// one, so it never meets a requirement.
@@ -124,14 +177,14 @@ impl CheckPlan {
         for slot in slots.iter() {
             let mut emit = |finding: Finding| found.push((slot, finding));
             match &self.checks[slot] {
-                Check::Require { terms, within, permission_meets, status, note } => {
-                    require(&clause, terms, *within, *permission_meets, *status, note.as_deref(), &mut emit)
+                Check::Require { terms, within, permission_meets, status, .. } => {
+                    require(&clause, terms, *within, *permission_meets, *status, &mut emit)
                 }
-                Check::Forbid { terms, within, regardless_of_modality, note } => {
-                    forbid(&clause, terms, *within, *regardless_of_modality, note.as_deref(), &mut emit)
+                Check::Forbid { terms, within, regardless_of_modality, .. } => {
+                    forbid(&clause, terms, *within, *regardless_of_modality, &mut emit)
                 }
-                Check::Limit { concept, max_hours, prompt_meets, unless, note } => {
-                    limit(&clause, *concept, *max_hours, *prompt_meets, unless, note.as_deref(), &mut emit)
+                Check::Limit { concept, max_hours, prompt_meets, unless, .. } => {
+                    limit(&clause, *concept, *max_hours, *prompt_meets, unless, &mut emit)
                 }
                 // `collect_leaves` keeps the checks inside a `when`, never the `when` itself.
                 Check::When { .. } => {}
@@ -311,7 +364,6 @@ fn require(
     within: Within,
     permission_meets: bool,
     fixed: Option<FixedStatus>,
-    note: Option<&str>,
     emit: &mut impl FnMut(Finding),
 ) {
     for (index, sentence) in clause.sentences().filter(|(s, _)| !clause.defines(*s)) {
@@ -341,13 +393,14 @@ fn require(
             None => effect_of(modality, permission_meets, discretionary),
         };
         let explanation = match (effect, clause.preamble, discretionary) {
-            (_, true, _) => "in the preamble: an aspiration, not an obligation".to_string(),
-            (Status::Weak, _, true) => "an exception leaves it to one Party's discretion".to_string(),
-            (Status::Met, _, _) => format!("addressed in {} language", modality.as_str()),
-            (Status::Violated, _, _) => "addressed in terms that contradict the requirement".to_string(),
-            _ => format!("addressed only in {} language", modality.as_str()),
+            (_, true, _) => Explanation::Preamble,
+            (Status::Weak, _, true) => Explanation::Discretion,
+            (Status::Met, _, _) => Explanation::Binding(modality),
+            (Status::Violated, _, _) => Explanation::Contradicting,
+            _ => Explanation::NotBinding(modality),
         };
-        emit(finding(effect, index, "require", Some(modality), matched_terms(terms, sentence), note, explanation));
+        let matched = matched_terms(terms, sentence);
+        emit(Finding { effect, sentence: index, check: "require", modality: Some(modality), matched, explanation });
     }
 }
 
@@ -356,7 +409,6 @@ fn forbid(
     terms: &Terms,
     within: Within,
     regardless_of_modality: bool,
-    note: Option<&str>,
     emit: &mut impl FnMut(Finding),
 ) {
     if clause.preamble {
@@ -373,8 +425,8 @@ fn forbid(
         let firing = operative_hits(terms, sentence).find(|&start| regardless_of_modality || !clause.markers(index).negates(start));
         let Some(start) = firing else { continue };
         let modality = clause.modality(index, start);
-        let explanation = "contradicts the requirement".to_string();
-        emit(finding(Status::Violated, index, "forbid", Some(modality), matched_terms(terms, sentence), note, explanation));
+        let matched = matched_terms(terms, sentence);
+        emit(Finding { effect: Status::Violated, sentence: index, check: "forbid", modality: Some(modality), matched, explanation: Explanation::Forbidden });
     }
 }
 
@@ -384,10 +436,8 @@ fn limit(
     max_hours: f64,
     prompt_meets: bool,
     unless: &[ConceptId],
-    note: Option<&str>,
     emit: &mut impl FnMut(Finding),
 ) {
-    let bound = describe_hours(max_hours);
     for (index, sentence) in clause.sentences() {
         if !sentence.present.contains(concept) || unless.iter().any(|&c| sentence.present.contains(c)) {
             continue;
@@ -395,23 +445,19 @@ fn limit(
         for duration in clause.language.durations(index) {
             let modality = clause.modality(index, duration.start);
             let (effect, explanation) = match duration.kind {
-                DurationKind::Definite { hours } if hours > max_hours => {
-                    (Status::Violated, format!("states {}, beyond the limit of {bound}", describe_hours(hours)))
-                }
-                DurationKind::Definite { hours } => {
-                    (effect_of(modality, true, false), format!("states {}, within the limit of {bound}", describe_hours(hours)))
-                }
+                DurationKind::Definite { hours } if hours > max_hours => (Status::Violated, Explanation::Beyond { hours, limit: max_hours }),
+                DurationKind::Definite { hours } => (effect_of(modality, true, false), Explanation::Within { hours, limit: max_hours }),
                 DurationKind::Indefinite if clause.markers(index).negates(duration.start) => continue,
-                DurationKind::Indefinite => (Status::Violated, "open-ended: no time limit at all".to_string()),
-                DurationKind::Vague => (Status::Weak, format!("vague: no figure where a limit of {bound} is needed")),
-                DurationKind::Prompt if prompt_meets => (effect_of(modality, true, false), "prompt, without a figure".to_string()),
+                DurationKind::Indefinite => (Status::Violated, Explanation::OpenEnded),
+                DurationKind::Vague => (Status::Weak, Explanation::Vague { limit: max_hours }),
+                DurationKind::Prompt if prompt_meets => (effect_of(modality, true, false), Explanation::Prompt),
                 DurationKind::Prompt => continue,
             };
             let effect = if clause.preamble { Status::Weak.min(effect) } else { effect };
             let hit = sentence.hits_of(concept).next().map(|h| (Some(concept), h.start, h.end));
             let mut matched: Vec<_> = hit.into_iter().collect();
             matched.push((None, duration.start, duration.end));
-            emit(finding(effect, index, "limit", Some(modality), matched, note, explanation));
+            emit(Finding { effect, sentence: index, check: "limit", modality: Some(modality), matched, explanation });
         }
     }
 }
@@ -427,20 +473,4 @@ fn describe_hours(hours: f64) -> String {
 
 fn trim_number(value: f64) -> String {
     crate::rules::profile::decimal(value, 1)
-}
-
-fn finding(
-    effect: Status,
-    sentence: usize,
-    check: &'static str,
-    modality: Option<Modality>,
-    matched: Vec<(Option<ConceptId>, usize, usize)>,
-    note: Option<&str>,
-    explanation: String,
-) -> Finding {
-    let note = match note {
-        Some(n) => format!("{explanation}; {n}"),
-        None => explanation,
-    };
-    Finding { effect, sentence, check, modality, matched, note }
 }
