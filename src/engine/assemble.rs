@@ -37,7 +37,7 @@ pub fn report(
         .filter(|(_, r)| only.is_none_or(|id| r.id == id))
         .map(|(position, r)| {
             let outcome = evaluate(position, r, &analysed, &selected, profile, plan);
-            requirement_result(r, outcome, document, profile, &index)
+            requirement_result(r, outcome, document, profile, plan, &index)
         })
         .collect();
     Report {
@@ -52,12 +52,19 @@ pub fn report(
     }
 }
 
-fn requirement_result(r: &Requirement, outcome: Outcome<'_>, document: &Document, profile: &Profile, index: &Utf16Index) -> RequirementResult {
+fn requirement_result(
+    r: &Requirement,
+    outcome: Outcome<'_>,
+    document: &Document,
+    profile: &Profile,
+    plan: &CheckPlan,
+    index: &Utf16Index,
+) -> RequirementResult {
     let mut trace = Vec::new();
     if let Some(why) = &outcome.applicability {
         trace.push(TraceStep { check: "applies", clause: None, matched: Vec::new(), modality: None, outcome: outcome.status, note: why.clone() });
     }
-    trace.extend(outcome.findings.iter().take(TRACE_SHOWN).map(|f| trace_step(f, document, profile)));
+    trace.extend(outcome.findings.iter().take(TRACE_SHOWN).map(|f| trace_step(f, document, profile, plan)));
     if outcome.findings.len() > TRACE_SHOWN {
         let more = outcome.findings.len() - TRACE_SHOWN;
         trace.push(TraceStep { check: "more", clause: None, matched: Vec::new(), modality: None, outcome: outcome.status, note: format!("{more} more findings not shown") });
@@ -105,7 +112,7 @@ fn evidence(outcome: &Outcome, document: &Document, index: &Utf16Index) -> Vec<E
         .collect()
 }
 
-fn trace_step(located: &Located, document: &Document, profile: &Profile) -> TraceStep {
+fn trace_step(located: &Located, document: &Document, profile: &Profile, plan: &CheckPlan) -> TraceStep {
     let (clause, finding) = (&document.clauses[located.clause], located.finding);
     let text = &clause.sentences[finding.sentence].text;
     let matched = finding
@@ -122,7 +129,7 @@ fn trace_step(located: &Located, document: &Document, profile: &Profile) -> Trac
         matched,
         modality: finding.modality.map(|m| m.as_str()),
         outcome: finding.effect,
-        note: finding.note.clone(),
+        note: plan.note(located.slot, finding),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::analysis::{ClauseAnalysis, LeadInSentence, SharedParts};
 use super::findings::{CheckPlan, ClauseFindings};
-use crate::document::{Clause, Definition, Document};
+use crate::document::{Clause, Document};
 use crate::rules::lexicon::{ConceptHit, Lexicon};
 use std::sync::Arc;
 
@@ -31,8 +31,7 @@ pub fn clause_results(
                 .lead_in_sentence(clause)
                 .map(|sentence| LeadInSentence { text: &sentence.text, hits: lead_in_hits(document, clause, &results) });
             let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, plan.clause_wide(), &mut shared);
-            let defining = defining_sentences(clause, &document.definitions);
-            let findings = plan.clause_findings(clause, &analysis, &defining);
+            let findings = plan.clause_findings(clause, &analysis, &document.definitions);
             Arc::new(ClauseResult { analysis, findings })
         });
         results.push(result);
@@ -47,17 +46,4 @@ fn lead_in_hits<'r>(document: &Document, clause: &Clause, results: &'r [Arc<Clau
     let lead_in = clause.lead_in?;
     let index = document.clauses.get(parent)?.sentences.iter().position(|s| s.span == lead_in)?;
     Some(&results.get(parent)?.analysis.sentences.get(index)?.hits)
-}
-
-/// Which sentences of the clause define a term ("'X' means ..."). Definitions are in
-/// document order and each lies inside its sentence.
-fn defining_sentences(clause: &Clause, definitions: &[Definition]) -> Vec<bool> {
-    clause
-        .sentences
-        .iter()
-        .map(|sentence| {
-            let first = definitions.partition_point(|d| d.span.start < sentence.span.start);
-            definitions.get(first).is_some_and(|d| d.span.end <= sentence.span.end)
-        })
-        .collect()
 }

@@ -24,6 +24,8 @@ pub struct AnalysedDocument<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Located<'a> {
     pub clause: usize,
+    /// The slot of the check that found it.
+    pub slot: usize,
     pub finding: &'a Finding,
 }
 
@@ -43,7 +45,7 @@ impl<'a> AnalysedDocument<'a> {
         let mut by_slot = vec![Vec::new(); plan.slot_count()];
         for (clause, result) in clauses.iter().enumerate() {
             for (slot, finding) in result.findings.iter() {
-                by_slot[slot].push(Located { clause, finding });
+                by_slot[slot].push(Located { clause, slot, finding });
             }
         }
         AnalysedDocument { operative, by_slot }

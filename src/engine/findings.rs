@@ -8,9 +8,10 @@
 //! [`super::evaluate`].
 
 use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, SentenceAnalysis};
-use crate::document::{Clause, ClauseKind, Sentence};
+use crate::document::{Clause, ClauseKind, Definition, Sentence};
 use crate::language::{duration, Duration, DurationKind, Modality, ModalityMarkers};
 use std::cell::OnceCell;
+use std::fmt;
 use crate::report::Status;
 use crate::rules::lexicon::ConceptId;
 use crate::rules::pack::{FixedStatus, Within};
@@ -27,7 +28,46 @@ pub struct Finding {
     /// What matched, with byte ranges in the sentence's normalised text: a concept, or
     /// `None` for a duration.
     pub matched: Vec<(Option<ConceptId>, usize, usize)>,
-    pub note: String,
+    pub explanation: Explanation,
+}
+
+/// Why a check found what it did. Kept as data and written out only for the few findings a
+/// report shows (its trace), with the check's note: most findings are never shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Explanation {
+    Preamble,
+    Discretion,
+    Binding(Modality),
+    Contradicting,
+    NotBinding(Modality),
+    Forbidden,
+    Beyond { hours: f64, limit: f64 },
+    Within { hours: f64, limit: f64 },
+    OpenEnded,
+    Vague { limit: f64 },
+    Prompt,
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match *self {
+            Explanation::Preamble => f.write_str("in the preamble: an aspiration, not an obligation"),
+            Explanation::Discretion => f.write_str("an exception leaves it to one Party's discretion"),
+            Explanation::Binding(modality) => write!(f, "addressed in {} language", modality.as_str()),
+            Explanation::Contradicting => f.write_str("addressed in terms that contradict the requirement"),
+            Explanation::NotBinding(modality) => write!(f, "addressed only in {} language", modality.as_str()),
+            Explanation::Forbidden => f.write_str("contradicts the requirement"),
+            Explanation::Beyond { hours, limit } => {
+                write!(f, "states {}, beyond the limit of {}", describe_hours(hours), describe_hours(limit))
+            }
+            Explanation::Within { hours, limit } => {
+                write!(f, "states {}, within the limit of {}", describe_hours(hours), describe_hours(limit))
+            }
+            Explanation::OpenEnded => f.write_str("open-ended: no time limit at all"),
+            Explanation::Vague { limit } => write!(f, "vague: no figure where a limit of {} is needed", describe_hours(limit)),
+            Explanation::Prompt => f.write_str("prompt, without a figure"),
+        }
+    }
 }
 
 /// The findings of one clause as (check slot, finding), by slot and then by sentence.
@@ -98,40 +138,73 @@ impl CheckPlan {
         self.first_slot[requirement]
     }
 
-    /// Runs every check on the sentences of one clause. `defining[s]` says that sentence
-    /// `s` defines a term: a definition says what a word means, it obliges no one, so it
-    /// never meets a requirement.
-    pub fn clause_findings(&self, of: &Clause, analysis: &ClauseAnalysis, defining: &[bool]) -> ClauseFindings {
-        let touched = &analysis.concepts;
+    /// The note of a finding of the check at `slot`: its explanation, then the check's own
+    /// note when it has one.
+    pub fn note(&self, slot: usize, finding: &Finding) -> String {
+        let check_note = match &self.checks[slot] {
+            Check::Require { note, .. } | Check::Forbid { note, .. } | Check::Limit { note, .. } => note.as_deref(),
+            Check::When { .. } => None,
+        };
+        match check_note {
+            Some(note) => format!("{}; {note}", finding.explanation),
+            None => finding.explanation.to_string(),
+        }
+    }
+
+    /// Runs every check on the sentences of one clause. `definitions` are the document's, in
+    /// document order: a sentence that defines a term says what a word means, it obliges no
+    /// one, so it never meets a requirement.
+    pub fn clause_findings(&self, of: &Clause, analysis: &ClauseAnalysis, definitions: &[Definition]) -> ClauseFindings {
         let mut found = Vec::new();
         if !matches!(of.kind, ClauseKind::Body | ClauseKind::Preamble) {
             return ClauseFindings(found);
         }
         let mut clause_concepts = analysis.heading.clone();
-        clause_concepts.union_with(touched);
-        let language = Language::new(&of.sentences);
-        let clause = ClauseView { analysis, defining, preamble: of.kind == ClauseKind::Preamble, concepts: &clause_concepts, language: &language };
-        let mut slots = BitSet::new(self.checks.len());
-        for concept in touched.iter() {
-            slots.union_with(&self.readers[concept]);
+        clause_concepts.union_with(&analysis.concepts);
+        let slots = self.slots_that_may_fire(&analysis.concepts, &clause_concepts);
+        if slots.iter().next().is_none() {
+            return ClauseFindings(found);
         }
+        let language = Language::new(&of.sentences);
+        let clause = ClauseView {
+            analysis,
+            sentences: &of.sentences,
+            definitions,
+            preamble: of.kind == ClauseKind::Preamble,
+            concepts: &clause_concepts,
+            language: &language,
+        };
         for slot in slots.iter() {
             let mut emit = |finding: Finding| found.push((slot, finding));
             match &self.checks[slot] {
-                Check::Require { terms, within, permission_meets, status, note } => {
-                    require(&clause, terms, *within, *permission_meets, *status, note.as_deref(), &mut emit)
+                Check::Require { terms, within, permission_meets, status, .. } => {
+                    require(&clause, terms, *within, *permission_meets, *status, &mut emit)
                 }
-                Check::Forbid { terms, within, regardless_of_modality, note } => {
-                    forbid(&clause, terms, *within, *regardless_of_modality, note.as_deref(), &mut emit)
+                Check::Forbid { terms, within, regardless_of_modality, .. } => {
+                    forbid(&clause, terms, *within, *regardless_of_modality, &mut emit)
                 }
-                Check::Limit { concept, max_hours, prompt_meets, unless, note } => {
-                    limit(&clause, *concept, *max_hours, *prompt_meets, unless, note.as_deref(), &mut emit)
+                Check::Limit { concept, max_hours, prompt_meets, unless, .. } => {
+                    limit(&clause, *concept, *max_hours, *prompt_meets, unless, &mut emit)
                 }
                 // `collect_leaves` keeps the checks inside a `when`, never the `when` itself.
                 Check::When { .. } => {}
             }
         }
         ClauseFindings(found)
+    }
+
+    /// The slots of the checks that read one of the clause's sentence concepts `touched` and
+    /// whose wanted terms its concepts `present` (its heading's too) can meet.
+    fn slots_that_may_fire(&self, touched: &ConceptSet, present: &ConceptSet) -> BitSet {
+        let mut read = BitSet::new(self.checks.len());
+        for concept in touched.iter() {
+            read.union_with(&self.readers[concept]);
+        }
+        let mut slots = BitSet::new(self.checks.len());
+        for slot in read.iter().filter(|&slot| may_fire_in(&self.checks[slot], present)) {
+            slots.insert(slot);
+        }
+        slots
     }
 }
 
@@ -186,7 +259,9 @@ impl<'a> Language<'a> {
 /// A clause as the checks see it.
 struct ClauseView<'a> {
     analysis: &'a ClauseAnalysis,
-    defining: &'a [bool],
+    sentences: &'a [Sentence],
+    /// The document's definitions, in document order.
+    definitions: &'a [Definition],
     /// Recitals only aspire.
     preamble: bool,
     /// The concepts of the heading and every sentence, for clause-wide checks.
@@ -200,8 +275,12 @@ impl ClauseView<'_> {
         self.analysis.sentences.iter().enumerate().filter(|(_, s)| !s.fragment)
     }
 
+    /// Whether a definition ("'X' means ...") lies inside the sentence: the first one from
+    /// its start ends before it does.
     fn defines(&self, sentence: usize) -> bool {
-        self.defining.get(sentence).copied().unwrap_or(false)
+        let Some(span) = self.sentences.get(sentence).map(|s| s.span) else { return false };
+        let first = self.definitions.partition_point(|d| d.span.start < span.start);
+        self.definitions.get(first).is_some_and(|d| d.span.end <= span.end)
     }
 
     fn markers(&self, sentence: usize) -> &ModalityMarkers {
@@ -220,10 +299,26 @@ impl ClauseView<'_> {
     }
 }
 
+/// Whether a check can fire anywhere in a clause with the concepts `present` (its heading's
+/// and sentences'): a sentence's concepts are among them, so a check whose terms they cannot
+/// meet skips the clause's sentences. Most of the checks a clause's concepts select are
+/// skipped so.
+fn may_fire_in(check: &Check, present: &ConceptSet) -> bool {
+    match check {
+        Check::Require { terms, .. } | Check::Forbid { terms, .. } => has_wanted_terms(terms, present),
+        Check::Limit { concept, .. } => present.contains(*concept),
+        Check::When { .. } => false,
+    }
+}
+
+/// All the `all` concepts and one of the `any` concepts (when there are some), whatever the
+/// `unless` concepts.
+fn has_wanted_terms(terms: &Terms, present: &ConceptSet) -> bool {
+    terms.all.iter().all(|&c| present.contains(c)) && (terms.any.is_empty() || terms.any.iter().any(|&c| present.contains(c)))
+}
+
 fn matches_terms(terms: &Terms, present: &ConceptSet) -> bool {
-    terms.all.iter().all(|&c| present.contains(c))
-        && (terms.any.is_empty() || terms.any.iter().any(|&c| present.contains(c)))
-        && !terms.unless.iter().any(|&c| present.contains(c))
+    has_wanted_terms(terms, present) && !terms.unless.iter().any(|&c| present.contains(c))
 }
 
 /// The concepts whose hits decide modality: the `any` concepts, or the `all` concepts when
@@ -269,7 +364,6 @@ fn require(
     within: Within,
     permission_meets: bool,
     fixed: Option<FixedStatus>,
-    note: Option<&str>,
     emit: &mut impl FnMut(Finding),
 ) {
     for (index, sentence) in clause.sentences().filter(|(s, _)| !clause.defines(*s)) {
@@ -299,13 +393,14 @@ fn require(
             None => effect_of(modality, permission_meets, discretionary),
         };
         let explanation = match (effect, clause.preamble, discretionary) {
-            (_, true, _) => "in the preamble: an aspiration, not an obligation".to_string(),
-            (Status::Weak, _, true) => "an exception leaves it to one Party's discretion".to_string(),
-            (Status::Met, _, _) => format!("addressed in {} language", modality.as_str()),
-            (Status::Violated, _, _) => "addressed in terms that contradict the requirement".to_string(),
-            _ => format!("addressed only in {} language", modality.as_str()),
+            (_, true, _) => Explanation::Preamble,
+            (Status::Weak, _, true) => Explanation::Discretion,
+            (Status::Met, _, _) => Explanation::Binding(modality),
+            (Status::Violated, _, _) => Explanation::Contradicting,
+            _ => Explanation::NotBinding(modality),
         };
-        emit(finding(effect, index, "require", Some(modality), matched_terms(terms, sentence), note, explanation));
+        let matched = matched_terms(terms, sentence);
+        emit(Finding { effect, sentence: index, check: "require", modality: Some(modality), matched, explanation });
     }
 }
 
@@ -314,7 +409,6 @@ fn forbid(
     terms: &Terms,
     within: Within,
     regardless_of_modality: bool,
-    note: Option<&str>,
     emit: &mut impl FnMut(Finding),
 ) {
     if clause.preamble {
@@ -331,8 +425,8 @@ fn forbid(
         let firing = operative_hits(terms, sentence).find(|&start| regardless_of_modality || !clause.markers(index).negates(start));
         let Some(start) = firing else { continue };
         let modality = clause.modality(index, start);
-        let explanation = "contradicts the requirement".to_string();
-        emit(finding(Status::Violated, index, "forbid", Some(modality), matched_terms(terms, sentence), note, explanation));
+        let matched = matched_terms(terms, sentence);
+        emit(Finding { effect: Status::Violated, sentence: index, check: "forbid", modality: Some(modality), matched, explanation: Explanation::Forbidden });
     }
 }
 
@@ -342,10 +436,8 @@ fn limit(
     max_hours: f64,
     prompt_meets: bool,
     unless: &[ConceptId],
-    note: Option<&str>,
     emit: &mut impl FnMut(Finding),
 ) {
-    let bound = describe_hours(max_hours);
     for (index, sentence) in clause.sentences() {
         if !sentence.present.contains(concept) || unless.iter().any(|&c| sentence.present.contains(c)) {
             continue;
@@ -353,23 +445,19 @@ fn limit(
         for duration in clause.language.durations(index) {
             let modality = clause.modality(index, duration.start);
             let (effect, explanation) = match duration.kind {
-                DurationKind::Definite { hours } if hours > max_hours => {
-                    (Status::Violated, format!("states {}, beyond the limit of {bound}", describe_hours(hours)))
-                }
-                DurationKind::Definite { hours } => {
-                    (effect_of(modality, true, false), format!("states {}, within the limit of {bound}", describe_hours(hours)))
-                }
+                DurationKind::Definite { hours } if hours > max_hours => (Status::Violated, Explanation::Beyond { hours, limit: max_hours }),
+                DurationKind::Definite { hours } => (effect_of(modality, true, false), Explanation::Within { hours, limit: max_hours }),
                 DurationKind::Indefinite if clause.markers(index).negates(duration.start) => continue,
-                DurationKind::Indefinite => (Status::Violated, "open-ended: no time limit at all".to_string()),
-                DurationKind::Vague => (Status::Weak, format!("vague: no figure where a limit of {bound} is needed")),
-                DurationKind::Prompt if prompt_meets => (effect_of(modality, true, false), "prompt, without a figure".to_string()),
+                DurationKind::Indefinite => (Status::Violated, Explanation::OpenEnded),
+                DurationKind::Vague => (Status::Weak, Explanation::Vague { limit: max_hours }),
+                DurationKind::Prompt if prompt_meets => (effect_of(modality, true, false), Explanation::Prompt),
                 DurationKind::Prompt => continue,
             };
             let effect = if clause.preamble { Status::Weak.min(effect) } else { effect };
             let hit = sentence.hits_of(concept).next().map(|h| (Some(concept), h.start, h.end));
             let mut matched: Vec<_> = hit.into_iter().collect();
             matched.push((None, duration.start, duration.end));
-            emit(finding(effect, index, "limit", Some(modality), matched, note, explanation));
+            emit(Finding { effect, sentence: index, check: "limit", modality: Some(modality), matched, explanation });
         }
     }
 }
@@ -385,20 +473,4 @@ fn describe_hours(hours: f64) -> String {
 
 fn trim_number(value: f64) -> String {
     crate::rules::profile::decimal(value, 1)
-}
-
-fn finding(
-    effect: Status,
-    sentence: usize,
-    check: &'static str,
-    modality: Option<Modality>,
-    matched: Vec<(Option<ConceptId>, usize, usize)>,
-    note: Option<&str>,
-    explanation: String,
-) -> Finding {
-    let note = match note {
-        Some(n) => format!("{explanation}; {n}"),
-        None => explanation,
-    };
-    Finding { effect, sentence, check, modality, matched, note }
 }
