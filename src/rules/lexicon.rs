@@ -674,7 +674,7 @@ mod tests {
                 matched += usize::from(!plain.is_empty());
             }
         }
-        assert!(compared > 10_000 && matched > 500, "compared {compared} pattern runs, {matched} with matches");
+        assert!(compared > 10_000 && matched > 400, "compared {compared} pattern runs, {matched} with matches");
     }
 
     /// The tail of a pattern is tried from the character before its literal: a `\b` that
@@ -721,7 +721,7 @@ mod tests {
                 }
             }
         }
-        assert!(matched > 500 && skipped > 100_000, "matched {matched}, skipped {skipped}");
+        assert!(matched > 400 && skipped > 100_000, "matched {matched}, skipped {skipped}");
     }
 
     /// Candidates come out in pattern order across the words of the bit set, each once;
