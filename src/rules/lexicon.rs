@@ -223,30 +223,32 @@ impl Lexicon {
 
     /// All concept occurrences in a lower-cased sentence, sorted by position.
     pub fn find(&self, lower: &str) -> Vec<ConceptHit> {
-        let Scan { mut hits, excluded, mut literals } = self.scan(lower);
+        let Scan { mut buffers, mut literals } = self.scan(lower);
         let mut next = 0;
         while let Some(index) = literals.next_candidate(next) {
             next = index + 1;
             let pattern = &self.patterns[index];
             let concept = pattern.concept;
             let found = pattern.matches(lower, &mut literals);
-            hits.extend(found.into_iter().map(|(start, end)| ConceptHit { concept, start, end }));
+            buffers.hits.extend(found.into_iter().map(|(start, end)| ConceptHit { concept, start, end }));
         }
         literals.give_back();
+        let HitBuffers { hits, excluded } = &mut buffers;
         hits.retain(|hit| {
             !excluded.iter().any(|x| x.concept == hit.concept && x.start < hit.end && hit.start < x.end)
         });
         hits.sort_by_key(|h| (h.start, h.end, h.concept));
         hits.dedup_by_key(|h| (h.concept, h.start));
-        hits
+        let found = hits.to_vec();
+        buffers.give_back();
+        found
     }
 
     /// One pass of the automaton over a sentence: the phrases' hits and exclusions, where
     /// the patterns' literals occur, and which patterns may open their gates.
     fn scan(&self, lower: &str) -> Scan {
         let mut scan = Scan {
-            hits: Vec::new(),
-            excluded: Vec::new(),
+            buffers: HitBuffers::take(),
             literals: LiteralTable::take(self.literal_count, &self.ungated),
         };
         occurrences(&self.automaton, lower.as_bytes(), |index, start, end| {
@@ -261,9 +263,9 @@ impl Lexicon {
             let Some(end) = word_end(lower, start, end, entry.stem) else { return };
             let hit = ConceptHit { concept: entry.concept, start, end };
             if entry.exclude {
-                scan.excluded.push(hit);
+                scan.buffers.excluded.push(hit);
             } else {
-                scan.hits.push(hit);
+                scan.buffers.hits.push(hit);
             }
         });
         scan
@@ -295,9 +297,36 @@ fn key_set<'g>(gate: &'g [Vec<GateLiteral>], literals: &[String]) -> Option<&'g 
 
 /// What one pass of the automaton finds in a sentence.
 struct Scan {
+    buffers: HitBuffers,
+    literals: LiteralTable,
+}
+
+/// The buffers a sentence's hits and exclusions are gathered in, kept per thread between
+/// sentences: the hits a sentence keeps are then allocated once, at their final size,
+/// instead of growing a vector hit by hit (the most frequent allocation of a check).
+#[derive(Default)]
+struct HitBuffers {
     hits: Vec<ConceptHit>,
     excluded: Vec<ConceptHit>,
-    literals: LiteralTable,
+}
+
+thread_local! {
+    static HIT_BUFFERS: std::cell::Cell<Option<HitBuffers>> = const { std::cell::Cell::new(None) };
+}
+
+impl HitBuffers {
+    /// The thread's buffers, emptied.
+    fn take() -> HitBuffers {
+        let mut buffers = HIT_BUFFERS.take().unwrap_or_default();
+        buffers.hits.clear();
+        buffers.excluded.clear();
+        buffers
+    }
+
+    /// Hands the buffers back to the thread for the next sentence.
+    fn give_back(self) {
+        HIT_BUFFERS.set(Some(self));
+    }
 }
 
 /// Per literal of the lexicon, what the current sentence holds of it. Entries carry the
