@@ -336,20 +336,21 @@ pub fn is_heading_text(text: &str) -> bool {
     let spaced_stop = text.ends_with(" .");
     let bare = text.trim_end_matches(['.', ' ']);
     let ended_with_stop = bare.len() < text.len() && !spaced_stop;
-    let word_count = bare.split_whitespace().count();
     let starts_capital = bare.chars().next().is_some_and(char::is_uppercase);
-    if !starts_capital || word_count == 0 || word_count > 14 || bare.len() > 120 {
+    if !starts_capital || bare.len() > 120 || bare.ends_with([';', ',', ':']) || bare.contains(['"', '“', '”']) {
         return false;
     }
-    if bare.ends_with([';', ',', ':']) || bare.contains(['"', '“', '”']) {
-        return false;
+    // One pass over the words: at most 14, none of a provision, and whether in Title Case.
+    let mut word_count = 0;
+    let mut title_case = true;
+    for word in bare.split_whitespace() {
+        word_count += 1;
+        if word_count > 14 || PROVISION_WORDS.contains(&word) {
+            return false;
+        }
+        title_case &= word.len() < 4 || word.starts_with(char::is_uppercase);
     }
-    let mut words = bare.split_whitespace();
-    if words.any(|w| PROVISION_WORDS.contains(&w)) {
-        return false;
-    }
-    let title_case = || bare.split_whitespace().all(|w| w.len() < 4 || w.starts_with(char::is_uppercase));
-    !ended_with_stop || word_count <= 8 || title_case()
+    word_count > 0 && (!ended_with_stop || word_count <= 8 || title_case)
 }
 
 /// A run-in heading at the start of an item's text: "Scope." in "A.1 Scope. This Annex
