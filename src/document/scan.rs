@@ -19,6 +19,18 @@ pub(super) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(chunk.try_into().ok()?))
 }
 
+/// The eight bytes at `at`, the first one lowest, those past the end read as `pad`.
+pub(super) fn padded_word_at(bytes: &[u8], at: usize, pad: u8) -> u64 {
+    if let Some(word) = word_at(bytes, at) {
+        return word;
+    }
+    let mut chunk = [pad; 8];
+    let rest = bytes.get(at..).unwrap_or_default();
+    let len = rest.len().min(8);
+    chunk[..len].copy_from_slice(&rest[..len]);
+    u64::from_le_bytes(chunk)
+}
+
 /// The bytes of `word` that are zero.
 fn zero_bytes(word: u64) -> u64 {
     !(((word & LOW7) + LOW7) | word | LOW7)
@@ -66,6 +78,13 @@ mod tests {
                 assert_eq!(ascii_range(word, b'a', b'z') & high != 0, b.is_ascii_lowercase(), "{b:#x}");
             }
         }
+    }
+
+    #[test]
+    fn padded_words_read_the_bytes_left() {
+        assert_eq!(padded_word_at(b"abc", 1, b' '), u64::from_le_bytes(*b"bc      "));
+        assert_eq!(padded_word_at(b"abc", 3, b' '), splat(b' '));
+        assert_eq!(padded_word_at(b"0123456789", 1, b' '), u64::from_le_bytes(*b"12345678"));
     }
 
     #[test]

@@ -576,8 +576,8 @@ fn continues_number(number: &str, label: &str) -> bool {
 }
 
 fn is_generic_heading(heading: &str) -> bool {
-    let lower = heading.trim().to_ascii_lowercase();
-    matches!(lower.as_str(), "in general" | "general" | "generally" | "general provisions")
+    let heading = heading.trim();
+    ["in general", "general", "generally", "general provisions"].iter().any(|generic| heading.eq_ignore_ascii_case(generic))
 }
 
 /// Whether clause text leads into what follows rather than ending or closing a list item:

@@ -7,11 +7,7 @@
 //! "Annex B", "paragraph 1 of Article 2" (read as "Art. 2(1)"); references to other
 //! instruments ("Article 13 of the Convention", "section 3502 of title 44") are left out.
 
-use super::{Clause, ClauseKind, CrossReference, Definition, Sentence};
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Input, MatchKind};
-use std::sync::OnceLock;
+use super::{scan, Clause, ClauseKind, CrossReference, Definition, Sentence};
 
 /// Appends the terms the clause defines.
 pub(super) fn definitions_in(clause: &Clause, found: &mut Vec<Definition>) {
@@ -105,30 +101,117 @@ fn in_naming_parenthesis(before: &str) -> bool {
             .all(|w| w.is_empty() || (w.len() <= 12 && w.bytes().all(|b| b.is_ascii_lowercase())))
 }
 
-/// Words that introduce a reference, and how a reference writes them.
+/// Words that introduce a reference, and how a reference writes them; sorted by their bytes
+/// for a binary search.
 const REFERENCE_WORDS: &[(&str, &str)] = &[
-    ("Articles", "Art. "), ("Article", "Art. "), ("Arts.", "Art. "), ("Art.", "Art. "),
-    ("Sections", "Sec. "), ("Section", "Sec. "), ("sections", "Sec. "), ("section", "Sec. "),
-    ("Sec.", "Sec. "), ("§§", "§ "), ("§", "§ "),
-    ("subparagraphs", "subpara. "), ("subparagraph", "subpara. "), ("sub-paragraph", "subpara. "),
-    ("paragraphs", "para. "), ("paragraph", "para. "), ("Paragraph", "para. "), ("paras.", "para. "),
-    ("para.", "para. "), ("subsections", "subsection "), ("subsection", "subsection "),
-    ("Clauses", "Clause "), ("Clause", "Clause "), ("clauses", "Clause "), ("clause", "Clause "),
-    ("points", "point "), ("point", "point "), ("Annexes", "Annex "), ("Annex", "Annex "),
-    ("Schedule", "Schedule "), ("Chapters", "Chapter "), ("Chapter", "Chapter "),
+    ("Annex", "Annex "), ("Annexes", "Annex "), ("Art.", "Art. "), ("Article", "Art. "),
+    ("Articles", "Art. "), ("Arts.", "Art. "), ("Chapter", "Chapter "), ("Chapters", "Chapter "),
+    ("Clause", "Clause "), ("Clauses", "Clause "), ("Paragraph", "para. "),
+    ("Schedule", "Schedule "), ("Sec.", "Sec. "), ("Section", "Sec. "), ("Sections", "Sec. "),
+    ("clause", "Clause "), ("clauses", "Clause "), ("para.", "para. "), ("paragraph", "para. "),
+    ("paragraphs", "para. "), ("paras.", "para. "), ("point", "point "), ("points", "point "),
+    ("section", "Sec. "), ("sections", "Sec. "), ("sub-paragraph", "subpara. "),
+    ("subparagraph", "subpara. "), ("subparagraphs", "subpara. "), ("subsection", "subsection "),
+    ("subsections", "subsection "), ("§", "§ "), ("§§", "§ "),
 ];
 
-/// One automaton for all reference words, built once: a sentence is scanned in one pass.
-/// A DFA, not the `AhoCorasick` wrapper, whose choice of automaton at run time brings every
-/// kind into the WebAssembly module (11 KB of its 300 KB budget).
-fn reference_word_finder() -> &'static DFA {
-    static FINDER: OnceLock<DFA> = OnceLock::new();
-    FINDER.get_or_init(|| {
-        DFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(REFERENCE_WORDS.iter().map(|(word, _)| word))
-            .expect("reference words form a valid automaton")
-    })
+/// The reference words of a normalised sentence that may start a reference, in order, as
+/// (start, end, index in [`REFERENCE_WORDS`]): those that stand alone (no letter, digit, `-`
+/// or non-ASCII character right before) and are followed by what can start a reference token
+/// (a digit, `(`, or capitals: "7", "(b)", "IV") after a space or, for "§", directly.
+///
+/// Searched from the tokens: most words are followed by none, and the few bytes that can
+/// start one are marked eight bytes at a time (cheaper than a multi-pattern automaton,
+/// natively and even more so in WebAssembly, which has no SIMD prefilter for it). The word
+/// before a token is then read backwards and looked up.
+fn reference_words(text: &str) -> ReferenceWords<'_> {
+    ReferenceWords { bytes: text.as_bytes(), base: 0, marks: 0, carry: 0, next_chunk: 0 }
+}
+
+struct ReferenceWords<'a> {
+    bytes: &'a [u8],
+    /// Where the chunk whose marks are pending starts.
+    base: usize,
+    /// The bytes of the chunk at `base` that may start a token, not yet looked at.
+    marks: u64,
+    /// The mark for the first byte of the next chunk: whether the byte before may precede a token.
+    carry: u64,
+    next_chunk: usize,
+}
+
+impl Iterator for ReferenceWords<'_> {
+    type Item = (usize, usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize, usize)> {
+        loop {
+            while self.marks != 0 {
+                let token = self.base + scan::first_marked(self.marks);
+                self.marks &= self.marks - 1;
+                if let Some(found) = reference_word_before(self.bytes, token) {
+                    return Some(found);
+                }
+            }
+            let (base, marks, carry) = next_marked_chunk(self.bytes, self.next_chunk, self.carry)?;
+            (self.base, self.marks, self.carry, self.next_chunk) = (base, marks, carry, base + 8);
+        }
+    }
+}
+
+/// From the chunk of eight bytes at `at` on, the first one with bytes that may start a token:
+/// '(' to 'Z' (digits and capitals among them) after a space or a non-ASCII byte (the end of
+/// "§"). Returns its start, its marks and the carry for the next chunk (`carry` is the mark
+/// the byte before `at` gives the first byte).
+fn next_marked_chunk(bytes: &[u8], mut at: usize, mut carry: u64) -> Option<(usize, u64, u64)> {
+    while at < bytes.len() {
+        let word = scan::padded_word_at(bytes, at, b' ');
+        let precedes = scan::equal_bytes(word, b' ') | (word & scan::splat(0x80));
+        let marks = scan::ascii_range(word, b'(', b'Z') & ((precedes << 8) | carry);
+        carry = (precedes >> 63) << 7;
+        if marks != 0 {
+            return Some((at, marks, carry));
+        }
+        at += 8;
+    }
+    None
+}
+
+/// The first bytes of [`REFERENCE_WORDS`] ("§" starts with 0xC2).
+static STARTS_REFERENCE_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut index = 0;
+    while index < REFERENCE_WORDS.len() {
+        table[REFERENCE_WORDS[index].0.as_bytes()[0] as usize] = true;
+        index += 1;
+    }
+    table
+};
+
+/// The reference word right before `token` (a byte marked by [`ReferenceWords`]) if the token
+/// can start a reference ("Party" cannot) and the word stands alone.
+fn reference_word_before(bytes: &[u8], token: usize) -> Option<(usize, usize, usize)> {
+    let may_start_token = match bytes[token] {
+        b'0'..=b'9' | b'(' => true,
+        b'A'..=b'Z' => !bytes.get(token + 1).is_some_and(u8::is_ascii_lowercase),
+        _ => false,
+    };
+    if !may_start_token {
+        return None;
+    }
+    let end = token - usize::from(bytes[token - 1] == b' ');
+    // Reference words are letters, "-", the bytes of "§" and a final ".".
+    let letters_end = end - usize::from(end > 0 && bytes[end - 1] == b'.');
+    let in_reference_word = |b: &u8| b.is_ascii_alphabetic() || matches!(b, b'-' | 0xA7 | 0xC2);
+    let start = bytes[..letters_end].iter().rposition(|b| !in_reference_word(b)).map_or(0, |at| at + 1);
+    let joins = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || *b >= 0x80;
+    if start.checked_sub(1).is_some_and(|at| joins(&bytes[at])) {
+        return None;
+    }
+    let word = &bytes[start..end];
+    if !word.first().is_some_and(|&b| STARTS_REFERENCE_WORD[b as usize]) {
+        return None;
+    }
+    let index = REFERENCE_WORDS.binary_search_by(|(candidate, _)| candidate.as_bytes().cmp(word)).ok()?;
+    Some((start, end, index))
 }
 
 /// Appends the clause's references to other clauses (a heading refers to nothing).
@@ -144,12 +227,11 @@ pub(super) fn cross_references_in(clause: &Clause, found: &mut Vec<CrossReferenc
 fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference>) {
     let text = sentence.text.as_str();
     let mut next = 0;
-    for hit in reference_word_finder().try_find_iter(Input::new(text)).expect("an unanchored DFA searches any unanchored input") {
-        let (i, word_end) = (hit.start(), hit.end());
-        if i < next || !is_reference_word_boundary(text, i, word_end) {
+    for (i, word_end, pattern) in reference_words(text) {
+        if i < next || !is_followed_as_reference(text, i, word_end) {
             continue;
         }
-        let (_, written) = REFERENCE_WORDS[hit.pattern().as_usize()];
+        let (_, written) = REFERENCE_WORDS[pattern];
         let mut at = word_end + (text[word_end..].len() - text[word_end..].trim_start().len());
         let Some(first) = reference_token(&text[at..], written) else { continue };
         let mut tokens = vec![(at, at + first)];
@@ -167,17 +249,14 @@ fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference
     }
 }
 
-/// A reference word stands alone: not inside a word before it, and followed by a space (or,
-/// for "§", directly by its number).
-fn is_reference_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let before_ok = start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'-' || bytes[start - 1] >= 0x80);
-    let after_ok = match bytes.get(end) {
+/// A reference word (found where no word continues into it) is followed by a space or, for
+/// "§", directly by its number.
+fn is_followed_as_reference(text: &str, start: usize, end: usize) -> bool {
+    match text.as_bytes().get(end) {
         Some(b' ') => true,
         Some(b) if b.is_ascii_digit() => text[start..end].starts_with('§'),
         _ => false,
-    };
-    before_ok && after_ok
+    }
 }
 
 /// One cross-reference per token; the first one's span starts at the reference word.
@@ -320,6 +399,57 @@ mod tests {
         assert_eq!(references("without prejudice to Article 13 of the Convention."), Vec::<String>::new());
         assert_eq!(references("in section 3502 of title 44 and Article 346 TFEU."), Vec::<String>::new());
         assert_eq!(references("on Article 6 thereof."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reference_words_are_sorted_for_the_search() {
+        let words: Vec<&[u8]> = super::REFERENCE_WORDS.iter().map(|(word, _)| word.as_bytes()).collect();
+        assert!(words.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    /// The reference words a scan of every position finds, leftmost-longest without overlaps,
+    /// kept when they stand alone and are followed as [`super::reference_words`] requires.
+    fn reference_words_scanned(text: &str) -> Vec<(usize, usize, usize)> {
+        let bytes = text.as_bytes();
+        let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80;
+        let (mut found, mut at) = (Vec::new(), 0);
+        while at < bytes.len() {
+            let longest = super::REFERENCE_WORDS.iter().enumerate()
+                .filter(|(_, (word, _))| bytes[at..].starts_with(word.as_bytes()))
+                .max_by_key(|(_, (word, _))| word.len());
+            let Some((index, (word, _))) = longest else { at += 1; continue };
+            let end = at + word.len();
+            let token = end + usize::from(bytes.get(end) == Some(&b' '));
+            let token_starts = match bytes.get(token) {
+                Some(b'0'..=b'9') => token > end || word.starts_with('§'),
+                Some(b'(') => token > end,
+                Some(b'A'..=b'Z') => token > end && !bytes.get(token + 1).is_some_and(u8::is_ascii_lowercase),
+                _ => false,
+            };
+            if (at == 0 || !joins(bytes[at - 1])) && token_starts {
+                found.push((at, end, index));
+            }
+            at = end;
+        }
+        found
+    }
+
+    #[test]
+    fn reference_words_are_those_a_full_scan_finds() {
+        let pieces = ["Article", "Articles", "Art.", "§", "§§", "sub-paragraph", "paragraph", "para.", "paras.", " ", " ", "5", "(b)", "IV", "x", "-", ".", "Party", "é", "Annex", "B", "sections", "(", "\"", ","];
+        let mut random = crate::testing::XorShift::default();
+        for _ in 0..3000 {
+            let text: String = (0..random.below(14)).map(|_| pieces[random.below(pieces.len())]).collect();
+            let found: Vec<_> = super::reference_words(&text).filter(|&(start, end, _)| super::is_followed_as_reference(&text, start, end)).collect();
+            assert_eq!(found, reference_words_scanned(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn reference_words_stand_alone_and_the_longest_is_read() {
+        assert_eq!(references("Subsection 2, subsection (b), sub-paragraph 4, Articles 5 and 6."), vec!["subsection (b)", "subpara. 4", "Art. 5", "Art. 6"]);
+        assert_eq!(references("non-Article 5, xSection 3, §§ 12, (§ 4)."), vec!["§ 12", "§ 4"]);
+        assert_eq!(references("The Parties shall apply Art.Article 7 and §9."), vec!["Art. 7", "§ 9"]);
     }
 
     #[test]

@@ -197,32 +197,44 @@ pub fn roman_value(text: &str) -> Option<u32> {
         b'm' => Some(1000),
         _ => None,
     };
-    let values: Option<Vec<u32>> = text.bytes().map(digit).collect();
-    let values = values?;
-    let mut total = 0;
-    for (i, &v) in values.iter().enumerate() {
-        match values.get(i + 1) {
-            Some(&next) if next > v => total -= v as i64,
-            _ => total += v as i64,
+    let bytes = text.as_bytes();
+    let mut total = 0i64;
+    for (i, &b) in bytes.iter().enumerate() {
+        let value = digit(b)?;
+        match bytes.get(i + 1).and_then(|&next| digit(next)) {
+            Some(next) if next > value => total -= value,
+            _ => total += value,
         }
     }
     let value = u32::try_from(total).ok().filter(|&v| v > 0)?;
-    (to_roman(value) == text.to_ascii_lowercase()).then_some(value)
+    spells_roman(value, text, upper).then_some(value)
 }
 
-fn to_roman(mut value: u32) -> String {
+/// Whether `text` is `value` in canonical Roman numerals, in lower case or (`upper`) in
+/// upper case. Compared part by part, without writing the numeral out.
+fn spells_roman(mut value: u32, text: &str, upper: bool) -> bool {
     const PARTS: &[(u32, &str)] = &[
         (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
     ];
-    let mut out = String::new();
-    for &(v, letters) in PARTS {
-        while value >= v {
-            out.push_str(letters);
-            value -= v;
+    let mut rest = text.as_bytes();
+    for &(part, letters) in PARTS {
+        while value >= part {
+            let Some((head, tail)) = rest.split_at_checked(letters.len()) else { return false };
+            let same = head.iter().zip(letters.bytes()).all(|(&b, l)| b == if upper { l.to_ascii_uppercase() } else { l });
+            if !same {
+                return false;
+            }
+            rest = tail;
+            value -= part;
         }
     }
-    out
+    rest.is_empty()
+}
+
+/// Whether `text` is `value` as digits are written (no sign, no leading zero).
+fn spells_decimal(text: &str, value: u32) -> bool {
+    !text.starts_with('0') && text.bytes().all(|b| b.is_ascii_digit()) && text.parse::<u32>() == Ok(value)
 }
 
 /// The style of an item given the levels already open: digits are Arabic; a single letter is
@@ -254,7 +266,7 @@ fn letter_or_number_kind(form: Form, label: &str, levels: &[Level]) -> Kind {
             .iter()
             .rev()
             .find(|l| l.style == Style { form, kind })
-            .is_some_and(|l| successor(&l.label, kind).as_deref() == Some(label))
+            .is_some_and(|l| is_successor(&l.label, label, kind))
     };
     let single = label.len() == 1;
     if follows(alpha) {
@@ -274,27 +286,27 @@ fn letter_or_number_kind(form: Form, label: &str, levels: &[Level]) -> Kind {
     }
 }
 
-/// The number after `label` in its kind: "b" after "a", "aa" after "z", "v" after "iv",
-/// "1.3" after "1.2".
-fn successor(label: &str, kind: Kind) -> Option<String> {
+/// Whether `label` is the number after `previous` in its kind: "b" after "a", "aa" after
+/// "z", "v" after "iv", "1.3" after "1.2".
+fn is_successor(previous: &str, label: &str, kind: Kind) -> bool {
     match kind {
-        Kind::Arabic => label.parse::<u32>().ok().map(|n| (n + 1).to_string()),
-        Kind::LowerAlpha | Kind::UpperAlpha | Kind::LowerDouble | Kind::UpperDouble => {
-            let first = *label.as_bytes().first()?;
-            Some(match first {
-                b'z' => "aa".to_string(),
-                b'Z' => "AA".to_string(),
-                _ => ((first + 1) as char).to_string().repeat(label.len()),
-            })
-        }
-        Kind::LowerRoman => roman_value(label).map(|v| to_roman(v + 1)),
-        Kind::UpperRoman => roman_value(label).map(|v| to_roman(v + 1).to_ascii_uppercase()),
+        Kind::Arabic => previous.parse::<u32>().ok().and_then(|n| n.checked_add(1)).is_some_and(|next| spells_decimal(label, next)),
+        Kind::LowerAlpha | Kind::UpperAlpha | Kind::LowerDouble | Kind::UpperDouble => match previous.as_bytes().first() {
+            Some(b'z') => label == "aa",
+            Some(b'Z') => label == "AA",
+            Some(&first) => label.len() == previous.len() && label.bytes().all(|b| u32::from(b) == u32::from(first) + 1),
+            None => false,
+        },
+        Kind::LowerRoman => roman_value(previous).is_some_and(|v| spells_roman(v + 1, label, false)),
+        Kind::UpperRoman => roman_value(previous).is_some_and(|v| spells_roman(v + 1, label, true)),
         Kind::Dotted(_) | Kind::AlphaDotted(_) => {
-            let (head, last) = label.rsplit_once('.')?;
-            let next = last.parse::<u32>().ok()? + 1;
-            Some(format!("{head}.{next}"))
+            let next = previous.rsplit_once('.').and_then(|(head, last)| Some((head, last.parse::<u32>().ok()?.checked_add(1)?)));
+            match (next, label.rsplit_once('.')) {
+                (Some((head, next)), Some((label_head, label_last))) => head == label_head && spells_decimal(label_last, next),
+                _ => false,
+            }
         }
-        Kind::Bullet => Some(String::new()),
+        Kind::Bullet => label.is_empty(),
     }
 }
 
@@ -303,7 +315,7 @@ fn successor(label: &str, kind: Kind) -> Option<String> {
 pub fn is_expected(item: &ItemLine, levels: &[Level]) -> bool {
     let style = resolve(item, levels);
     match levels.iter().rev().find(|l| l.style == style) {
-        Some(level) => successor(&level.label, style.kind).as_deref() == Some(item.label.as_str()),
+        Some(level) => is_successor(&level.label, &item.label, style.kind),
         None => matches!(item.label.as_str(), "1" | "a" | "A" | "i" | "I" | "aa" | "AA") || item.label.ends_with(".1"),
     }
 }
@@ -324,20 +336,21 @@ pub fn is_heading_text(text: &str) -> bool {
     let spaced_stop = text.ends_with(" .");
     let bare = text.trim_end_matches(['.', ' ']);
     let ended_with_stop = bare.len() < text.len() && !spaced_stop;
-    let word_count = bare.split_whitespace().count();
     let starts_capital = bare.chars().next().is_some_and(char::is_uppercase);
-    if !starts_capital || word_count == 0 || word_count > 14 || bare.len() > 120 {
+    if !starts_capital || bare.len() > 120 || bare.ends_with([';', ',', ':']) || bare.contains(['"', '“', '”']) {
         return false;
     }
-    if bare.ends_with([';', ',', ':']) || bare.contains(['"', '“', '”']) {
-        return false;
+    // One pass over the words: at most 14, none of a provision, and whether in Title Case.
+    let mut word_count = 0;
+    let mut title_case = true;
+    for word in bare.split_whitespace() {
+        word_count += 1;
+        if word_count > 14 || PROVISION_WORDS.contains(&word) {
+            return false;
+        }
+        title_case &= word.len() < 4 || word.starts_with(char::is_uppercase);
     }
-    let mut words = bare.split_whitespace();
-    if words.any(|w| PROVISION_WORDS.contains(&w)) {
-        return false;
-    }
-    let title_case = || bare.split_whitespace().all(|w| w.len() < 4 || w.starts_with(char::is_uppercase));
-    !ended_with_stop || word_count <= 8 || title_case()
+    word_count > 0 && (!ended_with_stop || word_count <= 8 || title_case)
 }
 
 /// A run-in heading at the start of an item's text: "Scope." in "A.1 Scope. This Annex
@@ -348,7 +361,7 @@ pub fn inline_title(text: &str) -> Option<&str> {
         "Where", "If", "When", "Nothing", "Neither", "Either", "In", "For", "On", "Unless",
     ];
     let head = &text.as_bytes()[..80.min(text.len())];
-    let stop = head.windows(2).position(|pair| pair == b". ")?;
+    let stop = memchr::memchr_iter(b'.', head).find(|&at| head.get(at + 1) == Some(&b' '))?;
     let title = &text[..stop];
     let next_starts_sentence = text[stop + 2..].trim_start().starts_with(char::is_uppercase);
     let first_word = title.split_whitespace().next().unwrap_or("");
@@ -395,9 +408,20 @@ mod tests {
         assert_eq!(roman_value("XII"), Some(12));
         assert_eq!(roman_value("iiii"), None);
         assert_eq!(roman_value("Iv"), None);
-        assert_eq!(successor("viii", Kind::LowerRoman).as_deref(), Some("ix"));
-        assert_eq!(successor("z", Kind::LowerAlpha).as_deref(), Some("aa"));
-        assert_eq!(successor("1.9", Kind::Dotted(2)).as_deref(), Some("1.10"));
+        assert_eq!(roman_value("MCMXCIV"), Some(1994));
+        assert_eq!(roman_value("ic"), None);
+        assert!(is_successor("viii", "ix", Kind::LowerRoman));
+        assert!(!is_successor("viii", "IX", Kind::LowerRoman));
+        assert!(is_successor("XIX", "XX", Kind::UpperRoman));
+        assert!(is_successor("z", "aa", Kind::LowerAlpha));
+        assert!(is_successor("bb", "cc", Kind::LowerDouble));
+        assert!(!is_successor("bb", "c", Kind::LowerDouble));
+        assert!(is_successor("1.9", "1.10", Kind::Dotted(2)));
+        assert!(!is_successor("1.9", "2.10", Kind::Dotted(2)));
+        assert!(!is_successor("1.9", "1.010", Kind::Dotted(2)));
+        assert!(is_successor("9", "10", Kind::Arabic));
+        assert!(!is_successor("9", "010", Kind::Arabic));
+        assert!(!is_successor("9", "+10", Kind::Arabic));
     }
 
     #[test]
