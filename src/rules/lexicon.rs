@@ -701,6 +701,20 @@ mod tests {
         assert_eq!(tail_start("notice of the data, metadata breach"), None, "no try where the tail matches nowhere");
     }
 
+    /// Literals that a pattern reads inside a word ("ation" in `\w+ation\b`, "dat" without
+    /// any `\b`) count there: a scan that only looked at word starts would miss these matches.
+    #[test]
+    fn literals_count_inside_words() {
+        let regex = |source: &str| Regex::new(&format!("(?i){source}")).unwrap();
+        let source = |patterns: Vec<Regex>| ConceptSource { phrases: &[], patterns, exclude: &[] };
+        let lexicon = Lexicon::new(vec![source(vec![regex(r"\w+ation\b")]), source(vec![regex(r"dat[ae]")]), source(vec![regex(r"\bin\w*")])]).unwrap();
+        let hits = |s: &str| lexicon.find(s).iter().map(|h| (h.concept, h.start, h.end)).collect::<Vec<_>>();
+        assert_eq!(hits("the formation"), vec![(0, 4, 13)]);
+        assert_eq!(hits("metadata"), vec![(1, 4, 8)]);
+        assert_eq!(hits("within it"), vec![], "a literal that needs a boundary before it does not count inside a word");
+        assert_eq!(hits("an invitation"), vec![(0, 3, 13), (2, 3, 13)]);
+    }
+
     /// A pattern's gate closes, or the pattern is not a candidate for its key set, only on
     /// sentences where the pattern finds nothing, for every pattern of the baseline and every
     /// sentence of the corpus; and it does close often.
