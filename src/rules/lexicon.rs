@@ -54,6 +54,9 @@ pub struct Lexicon {
     keyed_patterns: Vec<Vec<usize>>,
     /// One bit per pattern without a gate: tried on every sentence.
     ungated: Vec<u64>,
+    /// Per literal, whether its occurrences inside a word are read by nobody (see
+    /// [`only_read_on_word_starts`]).
+    word_starts_only: Vec<bool>,
 }
 
 struct PatternEntry {
@@ -195,6 +198,7 @@ impl Lexicon {
         }
         let literals = literals.texts;
         let (keyed_patterns, ungated) = index_gates(&patterns, &literals);
+        let word_starts_only = only_read_on_word_starts(&patterns, &literals);
         // One automaton for the phrases and the patterns' literals: one pass per sentence.
         // A contiguous NFA, not a full DFA: searching is about as fast (the DFA's 4 MB of
         // transitions miss the caches), and building it takes half the time, which every
@@ -214,6 +218,7 @@ impl Lexicon {
             concept_count,
             keyed_patterns,
             ungated,
+            word_starts_only,
         })
     }
 
@@ -251,9 +256,16 @@ impl Lexicon {
             buffers: HitBuffers::take(),
             literals: LiteralTable::take(self.literal_count, &self.ungated),
         };
-        occurrences(&self.automaton, lower.as_bytes(), |index, start, end| {
+        let bytes = lower.as_bytes();
+        occurrences(&self.automaton, bytes, |index, start, end| {
             if let Some(literal) = index.checked_sub(self.phrase_count) {
-                let first = scan.literals.record(literal, start, boundaries(lower.as_bytes(), start, end));
+                // Most literal occurrences ("in" in "information") sit inside words, where
+                // the patterns that use them need a boundary: not recording them saves
+                // about a twentieth of the scan.
+                if self.word_starts_only[literal] && start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+                    return;
+                }
+                let first = scan.literals.record(literal, start, boundaries(bytes, start, end));
                 if first {
                     scan.literals.add_candidates(&self.keyed_patterns[literal]);
                 }
@@ -270,6 +282,24 @@ impl Lexicon {
         });
         scan
     }
+}
+
+/// Per literal, whether no pattern reads it where it continues a word: it opens with an
+/// ASCII letter or digit, and every use needs a word boundary before it (a gate literal with
+/// `BEFORE`, a leading literal of a pattern opening with `\b`, a tail after a boundary).
+/// After an ASCII letter or digit such an occurrence then fails every use: gates see no
+/// `BEFORE` bound, `anchored_matches` and `TailGate::matches_at` skip it, and a gate's
+/// `last_start` still bounds the matches, which contain a bounded occurrence.
+fn only_read_on_word_starts(patterns: &[PatternEntry], literals: &[String]) -> Vec<bool> {
+    let mut read_anywhere = vec![false; literals.len()];
+    for pattern in patterns {
+        let gate = pattern.gate.iter().flatten().filter(|g| g.bounds & BEFORE == 0).map(|g| g.literal);
+        let leading = pattern.leading.iter().filter(|leading| !leading.boundary).flat_map(|leading| leading.literals.iter().copied());
+        let tail = pattern.tail.iter().filter(|tail| !tail.bounded_before).flat_map(|tail| tail.literals.iter().copied());
+        gate.chain(leading).chain(tail).for_each(|literal| read_anywhere[literal] = true);
+    }
+    let opens_word = |text: &String| text.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric);
+    literals.iter().zip(read_anywhere).map(|(text, anywhere)| opens_word(text) && !anywhere).collect()
 }
 
 /// Each literal's patterns by key set, and the bits of the patterns without a gate.
@@ -699,6 +729,20 @@ mod tests {
         let tail_start = |s: &str| lexicon.patterns[0].last_tail_start(s, &mut lexicon.scan(s).literals);
         assert_eq!(tail_start("notice of a data breach, data"), Some(12), "the last place the tail matches");
         assert_eq!(tail_start("notice of the data, metadata breach"), None, "no try where the tail matches nowhere");
+    }
+
+    /// Literals that a pattern reads inside a word ("ation" in `\w+ation\b`, "dat" without
+    /// any `\b`) count there: a scan that only looked at word starts would miss these matches.
+    #[test]
+    fn literals_count_inside_words() {
+        let regex = |source: &str| Regex::new(&format!("(?i){source}")).unwrap();
+        let source = |patterns: Vec<Regex>| ConceptSource { phrases: &[], patterns, exclude: &[] };
+        let lexicon = Lexicon::new(vec![source(vec![regex(r"\w+ation\b")]), source(vec![regex(r"dat[ae]")]), source(vec![regex(r"\bin\w*")])]).unwrap();
+        let hits = |s: &str| lexicon.find(s).iter().map(|h| (h.concept, h.start, h.end)).collect::<Vec<_>>();
+        assert_eq!(hits("the formation"), vec![(0, 4, 13)]);
+        assert_eq!(hits("metadata"), vec![(1, 4, 8)]);
+        assert_eq!(hits("within it"), vec![], "a literal that needs a boundary before it does not count inside a word");
+        assert_eq!(hits("an invitation"), vec![(0, 3, 13), (2, 3, 13)]);
     }
 
     /// A pattern's gate closes, or the pattern is not a candidate for its key set, only on
