@@ -48,6 +48,10 @@ impl BitSet {
         word.is_some_and(|word| word & (1 << (member % 64)) != 0)
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.low.iter().chain(&self.high).all(|&word| word == 0)
+    }
+
     pub fn intersects(&self, other: &BitSet) -> bool {
         let overlap = |mine: &[u64], theirs: &[u64]| mine.iter().zip(theirs).any(|(mine, theirs)| mine & theirs != 0);
         overlap(&self.low, &other.low) || overlap(&self.high, &other.high)
@@ -248,6 +252,7 @@ mod tests {
         let mut high = BitSet::new(300);
         high.insert(299);
         assert!(set.intersects(&high) && !high.intersects(&BitSet::new(300)));
+        assert!(BitSet::new(300).is_empty() && !high.is_empty() && !set.is_empty());
         let mut union = BitSet::new(300);
         union.union_with(&set);
         assert_eq!(union, set);

@@ -162,7 +162,7 @@ impl CheckPlan {
         let mut clause_concepts = analysis.heading.clone();
         clause_concepts.union_with(&analysis.concepts);
         let slots = self.slots_that_may_fire(&analysis.concepts, &clause_concepts);
-        if slots.iter().next().is_none() {
+        if slots.is_empty() {
             return ClauseFindings(found);
         }
         let language = Language::new(&of.sentences);
