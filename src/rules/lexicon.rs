@@ -655,6 +655,21 @@ mod tests {
         .unwrap()
     }
 
+    /// A lexicon of one concept per pattern (case-insensitive, as packs load them).
+    fn pattern_lexicon(patterns: &[&str]) -> Lexicon {
+        let concept = |source: &&str| ConceptSource {
+            phrases: &[],
+            patterns: vec![Regex::new(&format!("(?i){source}")).unwrap()],
+            exclude: &[],
+        };
+        Lexicon::new(patterns.iter().map(concept).collect()).unwrap()
+    }
+
+    /// A sentence's hits as (concept, start, end).
+    fn hits_in(lexicon: &Lexicon, sentence: &str) -> Vec<(ConceptId, usize, usize)> {
+        lexicon.find(sentence).iter().map(|h| (h.concept, h.start, h.end)).collect()
+    }
+
     #[test]
     fn whole_words_stems_and_exclusions() {
         let lex = lexicon(&[(&["use"], &[]), (&["retain*"], &[]), (&["automated"], &["automated processing of personal data"])]);
@@ -711,15 +726,8 @@ mod tests {
     /// opens it sees that character, and a literal inside a word is no start.
     #[test]
     fn tails_see_the_text_before_them() {
-        let regex = |source: &str| Regex::new(&format!("(?i){source}")).unwrap();
-        let source = |patterns: Vec<Regex>| ConceptSource { phrases: &[], patterns, exclude: &[] };
-        let lexicon = Lexicon::new(vec![
-            source(vec![regex(r"\bnotice\b.{0,20}\bdata\s+breach\b")]),
-            source(vec![regex(r"\b(a|an)\s+(unknown|other)\b")]),
-            source(vec![regex(r"\bx\w*\s+\.com\b")]),
-        ])
-        .unwrap();
-        let concepts = |s: &str| lexicon.find(s).iter().map(|h| (h.concept, h.start, h.end)).collect::<Vec<_>>();
+        let lexicon = pattern_lexicon(&[r"\bnotice\b.{0,20}\bdata\s+breach\b", r"\b(a|an)\s+(unknown|other)\b", r"\bx\w*\s+\.com\b"]);
+        let concepts = |s: &str| hits_in(&lexicon, s);
         assert_eq!(concepts("notice of a data breach"), vec![(0, 0, 23)]);
         assert_eq!(concepts("notice of a metadata breach"), vec![]);
         assert_eq!(concepts("a data breach, then notice"), vec![]);
@@ -735,10 +743,8 @@ mod tests {
     /// any `\b`) count there: a scan that only looked at word starts would miss these matches.
     #[test]
     fn literals_count_inside_words() {
-        let regex = |source: &str| Regex::new(&format!("(?i){source}")).unwrap();
-        let source = |patterns: Vec<Regex>| ConceptSource { phrases: &[], patterns, exclude: &[] };
-        let lexicon = Lexicon::new(vec![source(vec![regex(r"\w+ation\b")]), source(vec![regex(r"dat[ae]")]), source(vec![regex(r"\bin\w*")])]).unwrap();
-        let hits = |s: &str| lexicon.find(s).iter().map(|h| (h.concept, h.start, h.end)).collect::<Vec<_>>();
+        let lexicon = pattern_lexicon(&[r"\w+ation\b", r"dat[ae]", r"\bin\w*"]);
+        let hits = |s: &str| hits_in(&lexicon, s);
         assert_eq!(hits("the formation"), vec![(0, 4, 13)]);
         assert_eq!(hits("metadata"), vec![(1, 4, 8)]);
         assert_eq!(hits("within it"), vec![], "a literal that needs a boundary before it does not count inside a word");
