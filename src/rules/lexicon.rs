@@ -701,6 +701,11 @@ mod tests {
         sentences
     }
 
+    /// The candidate patterns of a sentence's literal table, in order.
+    fn candidates_of(literals: &LiteralTable) -> Vec<usize> {
+        std::iter::successors(literals.next_candidate(0), |&c| literals.next_candidate(c + 1)).collect()
+    }
+
     /// Every pattern of the baseline finds exactly what a plain search finds, on every
     /// sentence of the corpus where it is a candidate, with its gate, tail and anchored form.
     #[test]
@@ -710,7 +715,7 @@ mod tests {
         let (mut compared, mut matched) = (0, 0);
         for lower in corpus_sentences() {
             let mut scan = lexicon.scan(&lower);
-            let candidates: Vec<usize> = std::iter::successors(scan.literals.next_candidate(0), |&c| scan.literals.next_candidate(c + 1)).collect();
+            let candidates = candidates_of(&scan.literals);
             for index in candidates {
                 let pattern = &lexicon.patterns[index];
                 let plain: Vec<(usize, usize)> = pattern.regex.find_iter(&lower).map(|m| (m.start(), m.end())).collect();
@@ -761,7 +766,7 @@ mod tests {
         let (mut skipped, mut matched) = (0, 0);
         for lower in corpus_sentences() {
             let scan = lexicon.scan(&lower);
-            let candidates: Vec<usize> = std::iter::successors(scan.literals.next_candidate(0), |&c| scan.literals.next_candidate(c + 1)).collect();
+            let candidates = candidates_of(&scan.literals);
             for (index, pattern) in lexicon.patterns.iter().enumerate() {
                 let found = pattern.regex.find(&lower);
                 matched += usize::from(found.is_some());
@@ -780,7 +785,7 @@ mod tests {
     fn candidates_and_occurrences_of_the_literal_table() {
         let mut table = LiteralTable::take(3, &[1, 0, 0]);
         table.add_candidates(&[130, 63, 64, 63]);
-        let candidates: Vec<usize> = std::iter::successors(table.next_candidate(0), |&c| table.next_candidate(c + 1)).collect();
+        let candidates = candidates_of(&table);
         assert_eq!(candidates, vec![0, 63, 64, 130]);
         assert!(table.record(2, 5, BEFORE | AFTER));
         assert!(table.record(0, 9, 0));
