@@ -7,7 +7,7 @@
 //! not covered: stems are literal). A match that overlaps one of its concept's `exclude`
 //! phrases does not count ("automated processing of personal data" is not an algorithm).
 
-use super::prefilter::{leading_literals, required_sets, tail, Literal};
+use super::prefilter::{is_space, leading_literals, reach, required_sets, tail, Literal};
 use crate::language::words::{is_word_byte, on_word_boundaries};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
@@ -70,6 +70,20 @@ struct PatternEntry {
     leading: Option<Leading>,
     /// A suffix that every match ends with (see [`PatternEntry::last_tail_start`]).
     tail: Option<TailGate>,
+    /// For a pattern tried only where it may start (at its leading literals, or at the
+    /// start), literals its matches hold within a few words of that start (see
+    /// [`within_reach`]).
+    reach: Vec<ReachStep>,
+    /// The pattern opens with `^`: it matches at the sentence's start or nowhere.
+    opens_at_start: bool,
+}
+
+/// Literals (by index) one of which a match holds at most `most_runs` runs of whitespace
+/// after its start (see `prefilter::reach`).
+struct ReachStep {
+    literals: Vec<usize>,
+    most_runs: usize,
+    bounded_before: bool,
 }
 
 /// A literal of a pattern's gate: its index among the automaton's literals, and the word
@@ -193,7 +207,18 @@ impl Lexicon {
                     bounded_before: tail.bounded_before,
                     anchored: LazyRegex::new(format!("(?i)^(?s:.)(?:{})", tail.source)),
                 });
-                patterns.push(PatternEntry { concept, regex, gate, leading, tail });
+                let opens_at_start = source_pattern(&regex).starts_with('^');
+                let tried_at_starts = leading.is_some() || opens_at_start;
+                let steps = if tried_at_starts { reach(source_pattern(&regex)) } else { Vec::new() };
+                let reach = steps
+                    .into_iter()
+                    .map(|step| ReachStep {
+                        literals: step.literals.into_iter().map(|literal| literals.intern(literal)).collect(),
+                        most_runs: step.most_runs,
+                        bounded_before: step.bounded_before,
+                    })
+                    .collect();
+                patterns.push(PatternEntry { concept, regex, gate, leading, tail, reach, opens_at_start });
             }
         }
         let literals = literals.texts;
@@ -288,15 +313,17 @@ impl Lexicon {
 /// ASCII letter or digit, and every use needs a word boundary before it (a gate literal with
 /// `BEFORE`, a leading literal of a pattern opening with `\b`, a tail after a boundary).
 /// After an ASCII letter or digit such an occurrence then fails every use: gates see no
-/// `BEFORE` bound, `anchored_matches` and `TailGate::matches_at` skip it, and a gate's
-/// `last_start` still bounds the matches, which contain a bounded occurrence.
+/// `BEFORE` bound, `anchored_matches` and `TailGate::matches_at` skip it, a reach step
+/// cannot start there, and a gate's `last_start` still bounds the matches, which contain a
+/// bounded occurrence.
 fn only_read_on_word_starts(patterns: &[PatternEntry], literals: &[String]) -> Vec<bool> {
     let mut read_anywhere = vec![false; literals.len()];
     for pattern in patterns {
         let gate = pattern.gate.iter().flatten().filter(|g| g.bounds & BEFORE == 0).map(|g| g.literal);
         let leading = pattern.leading.iter().filter(|leading| !leading.boundary).flat_map(|leading| leading.literals.iter().copied());
         let tail = pattern.tail.iter().filter(|tail| !tail.bounded_before).flat_map(|tail| tail.literals.iter().copied());
-        gate.chain(leading).chain(tail).for_each(|literal| read_anywhere[literal] = true);
+        let reach = pattern.reach.iter().filter(|step| !step.bounded_before).flat_map(|step| step.literals.iter().copied());
+        gate.chain(leading).chain(tail).chain(reach).for_each(|literal| read_anywhere[literal] = true);
     }
     let opens_word = |text: &String| text.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric);
     literals.iter().zip(read_anywhere).map(|(text, anywhere)| opens_word(text) && !anywhere).collect()
@@ -498,8 +525,9 @@ impl PatternEntry {
         match self.leading.as_ref().and_then(|leading| Some((leading, leading.anchored.get()?))) {
             Some((leading, anchored)) => {
                 let until = self.last_start(literals).min(tail_start);
-                anchored_matches(lower, leading, anchored, literals, until)
+                anchored_matches(lower, leading, anchored, &self.reach, literals, until)
             }
+            None if self.opens_at_start && !within_reach(&self.reach, lower, 0, literals) => Vec::new(),
             None => self.regex.find_iter(lower).map(|m| (m.start(), m.end())).collect(),
         }
     }
@@ -585,7 +613,14 @@ fn source_pattern(regex: &Regex) -> &str {
 /// of its leading literals occurs, leftmost first: every match starts at such a place, so
 /// the first success at or after the last match's end is the next leftmost-first match.
 /// No match starts after `until`.
-fn anchored_matches(lower: &str, leading: &Leading, anchored: &Regex, literals: &mut LiteralTable, until: usize) -> Vec<(usize, usize)> {
+fn anchored_matches(
+    lower: &str,
+    leading: &Leading,
+    anchored: &Regex,
+    reach: &[ReachStep],
+    literals: &mut LiteralTable,
+    until: usize,
+) -> Vec<(usize, usize)> {
     let mut starts = std::mem::take(&mut literals.starts);
     starts.clear();
     for &literal in &leading.literals {
@@ -598,7 +633,7 @@ fn anchored_matches(lower: &str, leading: &Leading, anchored: &Regex, literals: 
     let mut resume = 0;
     for &start in &starts {
         let boundary_ok = !leading.boundary || start == 0 || is_word(start - 1) != is_word(start);
-        if start < resume || !boundary_ok {
+        if start < resume || !boundary_ok || !within_reach(reach, lower, start, literals) {
             continue;
         }
         if let Some(m) = anchored.find(&lower[start..]) {
@@ -608,6 +643,46 @@ fn anchored_matches(lower: &str, leading: &Leading, anchored: &Regex, literals: 
     }
     literals.starts = starts;
     found
+}
+
+/// Whether a match starting at `start` can hold each step's literals within reach: an
+/// occurrence at or after the start, with no more runs of whitespace before it than the step
+/// allows. Steps come in order of reach, so the runs are counted in one pass.
+fn within_reach(steps: &[ReachStep], lower: &str, start: usize, literals: &LiteralTable) -> bool {
+    let mut runs = SpaceRuns { text: lower.as_bytes(), at: start, counted: 0 };
+    steps.iter().all(|step| {
+        let limit = runs.start_of(step.most_runs + 1);
+        let in_reach = |literal: &usize| literals.starts_of(*literal).take_while(|&at| at >= start).any(|at| at <= limit);
+        step.literals.iter().any(in_reach)
+    })
+}
+
+/// A forward count of the runs of whitespace in a text from a position on.
+struct SpaceRuns<'t> {
+    text: &'t [u8],
+    /// Where counting stopped: the start of the `counted`-th run (or the start).
+    at: usize,
+    counted: usize,
+}
+
+impl SpaceRuns<'_> {
+    /// Where the `n`-th run from the start begins (the text's end if there are fewer). Asked
+    /// for fewer than already counted, it answers further on, which only widens a reach.
+    fn start_of(&mut self, n: usize) -> usize {
+        while self.counted < n {
+            let rest = &self.text[self.at.min(self.text.len())..];
+            // A run already entered (the one at the start, or the last counted) is passed first.
+            let inside = rest.iter().take_while(|&&b| self.counted > 0 && is_space(char::from(b))).count();
+            let Some(next) = rest[inside..].iter().position(|&b| is_space(char::from(b))) else {
+                self.at = self.text.len();
+                self.counted = n;
+                break;
+            };
+            self.at += inside + next;
+            self.counted += 1;
+        }
+        self.at
+    }
 }
 
 /// The patterns' literals, each once, numbered in the order they first come.

@@ -569,6 +569,58 @@ pub fn tail(pattern: &str, has_leading_literals: bool) -> Option<Tail> {
     })
 }
 
+/// Literals one of which every match of a pattern holds, and the most runs of whitespace
+/// that can stand between the match's start and that literal (see [`reach`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub literals: Vec<String>,
+    pub most_runs: usize,
+    /// The literal follows a word boundary (as in [`Tail`]).
+    pub bounded_before: bool,
+}
+
+/// For a pattern tried only where it may start (at its leading literals, or at the start of
+/// the sentence), the literals its matches hold further on, each with how far from the
+/// start it stands at most, counted in runs of whitespace: a match of
+/// `(share|provide)\w*\s+(\w+\s+){0,3}(any|all)\s+data` holds an "any" or "all" after at most
+/// four runs, and a "data" after at most five. A try where a step's literals stand nowhere
+/// within reach cannot succeed; the lexicon checks that in its literal table, for next to
+/// nothing, instead of running the expression (about a microsecond, as much for a try that
+/// fails after a few words as for one that succeeds).
+///
+/// A run of whitespace in the text must be touched by an element that may match
+/// whitespace: `\s` and spaces, however repeated, touch one run; `.`, `\W`, `\D` and classes
+/// that may hold whitespace one per repetition; groups the most of their branches, times
+/// their repetitions. Steps stop at the first unbounded element. Empty where the pattern
+/// has no such step, or uses syntax this reader does not follow.
+pub fn reach(pattern: &str) -> Vec<Step> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let syntax = structure(&chars);
+    let flags = syntax.iter().any(|&(i, c, _)| c == '(' && chars.get(i + 1) == Some(&'?') && chars.get(i + 2) != Some(&':'));
+    if flags || syntax.iter().any(|&(_, c, depth)| c == '|' && depth == 0) {
+        return Vec::new();
+    }
+    let bars = syntax.iter().filter(|&&(_, c, _)| c == '|').map(|&(i, _, depth)| (i, depth)).collect();
+    let reader = Atoms { chars: &chars, closing: closing_parens(&syntax, chars.len()), bars };
+    let Some(atoms) = reader.read(0..chars.len(), 0) else { return Vec::new() };
+    let Some(head) = atoms.iter().position(|atom| atom.kind != AtomKind::Assertion) else { return Vec::new() };
+    let mut steps = Vec::new();
+    let mut runs = sum_runs(&atoms[..=head]);
+    for pair in atoms[head..].windows(2) {
+        let (previous, atom) = (&pair[0], &pair[1]);
+        let Some(most_runs) = runs else { break };
+        let opens = atom.kind == AtomKind::Group || (atom.kind == AtomKind::Literal && previous.kind != AtomKind::Literal);
+        if opens && atom.required {
+            if let Some(literals) = reader.leading(atom).filter(|set| set.iter().all(|l| l.chars().count() >= MIN_LITERAL)) {
+                let starts_with_word = literals.iter().all(|l| l.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+                steps.push(Step { bounded_before: previous.ends_bounded && starts_with_word, literals, most_runs });
+            }
+        }
+        runs = atom.runs.and_then(|more| most_runs.checked_add(more));
+    }
+    steps
+}
+
 /// One element of a pattern's top-level sequence, with its quantifier.
 struct Atom {
     start: usize,
@@ -580,6 +632,10 @@ struct Atom {
     /// expression keeps a thread alive for each place it may end. (A few repeated words,
     /// `(\w+\s+){0,3}`, keep few alive: measured, a tail after them costs more than it saves.)
     window: bool,
+    /// It matches at least once.
+    required: bool,
+    /// The most runs of whitespace its match can touch (see [`reach`]); `None`: no bound.
+    runs: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -607,49 +663,54 @@ impl Atoms<'_> {
         let mut i = range.start;
         while let Some(&c) = chars.get(i) {
             let start = i;
-            let (kind, bounded) = match c {
+            let (kind, bounded, spacing) = match c {
                 '(' => {
                     let close = (*self.closing.get(i)?)?;
                     let inner = if chars.get(i + 1..i + 3) == Some(&['?', ':']) { i + 3 } else { i + 1 };
                     i = close + 1;
-                    (AtomKind::Group, self.ends_bounded(inner..close, depth + 1))
+                    (AtomKind::Group, self.ends_bounded(inner..close, depth + 1), Spacing::Runs(self.most_runs(inner..close, depth + 1)))
                 }
                 '[' => {
-                    i = class_end(chars, i)?;
-                    (AtomKind::Other, false)
+                    let end = class_end(chars, i)?;
+                    let spacing = if class_may_hold_space(&chars[i + 1..end - 1]) { Spacing::Runs(Some(1)) } else { Spacing::None };
+                    i = end;
+                    (AtomKind::Other, false, spacing)
                 }
                 '\\' => {
                     let escaped = *chars.get(i + 1)?;
                     i += 2;
                     match escaped {
-                        'b' | 'B' | 'A' | 'z' | '<' | '>' => (AtomKind::Assertion, escaped == 'b'),
-                        's' | 'W' => (AtomKind::Other, true),
-                        'S' | 'w' | 'd' | 'D' => (AtomKind::Other, false),
+                        'b' | 'B' | 'A' | 'z' | '<' | '>' => (AtomKind::Assertion, escaped == 'b', Spacing::None),
+                        's' => (AtomKind::Other, true, Spacing::Only),
+                        'W' => (AtomKind::Other, true, Spacing::Runs(Some(1))),
+                        'D' => (AtomKind::Other, false, Spacing::Runs(Some(1))),
+                        'S' | 'w' | 'd' => (AtomKind::Other, false, Spacing::None),
                         c if c.is_ascii_alphanumeric() => return None,
-                        _ => (AtomKind::Literal, false),
+                        c => (AtomKind::Literal, false, Spacing::of_char(c)),
                     }
                 }
                 '^' | '$' => {
                     i += 1;
-                    (AtomKind::Assertion, false)
+                    (AtomKind::Assertion, false, Spacing::None)
                 }
                 '.' => {
                     i += 1;
-                    (AtomKind::Other, false)
+                    (AtomKind::Other, false, Spacing::Runs(Some(1)))
                 }
                 ')' | '|' | '?' | '*' | '+' | '{' => return None,
                 c => {
                     i += 1;
-                    (AtomKind::Literal, c == ' ')
+                    (AtomKind::Literal, c == ' ', Spacing::of_char(c))
                 }
             };
             let quantifier_start = i;
             i = quantifier_end(chars, i)?;
-            let quantifier = &chars[quantifier_start..i];
-            let window = matches!(c, '[' | '.') && repeats_widely(quantifier);
+            let (least, most) = repetitions(&chars[quantifier_start..i])?;
+            let window = matches!(c, '[' | '.') && most.is_none_or(|most| most >= 3);
             // An atom that may be absent leaves what precedes it in its place.
-            let bounded = bounded && (at_least_once(quantifier) || atoms.last().is_some_and(|a: &Atom| a.ends_bounded));
-            atoms.push(Atom { start, kind, ends_bounded: bounded, window });
+            let bounded = bounded && (least >= 1 || atoms.last().is_some_and(|a: &Atom| a.ends_bounded));
+            let runs = spacing.runs(most);
+            atoms.push(Atom { start, kind, ends_bounded: bounded, window, required: least >= 1, runs });
         }
         Some(atoms)
     }
@@ -672,14 +733,82 @@ impl Atoms<'_> {
     /// Whether every branch of a group's content (`range`, at `depth`) ends with a word
     /// boundary.
     fn ends_bounded(&self, range: std::ops::Range<usize>, depth: usize) -> bool {
-        let bars = self.bars.iter().filter(|&&(i, d)| d == depth && range.contains(&i)).map(|&(i, _)| i);
-        let mut from = range.start;
-        bars.chain([range.end]).all(|end| {
+        self.branches(range, depth).all(|atoms| atoms.and_then(|atoms| atoms.last().map(|a| a.ends_bounded)).unwrap_or(false))
+    }
+
+    /// The most runs of whitespace a match of a group's content (`range`, at `depth`) can
+    /// touch: that of its widest branch. `None`: no bound, or a branch this reader cannot read.
+    fn most_runs(&self, range: std::ops::Range<usize>, depth: usize) -> Option<usize> {
+        self.branches(range, depth).try_fold(0, |most, atoms| Some(most.max(sum_runs(&atoms?)?)))
+    }
+
+    /// The branches of a group's content (`range`, split at its `|` at `depth`), each read.
+    fn branches(&self, range: std::ops::Range<usize>, depth: usize) -> impl Iterator<Item = Option<Vec<Atom>>> + '_ {
+        let (mut from, end) = (range.start, range.end);
+        let bars = self.bars.iter().filter(move |&&(i, d)| d == depth && range.contains(&i)).map(|&(i, _)| i);
+        bars.chain([end]).map(move |end| {
             let branch = from..end;
             from = end + 1;
-            self.read(branch, depth).and_then(|atoms| atoms.last().map(|a| a.ends_bounded)).unwrap_or(false)
+            self.read(branch, depth)
         })
     }
+}
+
+/// The most runs of whitespace a sequence's match can touch.
+fn sum_runs(atoms: &[Atom]) -> Option<usize> {
+    atoms.iter().try_fold(0usize, |sum, atom| sum.checked_add(atom.runs?))
+}
+
+/// What whitespace one match of an atom, unrepeated, can hold.
+#[derive(Clone, Copy)]
+enum Spacing {
+    /// None at all (`\w`, `\S`, a letter).
+    None,
+    /// Whitespace only (`\s`, a space): repeated, it still stays within one run.
+    Only,
+    /// At most this many runs (`None`: no bound); repeated, as many more.
+    Runs(Option<usize>),
+}
+
+impl Spacing {
+    fn of_char(c: char) -> Spacing {
+        if is_space(c) { Spacing::Only } else { Spacing::None }
+    }
+
+    /// The most runs the atom touches when repeated at most `most` times (`None`: no bound).
+    fn runs(self, most: Option<usize>) -> Option<usize> {
+        match self {
+            Spacing::None => Some(0),
+            Spacing::Only => Some(1),
+            Spacing::Runs(Some(0)) => Some(0),
+            Spacing::Runs(per_match) => per_match?.checked_mul(most?),
+        }
+    }
+}
+
+/// The whitespace of regex-lite's `\s` (ASCII only): what a run of whitespace is made of.
+pub fn is_space(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ')
+}
+
+/// Whether a class (its content, without the brackets) may match whitespace. Cautious: a
+/// negated class, an escape other than a word, digit or punctuation one, or a character up
+/// to the space (which a range may start from) counts as whitespace.
+fn class_may_hold_space(content: &[char]) -> bool {
+    if content.first() == Some(&'^') {
+        return true;
+    }
+    let mut chars = content.iter();
+    while let Some(&c) = chars.next() {
+        let spacing = match c {
+            '\\' => chars.next().is_none_or(|&e| !matches!(e, 'w' | 'd' | 'S') && e.is_ascii_alphanumeric() || e == ' '),
+            c => c <= ' ',
+        };
+        if spacing {
+            return true;
+        }
+    }
+    false
 }
 
 /// Per character, the index of the parenthesis that closes the one it opens.
@@ -700,12 +829,25 @@ fn closing_parens(syntax: &[(usize, char, usize)], len: usize) -> Vec<Option<usi
     closing
 }
 
-/// Whether a quantifier lets its atom occur at least once (no quantifier: exactly once).
-fn at_least_once(quantifier: &[char]) -> bool {
+/// How often a quantifier lets its atom occur: at least, and at most (`None`: no bound).
+/// No quantifier: exactly once. `None` for a quantifier this reader cannot read.
+fn repetitions(quantifier: &[char]) -> Option<(usize, Option<usize>)> {
     match quantifier.first() {
-        None | Some('+') => true,
-        Some('{') => quantifier[1..].iter().take_while(|c| c.is_ascii_digit()).collect::<String>().parse::<usize>().is_ok_and(|n| n >= 1),
-        _ => false,
+        None => Some((1, Some(1))),
+        Some('?') => Some((0, Some(1))),
+        Some('*') => Some((0, None)),
+        Some('+') => Some((1, None)),
+        _ => {
+            let body: String = quantifier.iter().skip(1).take_while(|&&c| c != '}').collect();
+            let number = |text: &str| text.trim().parse::<usize>().ok();
+            match body.split_once(',') {
+                None => number(&body).map(|n| (n, Some(n))),
+                Some((least, most)) => {
+                    let least = if least.trim().is_empty() { 0 } else { number(least)? };
+                    Some((least, if most.trim().is_empty() { None } else { Some(number(most)?) }))
+                }
+            }
+        }
     }
 }
 
@@ -725,19 +867,6 @@ fn class_end(chars: &[char], open: usize) -> Option<usize> {
             '[' => return None,
             _ => i += 1,
         }
-    }
-}
-
-/// Whether a quantifier allows three repetitions or more.
-fn repeats_widely(quantifier: &[char]) -> bool {
-    match quantifier.first() {
-        Some('*' | '+') => true,
-        Some('{') => {
-            let body: String = quantifier.iter().skip(1).take_while(|&&c| c != '}').collect();
-            let most = body.rsplit(',').next().unwrap_or("");
-            (most.trim().is_empty() && body.contains(',')) || most.trim().parse::<usize>().is_ok_and(|n| n >= 3)
-        }
-        _ => false,
     }
 }
 
@@ -867,5 +996,50 @@ mod tail_tests {
         assert_eq!(show(r"\w[[:alpha:]]\s+(cd|ef)"), None, "a nested class");
         assert_eq!(show(r"\w\s+(cd|ef)?"), None, "an optional group");
         assert_eq!(show(r"\w\s+(cd|efg)\w"), None, "literals too short");
+    }
+}
+
+#[cfg(test)]
+mod reach_tests {
+    use super::reach;
+
+    /// Each step as (literals, most runs, bounded before).
+    fn steps(pattern: &str) -> Vec<(Vec<&str>, usize, bool)> {
+        let found = reach(pattern);
+        let leak = |s: String| &*Box::leak(s.into_boxed_str());
+        found.into_iter().map(|s| (s.literals.into_iter().map(leak).collect(), s.most_runs, s.bounded_before)).collect()
+    }
+
+    #[test]
+    fn literals_within_a_few_words() {
+        assert_eq!(
+            steps(r"\b(share|provide)\w*\s+(\w+\s+){0,3}(any|all)\s+data\b"),
+            vec![(vec!["any", "all"], 4, true), (vec!["data"], 5, true)]
+        );
+        assert_eq!(
+            steps(r"^\s*(\w+\s+)?(this|the\s+present)\s+agreement"),
+            vec![(vec!["this", "the"], 2, false), (vec!["agreement"], 4, true)],
+            "a branch with a space counts one run"
+        );
+        assert_eq!(steps(r"\bnot\b.{0,80}\bprevent\w*"), vec![(vec!["prevent"], 80, true)], "a window: one run per character");
+        assert_eq!(steps(r"\bx[ab]\s+yes"), vec![(vec!["yes"], 1, true)], "a class without space");
+        assert_eq!(steps(r"\bx,?y\w*zzz"), vec![(vec!["zzz"], 0, false)], "no boundary before a literal inside a word");
+    }
+
+    #[test]
+    fn no_steps_past_an_unbounded_element() {
+        assert_eq!(steps(r"\bfor\s+[^,]+\s+(are|was)\b"), vec![]);
+        assert_eq!(steps(r"\bx[a ]+yes"), vec![], "a class with a space, repeated at will");
+        assert_eq!(steps(r"\bx.*yes"), vec![]);
+        assert_eq!(steps(r"\bx\s+(a\s+b)*yes"), vec![], "a repeated group with spaces");
+        assert_eq!(steps(r"\bx\s+(ab)*\s+yes"), vec![(vec!["yes"], 2, true)], "a repeated group without");
+    }
+
+    #[test]
+    fn no_steps_where_the_reader_cannot_follow() {
+        assert_eq!(steps(r"abc\s+def|ghi"), vec![], "a top-level alternation");
+        assert_eq!(steps(r"(?x)abc \s+ def"), vec![], "flags");
+        assert_eq!(steps(r"abc\x41\s+def"), vec![], "an escape with arguments");
+        assert_eq!(steps(r"abc\s+(de|fg)?\s+hij"), vec![(vec!["hij"], 2, true)], "an optional group is no step");
     }
 }
