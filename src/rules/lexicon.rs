@@ -78,12 +78,14 @@ struct PatternEntry {
     opens_at_start: bool,
 }
 
-/// Literals (by index) one of which a match holds at most `most_runs` runs of whitespace
-/// after its start (see `prefilter::reach`).
+/// Literals (by index) one of which a match holds at most `gap` runs of whitespace after
+/// the previous step's literal, or after its start (see `prefilter::reach`).
 struct ReachStep {
-    literals: Vec<usize>,
-    most_runs: usize,
+    /// Each literal's index and length.
+    literals: Vec<(usize, usize)>,
+    gap: usize,
     bounded_before: bool,
+    bounded_after: bool,
 }
 
 /// A literal of a pattern's gate: its index among the automaton's literals, and the word
@@ -213,9 +215,10 @@ impl Lexicon {
                 let reach = steps
                     .into_iter()
                     .map(|step| ReachStep {
-                        literals: step.literals.into_iter().map(|literal| literals.intern(literal)).collect(),
-                        most_runs: step.most_runs,
+                        literals: step.literals.into_iter().map(|literal| (literal.len(), literal)).map(|(len, literal)| (literals.intern(literal), len)).collect(),
+                        gap: step.gap,
                         bounded_before: step.bounded_before,
+                        bounded_after: step.bounded_after,
                     })
                     .collect();
                 patterns.push(PatternEntry { concept, regex, gate, leading, tail, reach, opens_at_start });
@@ -322,7 +325,7 @@ fn only_read_on_word_starts(patterns: &[PatternEntry], literals: &[String]) -> V
         let gate = pattern.gate.iter().flatten().filter(|g| g.bounds & BEFORE == 0).map(|g| g.literal);
         let leading = pattern.leading.iter().filter(|leading| !leading.boundary).flat_map(|leading| leading.literals.iter().copied());
         let tail = pattern.tail.iter().filter(|tail| !tail.bounded_before).flat_map(|tail| tail.literals.iter().copied());
-        let reach = pattern.reach.iter().filter(|step| !step.bounded_before).flat_map(|step| step.literals.iter().copied());
+        let reach = pattern.reach.iter().filter(|step| !step.bounded_before).flat_map(|step| step.literals.iter().map(|&(literal, _)| literal));
         gate.chain(leading).chain(tail).chain(reach).for_each(|literal| read_anywhere[literal] = true);
     }
     let opens_word = |text: &String| text.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric);
@@ -645,44 +648,82 @@ fn anchored_matches(
     found
 }
 
-/// Whether a match starting at `start` can hold each step's literals within reach: an
-/// occurrence at or after the start, with no more runs of whitespace before it than the step
-/// allows. Steps come in order of reach, so the runs are counted in one pass.
+/// Whether a match starting at `start` can hold the steps' literals where the steps allow:
+/// each at or after an occurrence of the previous step's (the first, at or after the start),
+/// with at most the step's gap of runs of whitespace in between, and ending a word where the
+/// step says so.
 fn within_reach(steps: &[ReachStep], lower: &str, start: usize, literals: &LiteralTable) -> bool {
-    let mut runs = SpaceRuns { text: lower.as_bytes(), at: start, counted: 0 };
-    steps.iter().all(|step| {
-        let limit = runs.start_of(step.most_runs + 1);
-        let in_reach = |literal: &usize| literals.starts_of(*literal).take_while(|&at| at >= start).any(|at| at <= limit);
-        step.literals.iter().any(in_reach)
-    })
-}
-
-/// A forward count of the runs of whitespace in a text from a position on.
-struct SpaceRuns<'t> {
-    text: &'t [u8],
-    /// Where counting stopped: the start of the `counted`-th run (or the start).
-    at: usize,
-    counted: usize,
-}
-
-impl SpaceRuns<'_> {
-    /// Where the `n`-th run from the start begins (the text's end if there are fewer). Asked
-    /// for fewer than already counted, it answers further on, which only widens a reach.
-    fn start_of(&mut self, n: usize) -> usize {
-        while self.counted < n {
-            let rest = &self.text[self.at.min(self.text.len())..];
-            // A run already entered (the one at the start, or the last counted) is passed first.
-            let inside = rest.iter().take_while(|&&b| self.counted > 0 && is_space(char::from(b))).count();
-            let Some(next) = rest[inside..].iter().position(|&b| is_space(char::from(b))) else {
-                self.at = self.text.len();
-                self.counted = n;
-                break;
-            };
-            self.at += inside + next;
-            self.counted += 1;
+    let text = lower.as_bytes();
+    let mut previous = Places::default();
+    previous.push(start);
+    for step in steps {
+        let limits = previous.map(|from| run_start(text, from, step.gap + 1));
+        let in_reach = |at: &usize| previous.iter().zip(limits.iter()).any(|(&from, &limit)| from <= *at && *at <= limit);
+        let ends_word = |at: usize| !text.get(at).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+        let mut found = Places::default();
+        for &(literal, len) in &step.literals {
+            let places = literals.starts_of(literal).take_while(|&at| at >= start);
+            for at in places.filter(|&at| !step.bounded_after || ends_word(at + len)).filter(in_reach) {
+                if !found.push(at) {
+                    // More places than kept: the check would be guesswork; let the try run.
+                    return true;
+                }
+            }
         }
-        self.at
+        if found.is_empty() {
+            return false;
+        }
+        previous = found;
     }
+    true
+}
+
+/// A few places in a sentence, kept without allocating.
+#[derive(Default, Clone, Copy)]
+struct Places {
+    at: [usize; 8],
+    len: usize,
+}
+
+impl Places {
+    /// Adds a place; false when there is no room left.
+    fn push(&mut self, place: usize) -> bool {
+        let Some(slot) = self.at.get_mut(self.len) else { return false };
+        *slot = place;
+        self.len += 1;
+        true
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &usize> {
+        self.at[..self.len].iter()
+    }
+
+    fn map(&self, f: impl Fn(usize) -> usize) -> Places {
+        let mut mapped = *self;
+        mapped.at[..self.len].iter_mut().for_each(|place| *place = f(*place));
+        mapped
+    }
+}
+
+/// Where the `n`-th run of whitespace counted from `from` begins (a run that `from` stands
+/// in counts as the first), or the text's end when there are fewer.
+fn run_start(text: &[u8], from: usize, n: usize) -> usize {
+    let is_space = |b: &u8| is_space(char::from(*b));
+    let mut at = from;
+    for counted in 0..n {
+        let rest = text.get(at..).unwrap_or_default();
+        // Past the run counted last, to the next one.
+        let inside = if counted == 0 { 0 } else { rest.iter().take_while(|b| is_space(b)).count() };
+        match rest[inside..].iter().position(is_space) {
+            Some(next) => at += inside + next,
+            None => return text.len(),
+        }
+    }
+    at
 }
 
 /// The patterns' literals, each once, numbered in the order they first come.

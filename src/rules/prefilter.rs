@@ -84,8 +84,15 @@ impl Piece {
     }
 }
 
-fn shortest(set: &[Piece]) -> usize {
-    set.iter().map(|l| l.text.chars().count()).min().unwrap_or(0)
+impl AsRef<str> for Piece {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// The length in characters of a set's shortest literal.
+fn shortest<T: AsRef<str>>(set: &[T]) -> usize {
+    set.iter().map(|l| l.as_ref().chars().count()).min().unwrap_or(0)
 }
 
 /// One element of a concatenation, with what it matches first and last: a word boundary
@@ -544,49 +551,56 @@ pub fn tail(pattern: &str, has_leading_literals: bool) -> Option<Tail> {
     if anchored && !chars.windows(2).any(may_repeat) {
         return None;
     }
-    let syntax = structure(&chars);
-    let flags = syntax.iter().any(|&(i, c, _)| c == '(' && chars.get(i + 1) == Some(&'?') && chars.get(i + 2) != Some(&':'));
-    if flags || syntax.iter().any(|&(_, c, depth)| c == '|' && depth == 0) {
-        return None;
-    }
-    let bars = syntax.iter().filter(|&&(_, c, _)| c == '|').map(|&(i, _, depth)| (i, depth)).collect();
-    let reader = Atoms { chars: &chars, closing: closing_parens(&syntax, chars.len()), bars };
-    let atoms = reader.read(0..chars.len(), 0)?;
+    let (reader, atoms) = top_level(&chars)?;
     let head = match anchored {
         true => atoms.iter().position(|atom| atom.window)?,
         false => atoms.iter().position(|atom| atom.kind != AtomKind::Assertion)?,
     };
     atoms.windows(2).skip(head).find_map(|pair| {
         let (previous, atom) = (&pair[0], &pair[1]);
-        let opens = atom.kind == AtomKind::Group || (atom.kind == AtomKind::Literal && previous.kind != AtomKind::Literal);
-        if !opens {
-            return None;
-        }
-        let literals = reader.leading(atom).filter(|set| set.iter().all(|l| l.chars().count() >= MIN_LITERAL))?;
+        let (literals, bounded_before) = reader.opening_literals(previous, atom).filter(|(set, _)| shortest(set) >= MIN_LITERAL)?;
         let source: String = chars[atom.start..].iter().collect();
-        let starts_with_word = literals.iter().all(|l| l.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
-        Some(Tail { bounded_before: previous.ends_bounded && starts_with_word, literals, source })
+        Some(Tail { bounded_before, literals, source })
     })
 }
 
+/// A pattern's reader and its top-level sequence; `None` for a top-level alternation or
+/// flags (which a part of the pattern would lose), or syntax the reader does not follow.
+fn top_level(chars: &[char]) -> Option<(Atoms<'_>, Vec<Atom>)> {
+    let syntax = structure(chars);
+    let flags = syntax.iter().any(|&(i, c, _)| c == '(' && chars.get(i + 1) == Some(&'?') && chars.get(i + 2) != Some(&':'));
+    if flags || syntax.iter().any(|&(_, c, depth)| c == '|' && depth == 0) {
+        return None;
+    }
+    let bars = syntax.iter().filter(|&&(_, c, _)| c == '|').map(|&(i, _, depth)| (i, depth)).collect();
+    let reader = Atoms { chars, closing: closing_parens(&syntax, chars.len()), bars };
+    let atoms = reader.read(0..chars.len(), 0)?;
+    Some((reader, atoms))
+}
+
 /// Literals one of which every match of a pattern holds, and the most runs of whitespace
-/// that can stand between the match's start and that literal (see [`reach`]).
+/// that can stand before it since the previous step's literal, or since the match's start
+/// for the first step (see [`reach`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub literals: Vec<String>,
-    pub most_runs: usize,
+    pub gap: usize,
     /// The literal follows a word boundary (as in [`Tail`]).
     pub bounded_before: bool,
+    /// A word boundary follows the literal: it is the whole of what its element matches,
+    /// and the next element starts with a boundary ("part" in "(act|part)\s+" is not the
+    /// one in "parties").
+    pub bounded_after: bool,
 }
 
 /// For a pattern tried only where it may start (at its leading literals, or at the start of
-/// the sentence), the literals its matches hold further on, each with how far from the
-/// start it stands at most, counted in runs of whitespace: a match of
+/// the sentence), the literals its matches hold further on, in order, each with how far
+/// from the previous one it stands at most, counted in runs of whitespace: a match of
 /// `(share|provide)\w*\s+(\w+\s+){0,3}(any|all)\s+data` holds an "any" or "all" after at most
-/// four runs, and a "data" after at most five. A try where a step's literals stand nowhere
-/// within reach cannot succeed; the lexicon checks that in its literal table, for next to
-/// nothing, instead of running the expression (about a microsecond, as much for a try that
-/// fails after a few words as for one that succeeds).
+/// four runs, and a "data" one run after that. A try where the steps' literals do not stand
+/// so cannot succeed; the lexicon checks that in its literal table, for next to nothing,
+/// instead of running the expression (about a microsecond, as much for a try that fails
+/// after a few words as for one that succeeds).
 ///
 /// A run of whitespace in the text must be touched by an element that may match
 /// whitespace: `\s` and spaces, however repeated, touch one run; `.`, `\W`, `\D` and classes
@@ -595,28 +609,25 @@ pub struct Step {
 /// has no such step, or uses syntax this reader does not follow.
 pub fn reach(pattern: &str) -> Vec<Step> {
     let chars: Vec<char> = pattern.chars().collect();
-    let syntax = structure(&chars);
-    let flags = syntax.iter().any(|&(i, c, _)| c == '(' && chars.get(i + 1) == Some(&'?') && chars.get(i + 2) != Some(&':'));
-    if flags || syntax.iter().any(|&(_, c, depth)| c == '|' && depth == 0) {
-        return Vec::new();
-    }
-    let bars = syntax.iter().filter(|&&(_, c, _)| c == '|').map(|&(i, _, depth)| (i, depth)).collect();
-    let reader = Atoms { chars: &chars, closing: closing_parens(&syntax, chars.len()), bars };
-    let Some(atoms) = reader.read(0..chars.len(), 0) else { return Vec::new() };
+    let Some((reader, atoms)) = top_level(&chars) else { return Vec::new() };
     let Some(head) = atoms.iter().position(|atom| atom.kind != AtomKind::Assertion) else { return Vec::new() };
     let mut steps = Vec::new();
     let mut runs = sum_runs(&atoms[..=head]);
-    for pair in atoms[head..].windows(2) {
+    for (index, pair) in atoms.windows(2).enumerate().skip(head) {
         let (previous, atom) = (&pair[0], &pair[1]);
-        let Some(most_runs) = runs else { break };
-        let opens = atom.kind == AtomKind::Group || (atom.kind == AtomKind::Literal && previous.kind != AtomKind::Literal);
-        if opens && atom.required {
-            if let Some(literals) = reader.leading(atom).filter(|set| set.iter().all(|l| l.chars().count() >= MIN_LITERAL)) {
-                let starts_with_word = literals.iter().all(|l| l.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
-                steps.push(Step { bounded_before: previous.ends_bounded && starts_with_word, literals, most_runs });
+        let Some(gap) = runs else { break };
+        // Two letters are enough at word starts: the lexicon records no others.
+        let long_enough = |(set, bounded_before): &(Vec<String>, bool)| shortest(set) >= if *bounded_before { 2 } else { MIN_LITERAL };
+        let step = atom.required.then(|| reader.opening_literals(previous, atom)).flatten().filter(long_enough);
+        let since = match step {
+            Some((literals, bounded_before)) => {
+                let bounded_after = reader.is_whole_literal(&atoms[index + 1..]);
+                steps.push(Step { literals, gap, bounded_before, bounded_after });
+                0
             }
-        }
-        runs = atom.runs.and_then(|more| most_runs.checked_add(more));
+            None => gap,
+        };
+        runs = atom.runs.and_then(|more| since.checked_add(more));
     }
     steps
 }
@@ -634,6 +645,11 @@ struct Atom {
     window: bool,
     /// It matches at least once.
     required: bool,
+    /// It matches exactly once.
+    once: bool,
+    /// Whatever precedes it stands before a word boundary: it is a required `\b`, or
+    /// character that is no word character.
+    starts_bounded: bool,
     /// The most runs of whitespace its match can touch (see [`reach`]); `None`: no bound.
     runs: Option<usize>,
 }
@@ -666,7 +682,7 @@ impl Atoms<'_> {
             let (kind, bounded, spacing) = match c {
                 '(' => {
                     let close = (*self.closing.get(i)?)?;
-                    let inner = if chars.get(i + 1..i + 3) == Some(&['?', ':']) { i + 3 } else { i + 1 };
+                    let inner = self.group_content(i);
                     i = close + 1;
                     (AtomKind::Group, self.ends_bounded(inner..close, depth + 1), Spacing::Runs(self.most_runs(inner..close, depth + 1)))
                 }
@@ -707,10 +723,12 @@ impl Atoms<'_> {
             i = quantifier_end(chars, i)?;
             let (least, most) = repetitions(&chars[quantifier_start..i])?;
             let window = matches!(c, '[' | '.') && most.is_none_or(|most| most >= 3);
+            let starts_bounded = bounded && least >= 1 && kind != AtomKind::Group;
             // An atom that may be absent leaves what precedes it in its place.
             let bounded = bounded && (least >= 1 || atoms.last().is_some_and(|a: &Atom| a.ends_bounded));
             let runs = spacing.runs(most);
-            atoms.push(Atom { start, kind, ends_bounded: bounded, window, required: least >= 1, runs });
+            let once = least == 1 && most == Some(1);
+            atoms.push(Atom { start, kind, ends_bounded: bounded, window, required: least >= 1, once, starts_bounded, runs });
         }
         Some(atoms)
     }
@@ -725,9 +743,46 @@ impl Atoms<'_> {
         if matches!(self.chars.get(close + 1), Some('?' | '*' | '{')) {
             return None;
         }
-        let inner = if self.chars.get(atom.start + 1..atom.start + 3) == Some(&['?', ':']) { atom.start + 3 } else { atom.start + 1 };
+        let inner = self.group_content(atom.start);
         let bars = self.bars.iter().filter(|&&(_, depth)| depth == 1).map(|&(i, _)| i);
         branch_runs(self.chars, inner..close, bars)
+    }
+
+    /// The literals one of which opens every match of `atom` when it opens a group or a
+    /// literal run, and whether they stand after a word boundary (`previous` ends with one,
+    /// and they open with a word character).
+    fn opening_literals(&self, previous: &Atom, atom: &Atom) -> Option<(Vec<String>, bool)> {
+        let opens = atom.kind == AtomKind::Group || (atom.kind == AtomKind::Literal && previous.kind != AtomKind::Literal);
+        if !opens {
+            return None;
+        }
+        let literals = self.leading(atom)?;
+        let starts_with_word = literals.iter().all(|l| l.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+        Some((literals, previous.ends_bounded && starts_with_word))
+    }
+
+    /// Whether the first of a sequence of top-level `atoms`, a group of plain words or a run
+    /// of literal characters, is matched by its literals alone, with a word boundary after it.
+    fn is_whole_literal(&self, atoms: &[Atom]) -> bool {
+        let Some(first) = atoms.first().filter(|atom| atom.once) else { return false };
+        let plain = |atoms: &[Atom]| atoms.iter().all(|atom| atom.kind == AtomKind::Literal && atom.once);
+        let (whole, after) = match first.kind {
+            AtomKind::Group => {
+                let Some(close) = self.closing.get(first.start).copied().flatten() else { return false };
+                let mut branches = self.branches(self.group_content(first.start)..close, 1);
+                (branches.all(|branch| branch.is_some_and(|atoms| plain(&atoms))), atoms.get(1))
+            }
+            _ => {
+                let run = atoms.iter().take_while(|atom| atom.kind == AtomKind::Literal).count();
+                (plain(&atoms[..run]), atoms.get(run))
+            }
+        };
+        whole && after.is_some_and(|atom| atom.starts_bounded)
+    }
+
+    /// Where the content of the group opened at `open` starts (after `(?:` or `(`).
+    fn group_content(&self, open: usize) -> usize {
+        if self.chars.get(open + 1..open + 3) == Some(&['?', ':']) { open + 3 } else { open + 1 }
     }
 
     /// Whether every branch of a group's content (`range`, at `depth`) ends with a word
@@ -1003,43 +1058,60 @@ mod tail_tests {
 mod reach_tests {
     use super::reach;
 
-    /// Each step as (literals, most runs, bounded before).
-    fn steps(pattern: &str) -> Vec<(Vec<&str>, usize, bool)> {
-        let found = reach(pattern);
-        let leak = |s: String| &*Box::leak(s.into_boxed_str());
-        found.into_iter().map(|s| (s.literals.into_iter().map(leak).collect(), s.most_runs, s.bounded_before)).collect()
+    /// Each step as (its literals joined by `|`, most runs since the previous step, bounded
+    /// before).
+    fn steps(pattern: &str) -> Vec<(String, usize, bool)> {
+        reach(pattern).into_iter().map(|s| (s.literals.join("|"), s.gap, s.bounded_before)).collect()
+    }
+
+    /// Whether each step's literals end on a word boundary.
+    fn bounded_after(pattern: &str) -> Vec<bool> {
+        reach(pattern).into_iter().map(|s| s.bounded_after).collect()
     }
 
     #[test]
     fn literals_within_a_few_words() {
         assert_eq!(
             steps(r"\b(share|provide)\w*\s+(\w+\s+){0,3}(any|all)\s+data\b"),
-            vec![(vec!["any", "all"], 4, true), (vec!["data"], 5, true)]
+            vec![("any|all".into(), 4, true), ("data".into(), 1, true)]
         );
         assert_eq!(
             steps(r"^\s*(\w+\s+)?(this|the\s+present)\s+agreement"),
-            vec![(vec!["this", "the"], 2, false), (vec!["agreement"], 4, true)],
+            vec![("this|the".into(), 2, false), ("agreement".into(), 2, true)],
             "a branch with a space counts one run"
         );
-        assert_eq!(steps(r"\bnot\b.{0,80}\bprevent\w*"), vec![(vec!["prevent"], 80, true)], "a window: one run per character");
-        assert_eq!(steps(r"\bx[ab]\s+yes"), vec![(vec!["yes"], 1, true)], "a class without space");
-        assert_eq!(steps(r"\bx,?y\w*zzz"), vec![(vec!["zzz"], 0, false)], "no boundary before a literal inside a word");
+        assert_eq!(steps(r"\bnot\b.{0,80}\bprevent\w*"), vec![("prevent".into(), 80, true)], "a window: one run per character");
+        assert_eq!(steps(r"\bx[ab]\s+yes"), vec![("yes".into(), 1, true)], "a class without space");
+        assert_eq!(steps(r"\bx,?y\w*zzz"), vec![("zzz".into(), 0, false)], "no boundary before a literal inside a word");
+        assert_eq!(steps(r"\bpersons?\s+(un\w+|other)"), vec![("un|other".into(), 1, true)], "two letters at a word's start");
+        assert_eq!(steps(r"\bx\w*(un|other)"), Vec::<(String, usize, bool)>::new(), "two letters inside a word");
+    }
+
+    #[test]
+    fn literals_that_are_whole_words() {
+        assert_eq!(bounded_after(r"\b(share|provide)\w*\s+(\w+\s+){0,3}(any|all)\s+data\b"), vec![true, true]);
+        assert_eq!(bounded_after(r"\bthe\s+(act|part)\s+of"), vec![true, false]);
+        assert_eq!(bounded_after(r"\bthe\s+(act|parts?)\s+off"), vec![false, false], "a branch longer than its literal");
+        assert_eq!(bounded_after(r"\bthe\s+(act|part)off"), vec![false, false], "no boundary after the group");
+        assert_eq!(bounded_after(r"\bthe\s+(act|part)\s*off"), vec![false, false], "a boundary that may be absent");
+        assert_eq!(bounded_after(r"\bnot\s+prevent\w*"), vec![false]);
+        assert_eq!(bounded_after(r"\bnot\s+prevent"), vec![false], "at the end: whatever follows");
     }
 
     #[test]
     fn no_steps_past_an_unbounded_element() {
-        assert_eq!(steps(r"\bfor\s+[^,]+\s+(are|was)\b"), vec![]);
-        assert_eq!(steps(r"\bx[a ]+yes"), vec![], "a class with a space, repeated at will");
-        assert_eq!(steps(r"\bx.*yes"), vec![]);
-        assert_eq!(steps(r"\bx\s+(a\s+b)*yes"), vec![], "a repeated group with spaces");
-        assert_eq!(steps(r"\bx\s+(ab)*\s+yes"), vec![(vec!["yes"], 2, true)], "a repeated group without");
+        assert_eq!(steps(r"\bfor\s+[^,]+\s+(are|was)\b"), Vec::<(String, usize, bool)>::new());
+        assert_eq!(steps(r"\bx[a ]+yes"), Vec::<(String, usize, bool)>::new(), "a class with a space, repeated at will");
+        assert_eq!(steps(r"\bx.*yes"), Vec::<(String, usize, bool)>::new());
+        assert_eq!(steps(r"\bx\s+(a\s+b)*yes"), Vec::<(String, usize, bool)>::new(), "a repeated group with spaces");
+        assert_eq!(steps(r"\bx\s+(ab)*\s+yes"), vec![("yes".into(), 2, true)], "a repeated group without");
     }
 
     #[test]
     fn no_steps_where_the_reader_cannot_follow() {
-        assert_eq!(steps(r"abc\s+def|ghi"), vec![], "a top-level alternation");
-        assert_eq!(steps(r"(?x)abc \s+ def"), vec![], "flags");
-        assert_eq!(steps(r"abc\x41\s+def"), vec![], "an escape with arguments");
-        assert_eq!(steps(r"abc\s+(de|fg)?\s+hij"), vec![(vec!["hij"], 2, true)], "an optional group is no step");
+        assert_eq!(steps(r"abc\s+def|ghi"), Vec::<(String, usize, bool)>::new(), "a top-level alternation");
+        assert_eq!(steps(r"(?x)abc \s+ def"), Vec::<(String, usize, bool)>::new(), "flags");
+        assert_eq!(steps(r"abc\x41\s+def"), Vec::<(String, usize, bool)>::new(), "an escape with arguments");
+        assert_eq!(steps(r"abc\s+(de|fg)?\s+hij"), vec![("hij".into(), 2, true)], "an optional group is no step");
     }
 }
