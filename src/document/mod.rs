@@ -69,8 +69,9 @@ pub struct Document {
 pub struct Clause {
     /// The reference a reader would cite: "Art. 14(2)(a)", "Sec. 101(a)(1)", "Para 7", "Preamble".
     pub reference: String,
-    /// The heading of the enclosing article or section ("Retention of data"), if any.
-    pub heading: Option<String>,
+    /// The heading of the enclosing article or section ("Retention of data"), if any; shared
+    /// by the clauses under it.
+    pub heading: Option<std::sync::Arc<str>>,
     pub kind: ClauseKind,
     pub span: Span,
     /// The clause's text without its number: what is split into sentences.
