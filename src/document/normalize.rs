@@ -212,7 +212,7 @@ impl<'a> Normalizer<'a> {
             position: start,
             end,
             text: String::with_capacity(capacity),
-            origin: OriginMap::default(),
+            origin: OriginMap::starting_at(start),
             pending_space: None,
             hyphen: Hyphen::None,
             last_end: start,
