@@ -87,7 +87,7 @@ struct Context {
     /// "Art. ", "Sec. ", "§ ", "Annex " ...
     word: &'static str,
     /// "14", "IV", "A"; may be empty ("Annex").
-    number: String,
+    number: Arc<str>,
     heading: Option<Arc<str>>,
     /// The last unnumbered paragraph directly in the unit: the lead-in of top-level items.
     text_clause: Option<usize>,
@@ -97,7 +97,7 @@ struct Context {
 #[derive(Debug, Clone, PartialEq)]
 struct Level {
     style: Style,
-    label: String,
+    label: Arc<str>,
     heading: Option<Arc<str>>,
     /// The item's own text (or the paragraph attached to it), by clause index.
     text_clause: Option<usize>,
@@ -510,7 +510,7 @@ impl<'a> Builder<'a> {
     fn reference(&self) -> String {
         let context = self.state.unit.as_ref().or(self.state.outer.as_ref());
         let mut word = context.map_or("", |c| c.word);
-        let mut number = context.map_or("", |c| c.number.as_str());
+        let mut number = context.map_or("", |c| &*c.number);
         let mut labels = self.state.levels.iter().filter(|l| !l.style.is_bullet()).peekable();
         while let Some(level) = labels.peek() {
             let continues = level.style.is_dotted() && continues_number(number, &level.label);
