@@ -14,6 +14,7 @@ mod scan;
 pub mod input;
 pub mod normalize;
 pub mod offsets;
+pub mod origin;
 pub mod sentences;
 pub mod structure;
 mod terms;
@@ -68,8 +69,9 @@ pub struct Document {
 pub struct Clause {
     /// The reference a reader would cite: "Art. 14(2)(a)", "Sec. 101(a)(1)", "Para 7", "Preamble".
     pub reference: String,
-    /// The heading of the enclosing article or section ("Retention of data"), if any.
-    pub heading: Option<String>,
+    /// The heading of the enclosing article or section ("Retention of data"), if any; shared
+    /// by the clauses under it.
+    pub heading: Option<std::sync::Arc<str>>,
     pub kind: ClauseKind,
     pub span: Span,
     /// The clause's text without its number: what is split into sentences.
@@ -106,16 +108,16 @@ pub struct Sentence {
     /// single spaces, hidden characters and soft hyphens removed, words hyphenated across
     /// line breaks joined. Case is kept; matching is case-insensitive.
     pub text: String,
-    /// `span.start + origin[i]` is the byte offset in the original input of `text`'s byte `i`
-    /// (length `text.len() + 1`, the last entry being the sentence's end). Relative, so that
-    /// moving the sentence moves only its span.
-    pub origin: Vec<u32>,
+    /// `span.start + origin.get(i)` is the byte offset in the original input of `text`'s byte
+    /// `i`; `origin.get(text.len())` is the sentence's end. Relative, so that moving the
+    /// sentence moves only its span.
+    pub origin: origin::OriginMap,
 }
 
 impl Sentence {
     /// Maps a byte range of the normalised [`Sentence::text`] back to the original input.
     pub fn original_span(&self, start: usize, end: usize) -> Span {
-        let at = |i: usize| self.span.start + self.origin[i.min(self.origin.len() - 1)] as usize;
+        let at = |i: usize| self.span.start + self.origin.get(i.min(self.text.len()));
         Span::new(at(start), at(end).max(at(start)))
     }
 }

@@ -10,14 +10,15 @@
 
 use super::{HiddenCharacter, Span};
 use super::compat;
+use super::origin::OriginMap;
 use super::scan;
 
 /// Normalised text plus, for each of its bytes, the byte offset in the original it came from
-/// (one extra entry at the end: where the normalised text's last character ends).
+/// (and for the offset one past its end: where the normalised text's last character ends).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     pub text: String,
-    pub origin: Vec<u32>,
+    pub origin: OriginMap,
 }
 
 impl Normalized {
@@ -25,10 +26,10 @@ impl Normalized {
     /// first contributing character to the end of the last one.
     pub fn original_span(&self, source: &str, start: usize, end: usize) -> Span {
         if start >= end || end > self.text.len() {
-            let at = self.origin.get(start).copied().unwrap_or(0) as usize;
+            let at = if start <= self.text.len() { self.origin.get(start) } else { 0 };
             return Span::new(at, at);
         }
-        Span::new(self.origin[start] as usize, unit_end(source, self.origin[end - 1] as usize))
+        Span::new(self.origin.get(start), unit_end(source, self.origin.get(end - 1)))
     }
 }
 
@@ -194,7 +195,7 @@ struct Normalizer<'a> {
     position: usize,
     end: usize,
     text: String,
-    origin: Vec<u32>,
+    origin: OriginMap,
     /// Where the whitespace owed before the next character started.
     pending_space: Option<usize>,
     hyphen: Hyphen,
@@ -211,7 +212,7 @@ impl<'a> Normalizer<'a> {
             position: start,
             end,
             text: String::with_capacity(capacity),
-            origin: Vec::with_capacity(capacity + 1),
+            origin: OriginMap::starting_at(start),
             pending_space: None,
             hyphen: Hyphen::None,
             last_end: start,
@@ -237,15 +238,15 @@ impl<'a> Normalizer<'a> {
     }
 
     fn finish(mut self) -> Normalized {
-        self.origin.push(self.last_end as u32);
+        self.origin.map(self.text.len(), self.last_end);
         Normalized { text: self.text, origin: self.origin }
     }
 
     fn flush_space(&mut self) {
         if let Some(at) = self.pending_space.take() {
             if !self.text.is_empty() {
+                self.origin.map(self.text.len(), at);
                 self.text.push(' ');
-                self.origin.push(at as u32);
             }
         }
     }
@@ -256,8 +257,8 @@ impl<'a> Normalizer<'a> {
         let start = self.position;
         let end = plain_run_end(&self.bytes[..self.end], start);
         self.flush_space();
+        self.origin.map(self.text.len(), start);
         self.text.push_str(&self.source[start..end]);
-        self.origin.extend(start as u32..end as u32);
         let hyphen_after_letter =
             end - start >= 2 && self.bytes[end - 1] == b'-' && self.bytes[end - 2].is_ascii_alphabetic();
         self.hyphen = if hyphen_after_letter { Hyphen::Hard } else { Hyphen::None };
@@ -307,7 +308,7 @@ impl<'a> Normalizer<'a> {
         if next.is_lowercase() {
             if self.hyphen == Hyphen::Hard {
                 self.text.pop();
-                self.origin.pop();
+                self.origin.truncate(self.text.len());
             }
             self.hyphen = Hyphen::None;
             return true;
@@ -333,8 +334,8 @@ impl<'a> Normalizer<'a> {
         let inside_word = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
         if inside_word {
             self.flush_space();
+            self.origin.map(self.text.len(), start);
             self.text.push_str(&self.source[start..end]);
-            self.origin.extend(start as u32..end as u32);
             self.last_end = end;
             self.hyphen = Hyphen::None;
         }
@@ -403,15 +404,20 @@ impl<'a> Normalizer<'a> {
     fn take_back_previous_character(&mut self, at: usize) -> Option<usize> {
         let previous = self.source[..at].chars().next_back()?;
         let previous_start = at - previous.len_utf8();
-        let last_origin = *self.origin.last()? as usize;
-        if last_origin != previous_start || self.last_end != at {
+        if self.last_origin()? != previous_start || self.last_end != at {
             return None;
         }
-        while self.origin.last() == Some(&(previous_start as u32)) {
-            self.origin.pop();
+        while self.last_origin() == Some(previous_start) {
             self.text.pop();
+            self.origin.truncate(self.text.len());
         }
         Some(previous_start)
+    }
+
+    /// Where the last byte of the normalised text so far comes from.
+    fn last_origin(&self) -> Option<usize> {
+        let last = self.text.len().checked_sub(1)?;
+        Some(self.origin.get(last))
     }
 
     /// Pushes a character produced by NFKC, applying the same quote, dash and space mapping
@@ -431,10 +437,10 @@ impl<'a> Normalizer<'a> {
 
     fn push_char(&mut self, ch: char, origin: usize, end: usize) {
         self.flush_space();
-        self.text.push(ch);
-        for _ in 0..ch.len_utf8() {
-            self.origin.push(origin as u32);
+        for byte in 0..ch.len_utf8() {
+            self.origin.map(self.text.len() + byte, origin);
         }
+        self.text.push(ch);
         self.last_end = end;
     }
 }
@@ -511,12 +517,12 @@ mod tests {
 
     /// Every output byte maps to a char boundary of the source, in increasing order.
     fn assert_origin_consistent(source: &str, n: &Normalized) {
-        assert_eq!(n.origin.len(), n.text.len() + 1);
-        for window in n.origin.windows(2) {
-            assert!(window[0] <= window[1], "origin not monotonic: {:?}", n.origin);
+        let origins: Vec<usize> = (0..=n.text.len()).map(|at| n.origin.get(at)).collect();
+        for window in origins.windows(2) {
+            assert!(window[0] <= window[1], "origin not monotonic: {origins:?}");
         }
-        for &o in &n.origin {
-            assert!(source.is_char_boundary(o as usize), "{o} not a boundary in {source:?}");
+        for &o in &origins {
+            assert!(source.is_char_boundary(o), "{o} not a boundary in {source:?}");
         }
     }
 
@@ -572,7 +578,7 @@ mod tests {
         assert_eq!(&source[span.start..span.end], "data");
         let span = n.original_span(source, 0, 7);
         assert_eq!(&source[span.start..span.end], "“Shall”");
-        assert_eq!(*n.origin.last().unwrap() as usize, source.len());
+        assert_eq!(n.origin.get(n.text.len()), source.len());
     }
 
     #[test]

@@ -40,28 +40,25 @@ pub fn split(source: &str, normalized: Normalized) -> Vec<Sentence> {
     sentences
 }
 
-/// A clause that is one sentence keeps its normalised buffers (most clauses are).
+/// A clause that is one sentence keeps its normalised text (most clauses are).
 fn whole(source: &str, normalized: Normalized) -> Sentence {
-    let Normalized { text, mut origin } = normalized;
-    let start = origin[0];
-    let end_in_source = unit_end(source, origin[text.len() - 1] as usize);
-    origin.truncate(text.len());
-    origin.push(end_in_source as u32);
-    origin.iter_mut().for_each(|at| *at -= start);
-    Sentence { span: Span::new(start as usize, end_in_source), text, origin }
+    let span = sentence_span(source, &normalized, 0, normalized.text.len());
+    let origin = normalized.origin.window(0, normalized.text.len(), span.end);
+    Sentence { span, text: normalized.text, origin }
 }
 
 fn sentence(source: &str, normalized: &Normalized, start: usize, end: usize) -> Sentence {
-    let end_in_source = unit_end(source, normalized.origin[end - 1] as usize);
-    let first = normalized.origin[start];
-    let mut origin = Vec::with_capacity(end - start + 1);
-    origin.extend(normalized.origin[start..end].iter().map(|at| at - first));
-    origin.push(end_in_source as u32 - first);
+    let span = sentence_span(source, normalized, start, end);
     Sentence {
-        span: Span::new(first as usize, end_in_source),
+        span,
         text: normalized.text[start..end].to_string(),
-        origin,
+        origin: normalized.origin.window(start, end, span.end),
     }
+}
+
+/// Where the sentence of normalised bytes `start..end` (not empty) stands in `source`.
+fn sentence_span(source: &str, normalized: &Normalized, start: usize, end: usize) -> Span {
+    Span::new(normalized.origin.get(start), unit_end(source, normalized.origin.get(end - 1)))
 }
 
 /// Byte ranges of the sentences of a normalised text (single spaces, no space at either end),
@@ -223,7 +220,7 @@ mod tests {
         assert_eq!(found[1].text, "\"Logs\" are kept.");
         assert_eq!(&source[found[1].span.start..found[1].span.end], "“Logs” are kept.");
         let sentence = &found[1];
-        assert_eq!(sentence.origin.len(), sentence.text.len() + 1);
+        assert_eq!(sentence.origin.get(sentence.text.len()), sentence.span.len());
         let logs = sentence.original_span(1, 5);
         assert_eq!(&source[logs.start..logs.end], "Logs");
     }

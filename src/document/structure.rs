@@ -15,6 +15,7 @@ mod resume;
 use super::{ClauseKind, Span};
 use lines::{is_closing_start, is_recital, Line, LineKind, UnitKind, UnitLine};
 use numbering::{ItemLine, Style};
+use std::sync::Arc;
 
 pub(super) use lines::title;
 pub(super) use resume::{read, reread, PassRecord, Previous};
@@ -24,7 +25,7 @@ pub(super) use resume::{read, reread, PassRecord, Previous};
 #[derive(Debug, Clone)]
 pub(super) struct ClauseDraft {
     pub reference: String,
-    pub heading: Option<String>,
+    pub heading: Option<Arc<str>>,
     pub kind: ClauseKind,
     /// The whole clause, number included.
     pub span: Span,
@@ -86,8 +87,8 @@ struct Context {
     /// "Art. ", "Sec. ", "§ ", "Annex " ...
     word: &'static str,
     /// "14", "IV", "A"; may be empty ("Annex").
-    number: String,
-    heading: Option<String>,
+    number: Arc<str>,
+    heading: Option<Arc<str>>,
     /// The last unnumbered paragraph directly in the unit: the lead-in of top-level items.
     text_clause: Option<usize>,
 }
@@ -96,8 +97,8 @@ struct Context {
 #[derive(Debug, Clone, PartialEq)]
 struct Level {
     style: Style,
-    label: String,
-    heading: Option<String>,
+    label: Arc<str>,
+    heading: Option<Arc<str>>,
     /// The item's own text (or the paragraph attached to it), by clause index.
     text_clause: Option<usize>,
     /// The item is a heading ("(1) Agency", "7. RETENTION").
@@ -134,7 +135,7 @@ struct State {
     unit: Option<Context>,
     levels: Vec<Level>,
     /// A free-standing heading ("FINAL PROVISIONS") that applies until the next unit.
-    floating_heading: Option<String>,
+    floating_heading: Option<Arc<str>>,
     /// A unit heading without a title: the next short line may be its title.
     awaiting_title: bool,
     /// Free-standing headings that take the reference of the clause after them.
@@ -228,7 +229,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn heading_clause(&mut self, span: Span, content: Span, reference: String, heading: Option<String>) {
+    fn heading_clause(&mut self, span: Span, content: Span, reference: String, heading: Option<Arc<str>>) {
         let kind = match self.state.region {
             Region::Body => ClauseKind::Heading,
             Region::Preamble => ClauseKind::Preamble,
@@ -336,7 +337,7 @@ impl<'a> Builder<'a> {
             return;
         }
         let text = &self.source[item.content_start..line.end];
-        self.state.levels[level].heading = numbering::inline_title(text).map(str::to_string);
+        self.state.levels[level].heading = numbering::inline_title(text).map(Arc::from);
         self.open_clause(index, item.content_start, ClauseKind::Body, reference, Some(level), parent);
     }
 
@@ -470,7 +471,7 @@ impl<'a> Builder<'a> {
     /// The title of a numbered heading item ("7. RETENTION", "(1) Agency", "(d) Effective Date
     /// of Certification."), if the item is one: short, capitalised, on its own line, and
     /// followed by text or by deeper numbering rather than by a sibling.
-    fn item_heading(&self, index: usize, item: &ItemLine, style: Style) -> Option<String> {
+    fn item_heading(&self, index: usize, item: &ItemLine, style: Style) -> Option<Arc<str>> {
         let line = &self.lines[index];
         let content = Span::new(item.content_start, line.end);
         let text = &self.source[content.start..content.end];
@@ -509,7 +510,7 @@ impl<'a> Builder<'a> {
     fn reference(&self) -> String {
         let context = self.state.unit.as_ref().or(self.state.outer.as_ref());
         let mut word = context.map_or("", |c| c.word);
-        let mut number = context.map_or("", |c| c.number.as_str());
+        let mut number = context.map_or("", |c| &*c.number);
         let mut labels = self.state.levels.iter().filter(|l| !l.style.is_bullet()).peekable();
         while let Some(level) = labels.peek() {
             let continues = level.style.is_dotted() && continues_number(number, &level.label);
@@ -539,7 +540,7 @@ impl<'a> Builder<'a> {
 
     /// The innermost heading that says something: an item's heading, then a free-standing
     /// heading, then the unit's and the chapter's. "In general" says nothing.
-    fn current_heading(&self) -> Option<String> {
+    fn current_heading(&self) -> Option<Arc<str>> {
         let levels = self.state.levels.iter().rev().filter_map(|l| l.heading.as_ref());
         let rest = [
             self.state.floating_heading.as_ref(),
@@ -589,12 +590,11 @@ fn leads_on(text: &str) -> bool {
 }
 
 /// Heading text as shown: whitespace collapsed, Markdown emphasis and trailing full stops,
-/// colons and dashes removed.
-fn heading_text(source: &str, span: Span) -> String {
+/// colons and dashes removed. Shared: every clause under a heading carries it.
+fn heading_text(source: &str, span: Span) -> Arc<str> {
     let text = super::normalize::normalize(source, span).text;
-    text.trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c.is_whitespace())
-        .trim_end_matches(['.', ':', '-', ' '])
-        .to_string()
+    Arc::from(text.trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c.is_whitespace())
+        .trim_end_matches(['.', ':', '-', ' ']))
 }
 
 #[cfg(test)]

@@ -22,8 +22,8 @@ fn assert_well_formed(document: &Document) {
         for sentence in &clause.sentences {
             assert!(on_boundary(sentence.span.start) && on_boundary(sentence.span.end));
             assert!(sentence.span.start <= sentence.span.end);
-            assert_eq!(sentence.origin.len(), sentence.text.len() + 1);
-            assert!(sentence.origin.iter().all(|&o| on_boundary(sentence.span.start + o as usize)));
+            assert_eq!(sentence.origin.get(sentence.text.len()), sentence.span.len());
+            assert!((0..=sentence.text.len()).all(|at| on_boundary(sentence.span.start + sentence.origin.get(at))));
             assert!(!sentence.text.is_empty());
         }
     }

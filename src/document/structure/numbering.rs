@@ -2,6 +2,7 @@
 //! telling numbering styles apart.
 
 use super::Level;
+use std::sync::Arc;
 
 /// How a number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,7 +65,8 @@ impl Style {
 pub struct ItemLine {
     pub form: Form,
     /// The number as cited, without brackets or full stop: "a", "14", "iv", "1.2", "A.1".
-    pub label: String,
+    /// Shared with the numbering level the item opens.
+    pub label: Arc<str>,
     /// Where the item's text starts (after the number and the spaces after it).
     pub content_start: usize,
 }
@@ -89,7 +91,7 @@ pub fn parse_item(text: &str, base: usize) -> Option<ItemLine> {
     };
     let after = &text[marker_len..];
     let content_offset = marker_len + (after.len() - after.trim_start().len());
-    Some(ItemLine { form, label: label.to_string(), content_start: base + content_offset })
+    Some(ItemLine { form, label: Arc::from(label), content_start: base + content_offset })
 }
 
 fn parse_bullet(text: &str, base: usize) -> Option<ItemLine> {
@@ -105,7 +107,7 @@ fn parse_bullet(text: &str, base: usize) -> Option<ItemLine> {
         return None;
     }
     let content_offset = text.len() - after.trim_start().len();
-    Some(ItemLine { form: Form::Bullet, label: String::new(), content_start: base + content_offset })
+    Some(ItemLine { form: Form::Bullet, label: Arc::default(), content_start: base + content_offset })
 }
 
 /// "(a)" → ("a", length up to and including ")") if what follows can start item text.
@@ -316,7 +318,7 @@ pub fn is_expected(item: &ItemLine, levels: &[Level]) -> bool {
     let style = resolve(item, levels);
     match levels.iter().rev().find(|l| l.style == style) {
         Some(level) => is_successor(&level.label, &item.label, style.kind),
-        None => matches!(item.label.as_str(), "1" | "a" | "A" | "i" | "I" | "aa" | "AA") || item.label.ends_with(".1"),
+        None => matches!(&*item.label, "1" | "a" | "A" | "i" | "I" | "aa" | "AA") || item.label.ends_with(".1"),
     }
 }
 
@@ -375,7 +377,7 @@ mod tests {
     use super::*;
 
     fn item(text: &str) -> Option<(Form, String, String)> {
-        parse_item(text, 0).map(|i| (i.form, i.label, text[i.content_start..].to_string()))
+        parse_item(text, 0).map(|i| (i.form, i.label.to_string(), text[i.content_start..].to_string()))
     }
 
     #[test]
