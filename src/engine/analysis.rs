@@ -103,13 +103,36 @@ impl SentenceAnalysis {
             present.union_with(lead_in);
         }
         // A short item completes its lead-in: "(i) audit capabilities; and".
-        let fragment = lead_in.is_none() && text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
+        let fragment = lead_in.is_none() && fewer_words_than(text, MIN_PROVISION_WORDS);
         SentenceAnalysis { hits, present, fragment }
     }
 
     pub fn hits_of(&self, concept: ConceptId) -> impl Iterator<Item = &ConceptHit> {
         self.hits.iter().filter(move |h| h.concept == concept)
     }
+}
+
+/// Whether `text` has fewer than `count` whitespace-separated words. Counted byte by byte
+/// while the text is ASCII, as sentences nearly always are: `split_whitespace` decodes every
+/// character and cost more than the rest of the sentence's analysis but the lexicon.
+fn fewer_words_than(text: &str, count: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &byte in text.as_bytes() {
+        if !byte.is_ascii() {
+            return text.split_whitespace().nth(count - 1).is_none();
+        }
+        // `char::is_whitespace` counts the vertical tab too.
+        let space = byte.is_ascii_whitespace() || byte == b'\x0b';
+        if !space && !in_word {
+            words += 1;
+            if words == count {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
 }
 
 #[derive(Debug, Clone)]
@@ -239,7 +262,17 @@ impl ClauseAnalysis {
 
 #[cfg(test)]
 mod tests {
-    use super::BitSet;
+    use super::{fewer_words_than, BitSet};
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in ["", "Retention", "  Security  control ", "a b c", "a b c d", "a\x0bb\tc\nd", "é b c d", "a\u{a0}b c d", "(i) audit capabilities; and"] {
+            let expected = text.split_whitespace().count() < 4;
+            assert_eq!(fewer_words_than(text, 4), expected, "{text:?}");
+        }
+        assert!(!fewer_words_than("Each Party shall ensure", 4));
+        assert!(!fewer_words_than("a\u{a0}b c d", 4), "a no-break space separates words");
+    }
 
     #[test]
     fn a_bit_set_lists_its_members_in_order_across_words() {

@@ -366,7 +366,7 @@ fn require(
     fixed: Option<FixedStatus>,
     emit: &mut impl FnMut(Finding),
 ) {
-    for (index, sentence) in clause.sentences().filter(|(s, _)| !clause.defines(*s)) {
+    for (index, sentence) in clause.sentences() {
         let in_scope = match within {
             Within::Sentence => matches_terms(terms, &sentence.present),
             Within::Clause => {
@@ -374,7 +374,8 @@ fn require(
                 matches_terms(terms, clause.concepts) && sentence_touches && !terms.unless.iter().any(|&c| sentence.present.contains(c))
             }
         };
-        if !in_scope {
+        // A definition is looked up (a binary search) only in the few sentences in scope.
+        if !in_scope || clause.defines(index) {
             continue;
         }
         let mut hits = operative_hits(terms, sentence).peekable();
