@@ -12,7 +12,6 @@ use crate::report::*;
 use crate::rules::pack::Level;
 use crate::rules::profile::Requirement;
 use crate::rules::Profile;
-use std::sync::Arc;
 
 /// How many evidence sentences a requirement shows, and how many trace steps.
 const EVIDENCE_SHOWN: usize = 5;
@@ -22,7 +21,7 @@ pub fn report(
     profile: &Profile,
     plan: &CheckPlan,
     document: &Document,
-    clauses: &[Arc<ClauseResult>],
+    clauses: &[&ClauseResult],
     options: &CheckOptions,
     only: Option<&str>,
 ) -> Report {
