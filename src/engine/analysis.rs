@@ -49,7 +49,7 @@ impl BitSet {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.low.iter().chain(&self.high).all(|&word| word == 0)
+        self.low.iter().all(|&word| word == 0) && self.high.iter().all(|&word| word == 0)
     }
 
     pub fn intersects(&self, other: &BitSet) -> bool {
@@ -57,22 +57,36 @@ impl BitSet {
         overlap(&self.low, &other.low) || overlap(&self.high, &other.high)
     }
 
+    /// Whether every member is one of `other`'s.
+    pub fn is_subset_of(&self, other: &BitSet) -> bool {
+        let within = |mine: &[u64], theirs: &[u64]| {
+            mine.iter().enumerate().all(|(index, word)| word & !theirs.get(index).copied().unwrap_or(0) == 0)
+        };
+        within(&self.low, &other.low) && within(&self.high, &other.high)
+    }
+
+    /// Adds `other`'s members: the inline words, then the rest, in two plain loops rather
+    /// than one through an iterator chain (clauses merge sets per sentence and per check).
     pub fn union_with(&mut self, other: &BitSet) {
-        let mine = self.low.iter_mut().chain(&mut self.high);
-        for (mine, theirs) in mine.zip(other.low.iter().chain(&other.high)) {
+        for (mine, theirs) in self.low.iter_mut().zip(&other.low) {
+            *mine |= theirs;
+        }
+        for (mine, theirs) in self.high.iter_mut().zip(&other.high) {
             *mine |= theirs;
         }
     }
 
     /// The members, in increasing order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.low.iter().chain(&self.high).enumerate().flat_map(|(index, &word)| {
-            let mut rest = word;
-            std::iter::from_fn(move || {
-                let bit = rest.trailing_zeros() as usize;
-                rest &= rest.wrapping_sub(1);
-                (bit < 64).then_some(index * 64 + bit)
-            })
+        let mut words = self.low.iter().chain(&self.high).enumerate();
+        let (mut index, mut rest) = (0, 0u64);
+        std::iter::from_fn(move || {
+            while rest == 0 {
+                (index, rest) = words.next().map(|(index, &word)| (index, word))?;
+            }
+            let bit = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            Some(index * 64 + bit)
         })
     }
 }
@@ -291,5 +305,9 @@ mod tests {
         assert_eq!(union, set);
         assert_eq!(BitSet::new(10).iter().count(), 0);
         assert!(!set.intersects(&BitSet::EMPTY));
+        assert!(high.is_subset_of(&set) && !set.is_subset_of(&high) && BitSet::EMPTY.is_subset_of(&high));
+        let mut outside = BitSet::new(400);
+        outside.insert(350);
+        assert!(!outside.is_subset_of(&set), "a member beyond the other set's words");
     }
 }

@@ -91,6 +91,8 @@ pub struct CheckPlan {
     /// if the sentence has one of its concepts, so a clause runs only the checks of the
     /// concepts it has.
     readers: Vec<BitSet>,
+    /// By slot, the concepts a clause needs for the check to fire in it at all.
+    gates: Vec<Option<Gate>>,
     /// The concepts of the clause-wide checks (`within = "clause"`), the only ones that read
     /// a clause's heading.
     clause_wide: ConceptSet,
@@ -107,6 +109,7 @@ impl CheckPlan {
         }
         let mut readers = vec![BitSet::new(checks.len()); concept_count];
         let mut clause_wide = ConceptSet::new(concept_count);
+        let gates = checks.iter().map(|check| Gate::new(check, concept_count)).collect();
         for (slot, check) in checks.iter().enumerate() {
             let needed: Vec<ConceptId> = match check {
                 Check::Require { terms, .. } | Check::Forbid { terms, .. } => terms.all.iter().chain(&terms.any).copied().collect(),
@@ -121,7 +124,7 @@ impl CheckPlan {
                 }
             }
         }
-        CheckPlan { checks, first_slot, readers, clause_wide }
+        CheckPlan { checks, first_slot, readers, gates, clause_wide }
     }
 
     /// The concepts of the clause-wide checks: a clause without any of them runs none, so
@@ -201,7 +204,7 @@ impl CheckPlan {
             read.union_with(&self.readers[concept]);
         }
         let mut slots = BitSet::new(self.checks.len());
-        for slot in read.iter().filter(|&slot| may_fire_in(&self.checks[slot], present)) {
+        for slot in read.iter().filter(|&slot| self.gates[slot].as_ref().is_some_and(|gate| gate.opens_for(present))) {
             slots.insert(slot);
         }
         slots
@@ -299,15 +302,35 @@ impl ClauseView<'_> {
     }
 }
 
-/// Whether a check can fire anywhere in a clause with the concepts `present` (its heading's
-/// and sentences'): a sentence's concepts are among them, so a check whose terms they cannot
-/// meet skips the clause's sentences. Most of the checks a clause's concepts select are
-/// skipped so.
-fn may_fire_in(check: &Check, present: &ConceptSet) -> bool {
-    match check {
-        Check::Require { terms, .. } | Check::Forbid { terms, .. } => has_wanted_terms(terms, present),
-        Check::Limit { concept, .. } => present.contains(*concept),
-        Check::When { .. } => false,
+/// What a check needs to fire anywhere in a clause: all the `all` concepts and one of the
+/// `any` concepts (when there are some), whatever the `unless` ones; for a `limit`, its
+/// concept. A sentence's concepts are among its clause's (with its heading's), so a check
+/// whose gate they do not open skips the clause's sentences. Most of the checks a clause's
+/// concepts select are skipped so; as sets, the test is a few word operations.
+#[derive(Debug)]
+struct Gate {
+    all: ConceptSet,
+    any: ConceptSet,
+}
+
+impl Gate {
+    /// The gate of a check that reads sentences; a `when` only gates the checks inside it.
+    fn new(check: &Check, concept_count: usize) -> Option<Gate> {
+        let set = |concepts: &[ConceptId]| {
+            let mut set = ConceptSet::new(concept_count);
+            concepts.iter().for_each(|&concept| set.insert(concept));
+            set
+        };
+        match check {
+            Check::Require { terms, .. } | Check::Forbid { terms, .. } => Some(Gate { all: set(&terms.all), any: set(&terms.any) }),
+            Check::Limit { concept, .. } => Some(Gate { all: set(&[*concept]), any: ConceptSet::EMPTY }),
+            Check::When { .. } => None,
+        }
+    }
+
+    /// Whether a clause with the concepts `present` (its heading's and sentences') opens it.
+    fn opens_for(&self, present: &ConceptSet) -> bool {
+        self.all.is_subset_of(present) && (self.any.is_empty() || self.any.intersects(present))
     }
 }
 
