@@ -4,7 +4,6 @@
 //! check reads them (see `findings`).
 
 use crate::document::{Clause, ClauseKind};
-use crate::language::{Modality, ModalityMarkers};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 
 /// Members below this many words times 64 are kept inline.
@@ -158,28 +157,15 @@ pub struct ClauseAnalysis {
     /// Concepts of the clause's heading ("Article 8 - Retention"), for clause-wide checks;
     /// empty when the clause has no concept of any clause-wide check, which then never run.
     pub heading: ConceptSet,
-    /// For a list item, the modality its lead-in ends with ("Each Party shall ensure that:"):
-    /// an item without a modal of its own is bound by it.
-    pub lead_in: Option<Modality>,
 }
 
-/// What a list item takes from the sentence that leads into it ("Each Party shall ensure
-/// that:"): its concepts and the modality it ends with.
-#[derive(Debug, Clone)]
-struct LeadIn {
-    present: ConceptSet,
-    modality: Modality,
-}
-
-impl LeadIn {
-    /// Only what a lead-in gives its items: no durations, no fragment test.
-    fn analyze(lead_in: LeadInSentence, lexicon: &Lexicon) -> LeadIn {
-        let lower = lead_in.text.to_ascii_lowercase();
-        let present = match lead_in.hits {
-            Some(hits) => concepts_of(hits, lexicon),
-            None => concepts_of(&lexicon.find(&lower), lexicon),
-        };
-        LeadIn { present, modality: ModalityMarkers::find(&lower).modality_at(usize::MAX) }
+/// The concepts a list item takes from the sentence that leads into it ("Personal data
+/// shall be:"). The modality it ends with is found only when a check asks (see
+/// `findings::LeadInModality`).
+fn lead_in_concepts(lead_in: LeadInSentence, lexicon: &Lexicon) -> ConceptSet {
+    match lead_in.hits {
+        Some(hits) => concepts_of(hits, lexicon),
+        None => concepts_of(&lexicon.find(&lead_in.text.to_ascii_lowercase()), lexicon),
     }
 }
 
@@ -211,7 +197,7 @@ fn heading_concepts(heading: &str, lexicon: &Lexicon) -> ConceptSet {
 #[derive(Debug, Default)]
 pub struct SharedParts {
     heading: Option<(String, ConceptSet)>,
-    lead_in: Option<(String, LeadIn)>,
+    lead_in: Option<(String, ConceptSet)>,
     /// The buffer sentences are lower-cased into.
     lower: String,
 }
@@ -221,8 +207,8 @@ impl SharedParts {
         remembered(&mut self.heading, text, || heading_concepts(text, lexicon))
     }
 
-    fn lead_in(&mut self, lead_in: LeadInSentence, lexicon: &Lexicon) -> LeadIn {
-        remembered(&mut self.lead_in, lead_in.text, || LeadIn::analyze(lead_in, lexicon))
+    fn lead_in(&mut self, lead_in: LeadInSentence, lexicon: &Lexicon) -> ConceptSet {
+        remembered(&mut self.lead_in, lead_in.text, || lead_in_concepts(lead_in, lexicon))
     }
 }
 
@@ -256,10 +242,10 @@ impl ClauseAnalysis {
     ) -> ClauseAnalysis {
         if !concepts_read(clause.kind) {
             let none = ConceptSet::new(lexicon.concept_count());
-            return ClauseAnalysis { sentences: Vec::new(), concepts: none.clone(), heading: none, lead_in: None };
+            return ClauseAnalysis { sentences: Vec::new(), concepts: none.clone(), heading: none };
         }
         let lead_in = lead_in.map(|s| shared.lead_in(s, lexicon));
-        let lead_in_present = lead_in.as_ref().map(|lead| &lead.present);
+        let lead_in_present = lead_in.as_ref();
         let sentences: Vec<SentenceAnalysis> =
             clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present)).collect();
         let mut concepts = ConceptSet::new(lexicon.concept_count());
@@ -270,7 +256,7 @@ impl ClauseAnalysis {
             Some(heading) if concepts.intersects(clause_wide) => shared.heading(heading, lexicon),
             _ => ConceptSet::new(lexicon.concept_count()),
         };
-        ClauseAnalysis { sentences, concepts, heading, lead_in: lead_in.map(|lead| lead.modality) }
+        ClauseAnalysis { sentences, concepts, heading }
     }
 }
 

@@ -4,7 +4,7 @@
 //! an edit recomputes only the clauses that no longer read as before.
 
 use super::analysis::{ClauseAnalysis, LeadInSentence, SharedParts};
-use super::findings::{CheckPlan, ClauseFindings};
+use super::findings::{CheckPlan, ClauseFindings, LeadInModality};
 use crate::document::{Clause, Document};
 use crate::rules::lexicon::{ConceptHit, Lexicon};
 use std::borrow::Borrow;
@@ -27,13 +27,14 @@ pub fn clause_results<R: From<ClauseResult> + Borrow<ClauseResult>>(
 ) -> Vec<R> {
     let mut results = Vec::with_capacity(document.clauses.len());
     let mut shared = SharedParts::default();
+    let mut lead_in_modality = None;
     for (index, clause) in document.clauses.iter().enumerate() {
         let result = cached(index).unwrap_or_else(|| {
-            let lead_in = document
-                .lead_in_sentence(clause)
-                .map(|sentence| LeadInSentence { text: &sentence.text, hits: lead_in_hits(document, clause, &results) });
+            let lead_in_text = document.lead_in_sentence(clause).map(|sentence| sentence.text.as_str());
+            let lead_in = lead_in_text.map(|text| LeadInSentence { text, hits: lead_in_hits(document, clause, &results) });
             let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, plan.clause_wide(), &mut shared);
-            let findings = plan.clause_findings(clause, &analysis, &document.definitions);
+            let modality = lead_in_text.and_then(|text| LeadInModality::remembered(&mut lead_in_modality, text));
+            let findings = plan.clause_findings(clause, &analysis, &document.definitions, modality);
             R::from(ClauseResult { analysis, findings })
         });
         results.push(result);

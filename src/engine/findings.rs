@@ -157,7 +157,13 @@ impl CheckPlan {
     /// Runs every check on the sentences of one clause. `definitions` are the document's, in
     /// document order: a sentence that defines a term says what a word means, it obliges no
     /// one, so it never meets a requirement.
-    pub fn clause_findings(&self, of: &Clause, analysis: &ClauseAnalysis, definitions: &[Definition]) -> ClauseFindings {
+    pub fn clause_findings(
+        &self,
+        of: &Clause,
+        analysis: &ClauseAnalysis,
+        definitions: &[Definition],
+        lead_in: Option<&LeadInModality>,
+    ) -> ClauseFindings {
         let mut found = Vec::new();
         if !matches!(of.kind, ClauseKind::Body | ClauseKind::Preamble) {
             return ClauseFindings(found);
@@ -176,6 +182,7 @@ impl CheckPlan {
             preamble: of.kind == ClauseKind::Preamble,
             concepts: &clause_concepts,
             language: &language,
+            lead_in,
         };
         for slot in slots.iter() {
             let mut emit = |finding: Finding| found.push((slot, finding));
@@ -259,6 +266,28 @@ impl<'a> Language<'a> {
     }
 }
 
+/// The modality a list item's lead-in ends with ("Each Party shall ensure that:"), which
+/// binds an item without a modal of its own. Found the first time a check of an item asks,
+/// which most items' checks never do, and then kept for the list's next items.
+pub struct LeadInModality<'a> {
+    text: &'a str,
+    modality: OnceCell<Modality>,
+}
+
+impl<'a> LeadInModality<'a> {
+    /// The lead-in `text` of the list before, `memo`, or a fresh one in its place.
+    pub fn remembered<'m>(memo: &'m mut Option<LeadInModality<'a>>, text: &'a str) -> Option<&'m LeadInModality<'a>> {
+        if memo.as_ref().is_none_or(|last| last.text != text) {
+            *memo = Some(LeadInModality { text, modality: OnceCell::new() });
+        }
+        memo.as_ref()
+    }
+
+    fn modality(&self) -> Modality {
+        *self.modality.get_or_init(|| ModalityMarkers::find(&self.text.to_ascii_lowercase()).modality_at(usize::MAX))
+    }
+}
+
 /// A clause as the checks see it.
 struct ClauseView<'a> {
     analysis: &'a ClauseAnalysis,
@@ -270,6 +299,7 @@ struct ClauseView<'a> {
     /// The concepts of the heading and every sentence, for clause-wide checks.
     concepts: &'a ConceptSet,
     language: &'a Language<'a>,
+    lead_in: Option<&'a LeadInModality<'a>>,
 }
 
 impl ClauseView<'_> {
@@ -295,8 +325,8 @@ impl ClauseView<'_> {
         if self.preamble {
             return Modality::Aspiration;
         }
-        match (self.markers(sentence).modality_at(pos), self.analysis.lead_in) {
-            (Modality::Declarative, Some(lead_in)) => lead_in,
+        match (self.markers(sentence).modality_at(pos), self.lead_in) {
+            (Modality::Declarative, Some(lead_in)) => lead_in.modality(),
             (own, _) => own,
         }
     }
