@@ -11,7 +11,6 @@ use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, SentenceAnalysis};
 use crate::document::{Clause, ClauseKind, Definition, Sentence};
 use crate::language::{duration, Duration, DurationKind, Modality, ModalityMarkers};
 use std::cell::OnceCell;
-use std::fmt;
 use crate::report::Status;
 use crate::rules::lexicon::ConceptId;
 use crate::rules::pack::{FixedStatus, Within};
@@ -48,24 +47,28 @@ pub enum Explanation {
     Prompt,
 }
 
-impl fmt::Display for Explanation {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+impl Explanation {
+    /// Appends the explanation in words. Pieces pushed one after the other, not `write!`:
+    /// a report explains every step of its traces, and the formatting machinery cost more
+    /// than the text.
+    fn write_to(&self, out: &mut String) {
+        let mut push = |pieces: &[&str]| pieces.iter().for_each(|piece| out.push_str(piece));
         match *self {
-            Explanation::Preamble => f.write_str("in the preamble: an aspiration, not an obligation"),
-            Explanation::Discretion => f.write_str("an exception leaves it to one Party's discretion"),
-            Explanation::Binding(modality) => write!(f, "addressed in {} language", modality.as_str()),
-            Explanation::Contradicting => f.write_str("addressed in terms that contradict the requirement"),
-            Explanation::NotBinding(modality) => write!(f, "addressed only in {} language", modality.as_str()),
-            Explanation::Forbidden => f.write_str("contradicts the requirement"),
+            Explanation::Preamble => push(&["in the preamble: an aspiration, not an obligation"]),
+            Explanation::Discretion => push(&["an exception leaves it to one Party's discretion"]),
+            Explanation::Binding(modality) => push(&["addressed in ", modality.as_str(), " language"]),
+            Explanation::Contradicting => push(&["addressed in terms that contradict the requirement"]),
+            Explanation::NotBinding(modality) => push(&["addressed only in ", modality.as_str(), " language"]),
+            Explanation::Forbidden => push(&["contradicts the requirement"]),
             Explanation::Beyond { hours, limit } => {
-                write!(f, "states {}, beyond the limit of {}", describe_hours(hours), describe_hours(limit))
+                push(&["states ", &describe_hours(hours), ", beyond the limit of ", &describe_hours(limit)])
             }
             Explanation::Within { hours, limit } => {
-                write!(f, "states {}, within the limit of {}", describe_hours(hours), describe_hours(limit))
+                push(&["states ", &describe_hours(hours), ", within the limit of ", &describe_hours(limit)])
             }
-            Explanation::OpenEnded => f.write_str("open-ended: no time limit at all"),
-            Explanation::Vague { limit } => write!(f, "vague: no figure where a limit of {} is needed", describe_hours(limit)),
-            Explanation::Prompt => f.write_str("prompt, without a figure"),
+            Explanation::OpenEnded => push(&["open-ended: no time limit at all"]),
+            Explanation::Vague { limit } => push(&["vague: no figure where a limit of ", &describe_hours(limit), " is needed"]),
+            Explanation::Prompt => push(&["prompt, without a figure"]),
         }
     }
 }
@@ -148,10 +151,13 @@ impl CheckPlan {
             Check::Require { note, .. } | Check::Forbid { note, .. } | Check::Limit { note, .. } => note.as_deref(),
             Check::When { .. } => None,
         };
-        match check_note {
-            Some(note) => format!("{}; {note}", finding.explanation),
-            None => finding.explanation.to_string(),
+        let mut text = String::new();
+        finding.explanation.write_to(&mut text);
+        if let Some(note) = check_note {
+            text.push_str("; ");
+            text.push_str(note);
         }
+        text
     }
 
     /// Runs every check on the sentences of one clause. `definitions` are the document's, in
