@@ -256,16 +256,20 @@ fn phrase_matcher() -> &'static DFA {
 /// Every occurrence of a phrase on word boundaries, as (priority, marker). The automaton is
 /// walked here, byte by byte, rather than through its overlapping-match iterator, which
 /// keeps its state in memory between bytes and returns from the search at every match
-/// (most of them inside words: "no" in "notify"): a tenth more instructions.
+/// (most of them inside words: "no" in "notify"). The match states are noted first and
+/// read after the walk, which then does nothing but step from state to state.
 fn phrases_in(lower: &str) -> Vec<(usize, Marker)> {
     let matcher = phrase_matcher();
     let mut state = matcher.start_state(Anchored::No).expect("the phrase automaton is built for unanchored searches");
-    let mut found = Vec::new();
-    for (end, &byte) in lower.as_bytes().iter().enumerate().map(|(at, byte)| (at + 1, byte)) {
+    let mut ends = Vec::new();
+    for (end, &byte) in (1..).zip(lower.as_bytes()) {
         state = matcher.next_state(Anchored::No, state, byte);
-        if !matcher.is_special(state) || !matcher.is_match(state) {
-            continue;
+        if matcher.is_special(state) && matcher.is_match(state) {
+            ends.push((end, state));
         }
+    }
+    let mut found = Vec::new();
+    for (end, state) in ends {
         for index in 0..matcher.match_len(state) {
             let pattern = matcher.match_pattern(state, index);
             let start = end - matcher.pattern_len(pattern);
