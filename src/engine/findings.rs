@@ -162,7 +162,7 @@ impl CheckPlan {
 
     /// Runs every check on the sentences of one clause. `definitions` are the document's, in
     /// document order: a sentence that defines a term says what a word means, it obliges no
-    /// one, so it never meets a requirement.
+    /// one, so it never meets a requirement. `lead_in` is a list item's lead-in modality.
     pub fn clause_findings(
         &self,
         of: &Clause,
@@ -273,15 +273,16 @@ impl<'a> Language<'a> {
 }
 
 /// The modality a list item's lead-in ends with ("Each Party shall ensure that:"), which
-/// binds an item without a modal of its own. Found the first time a check of an item asks,
-/// which most items' checks never do, and then kept for the list's next items.
+/// binds an item without a modal of its own. Found only when a check reads the modality at a
+/// hit of such an item, and then kept for the list's next items.
 pub struct LeadInModality<'a> {
     text: &'a str,
     modality: OnceCell<Modality>,
 }
 
 impl<'a> LeadInModality<'a> {
-    /// The lead-in `text` of the list before, `memo`, or a fresh one in its place.
+    /// The lead-in modality of `text`: the one in `memo` when it has the same text (an earlier
+    /// item of the same list), or a fresh one put in its place.
     pub fn remembered<'m>(memo: &'m mut Option<LeadInModality<'a>>, text: &'a str) -> Option<&'m LeadInModality<'a>> {
         if memo.as_ref().is_none_or(|last| last.text != text) {
             *memo = Some(LeadInModality { text, modality: OnceCell::new() });
