@@ -4,7 +4,6 @@
 //! check reads them (see `findings`).
 
 use crate::document::{Clause, ClauseKind};
-use crate::language::{Modality, ModalityMarkers};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
 
 /// Members below this many words times 64 are kept inline.
@@ -49,7 +48,7 @@ impl BitSet {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.low.iter().chain(&self.high).all(|&word| word == 0)
+        self.low.iter().all(|&word| word == 0) && self.high.iter().all(|&word| word == 0)
     }
 
     pub fn intersects(&self, other: &BitSet) -> bool {
@@ -57,22 +56,36 @@ impl BitSet {
         overlap(&self.low, &other.low) || overlap(&self.high, &other.high)
     }
 
+    /// Whether every member is one of `other`'s.
+    pub fn is_subset_of(&self, other: &BitSet) -> bool {
+        let within = |mine: &[u64], theirs: &[u64]| {
+            mine.iter().enumerate().all(|(index, word)| word & !theirs.get(index).copied().unwrap_or(0) == 0)
+        };
+        within(&self.low, &other.low) && within(&self.high, &other.high)
+    }
+
+    /// Adds `other`'s members: the inline words, then the rest, in two plain loops rather
+    /// than one through an iterator chain (clauses merge sets per sentence and per check).
     pub fn union_with(&mut self, other: &BitSet) {
-        let mine = self.low.iter_mut().chain(&mut self.high);
-        for (mine, theirs) in mine.zip(other.low.iter().chain(&other.high)) {
+        for (mine, theirs) in self.low.iter_mut().zip(&other.low) {
+            *mine |= theirs;
+        }
+        for (mine, theirs) in self.high.iter_mut().zip(&other.high) {
             *mine |= theirs;
         }
     }
 
     /// The members, in increasing order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.low.iter().chain(&self.high).enumerate().flat_map(|(index, &word)| {
-            let mut rest = word;
-            std::iter::from_fn(move || {
-                let bit = rest.trailing_zeros() as usize;
-                rest &= rest.wrapping_sub(1);
-                (bit < 64).then_some(index * 64 + bit)
-            })
+        let mut words = self.low.iter().chain(&self.high).enumerate();
+        let (mut index, mut rest) = (0, 0u64);
+        std::iter::from_fn(move || {
+            while rest == 0 {
+                (index, rest) = words.next().map(|(index, &word)| (index, word))?;
+            }
+            let bit = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            Some(index * 64 + bit)
         })
     }
 }
@@ -103,13 +116,36 @@ impl SentenceAnalysis {
             present.union_with(lead_in);
         }
         // A short item completes its lead-in: "(i) audit capabilities; and".
-        let fragment = lead_in.is_none() && text.split_whitespace().nth(MIN_PROVISION_WORDS - 1).is_none();
+        let fragment = lead_in.is_none() && fewer_words_than(text, MIN_PROVISION_WORDS);
         SentenceAnalysis { hits, present, fragment }
     }
 
     pub fn hits_of(&self, concept: ConceptId) -> impl Iterator<Item = &ConceptHit> {
         self.hits.iter().filter(move |h| h.concept == concept)
     }
+}
+
+/// Whether `text` has fewer than `count` whitespace-separated words. Counted byte by byte
+/// while the text is ASCII, as sentences nearly always are: `split_whitespace` decodes every
+/// character and cost more than the rest of the sentence's analysis but the lexicon.
+fn fewer_words_than(text: &str, count: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &byte in text.as_bytes() {
+        if !byte.is_ascii() {
+            return text.split_whitespace().nth(count - 1).is_none();
+        }
+        // `char::is_whitespace` counts the vertical tab too.
+        let space = byte.is_ascii_whitespace() || byte == b'\x0b';
+        if !space && !in_word {
+            words += 1;
+            if words == count {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
 }
 
 #[derive(Debug, Clone)]
@@ -121,28 +157,15 @@ pub struct ClauseAnalysis {
     /// Concepts of the clause's heading ("Article 8 - Retention"), for clause-wide checks;
     /// empty when the clause has no concept of any clause-wide check, which then never run.
     pub heading: ConceptSet,
-    /// For a list item, the modality its lead-in ends with ("Each Party shall ensure that:"):
-    /// an item without a modal of its own is bound by it.
-    pub lead_in: Option<Modality>,
 }
 
-/// What a list item takes from the sentence that leads into it ("Each Party shall ensure
-/// that:"): its concepts and the modality it ends with.
-#[derive(Debug, Clone)]
-struct LeadIn {
-    present: ConceptSet,
-    modality: Modality,
-}
-
-impl LeadIn {
-    /// Only what a lead-in gives its items: no durations, no fragment test.
-    fn analyze(lead_in: LeadInSentence, lexicon: &Lexicon) -> LeadIn {
-        let lower = lead_in.text.to_ascii_lowercase();
-        let present = match lead_in.hits {
-            Some(hits) => concepts_of(hits, lexicon),
-            None => concepts_of(&lexicon.find(&lower), lexicon),
-        };
-        LeadIn { present, modality: ModalityMarkers::find(&lower).modality_at(usize::MAX) }
+/// The concepts a list item takes from the sentence that leads into it ("Personal data
+/// shall be:"). The modality it ends with is found only when a check asks (see
+/// `findings::LeadInModality`).
+fn lead_in_concepts(lead_in: LeadInSentence, lexicon: &Lexicon) -> ConceptSet {
+    match lead_in.hits {
+        Some(hits) => concepts_of(hits, lexicon),
+        None => concepts_of(&lexicon.find(&lead_in.text.to_ascii_lowercase()), lexicon),
     }
 }
 
@@ -174,7 +197,7 @@ fn heading_concepts(heading: &str, lexicon: &Lexicon) -> ConceptSet {
 #[derive(Debug, Default)]
 pub struct SharedParts {
     heading: Option<(String, ConceptSet)>,
-    lead_in: Option<(String, LeadIn)>,
+    lead_in: Option<(String, ConceptSet)>,
     /// The buffer sentences are lower-cased into.
     lower: String,
 }
@@ -184,8 +207,8 @@ impl SharedParts {
         remembered(&mut self.heading, text, || heading_concepts(text, lexicon))
     }
 
-    fn lead_in(&mut self, lead_in: LeadInSentence, lexicon: &Lexicon) -> LeadIn {
-        remembered(&mut self.lead_in, lead_in.text, || LeadIn::analyze(lead_in, lexicon))
+    fn lead_in(&mut self, lead_in: LeadInSentence, lexicon: &Lexicon) -> ConceptSet {
+        remembered(&mut self.lead_in, lead_in.text, || lead_in_concepts(lead_in, lexicon))
     }
 }
 
@@ -219,10 +242,10 @@ impl ClauseAnalysis {
     ) -> ClauseAnalysis {
         if !concepts_read(clause.kind) {
             let none = ConceptSet::new(lexicon.concept_count());
-            return ClauseAnalysis { sentences: Vec::new(), concepts: none.clone(), heading: none, lead_in: None };
+            return ClauseAnalysis { sentences: Vec::new(), concepts: none.clone(), heading: none };
         }
         let lead_in = lead_in.map(|s| shared.lead_in(s, lexicon));
-        let lead_in_present = lead_in.as_ref().map(|lead| &lead.present);
+        let lead_in_present = lead_in.as_ref();
         let sentences: Vec<SentenceAnalysis> =
             clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present)).collect();
         let mut concepts = ConceptSet::new(lexicon.concept_count());
@@ -233,13 +256,23 @@ impl ClauseAnalysis {
             Some(heading) if concepts.intersects(clause_wide) => shared.heading(heading, lexicon),
             _ => ConceptSet::new(lexicon.concept_count()),
         };
-        ClauseAnalysis { sentences, concepts, heading, lead_in: lead_in.map(|lead| lead.modality) }
+        ClauseAnalysis { sentences, concepts, heading }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::BitSet;
+    use super::{fewer_words_than, BitSet};
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in ["", "Retention", "  Security  control ", "a b c", "a b c d", "a\x0bb\tc\nd", "é b c d", "a\u{a0}b c d", "(i) audit capabilities; and"] {
+            let expected = text.split_whitespace().count() < 4;
+            assert_eq!(fewer_words_than(text, 4), expected, "{text:?}");
+        }
+        assert!(!fewer_words_than("Each Party shall ensure", 4));
+        assert!(!fewer_words_than("a\u{a0}b c d", 4), "a no-break space separates words");
+    }
 
     #[test]
     fn a_bit_set_lists_its_members_in_order_across_words() {
@@ -258,5 +291,9 @@ mod tests {
         assert_eq!(union, set);
         assert_eq!(BitSet::new(10).iter().count(), 0);
         assert!(!set.intersects(&BitSet::EMPTY));
+        assert!(high.is_subset_of(&set) && !set.is_subset_of(&high) && BitSet::EMPTY.is_subset_of(&high));
+        let mut outside = BitSet::new(400);
+        outside.insert(350);
+        assert!(!outside.is_subset_of(&set), "a member beyond the other set's words");
     }
 }

@@ -5,7 +5,6 @@ use super::analysis::{concepts_read, ConceptSet};
 use super::clauses::ClauseResult;
 use crate::document::Document;
 use crate::rules::Profile;
-use std::sync::Arc;
 
 /// The user's choice of categories.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,7 +30,7 @@ pub struct Detection {
 /// How many pieces of evidence a detection reports (enough to explain, short to read).
 const EVIDENCE_SHOWN: usize = 5;
 
-pub fn resolve(choice: &CategoryChoice, profile: &Profile, document: &Document, clauses: &[Arc<ClauseResult>]) -> Vec<Detection> {
+pub fn resolve(choice: &CategoryChoice, profile: &Profile, document: &Document, clauses: &[&ClauseResult]) -> Vec<Detection> {
     match choice {
         CategoryChoice::None => Vec::new(),
         CategoryChoice::Selected(ids) => {
@@ -44,7 +43,7 @@ pub fn resolve(choice: &CategoryChoice, profile: &Profile, document: &Document, 
     }
 }
 
-fn detect(profile: &Profile, document: &Document, clauses: &[Arc<ClauseResult>]) -> Vec<Detection> {
+fn detect(profile: &Profile, document: &Document, clauses: &[&ClauseResult]) -> Vec<Detection> {
     profile
         .categories
         .iter()

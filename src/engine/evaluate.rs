@@ -10,7 +10,6 @@ use crate::document::{ClauseKind, Document};
 use crate::rules::pack::{Level, Untriggered};
 use crate::rules::profile::{Check, Profile, Requirement};
 use crate::report::Status;
-use std::sync::Arc;
 
 /// A document with every clause's analysis and findings, as the requirements see it.
 pub struct AnalysedDocument<'a> {
@@ -32,7 +31,7 @@ pub struct Located<'a> {
 impl<'a> AnalysedDocument<'a> {
     pub fn new(
         document: &Document,
-        clauses: &'a [Arc<ClauseResult>],
+        clauses: &[&'a ClauseResult],
         plan: &CheckPlan,
         concept_count: usize,
     ) -> Self {

@@ -11,7 +11,6 @@ use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, SentenceAnalysis};
 use crate::document::{Clause, ClauseKind, Definition, Sentence};
 use crate::language::{duration, Duration, DurationKind, Modality, ModalityMarkers};
 use std::cell::OnceCell;
-use std::fmt;
 use crate::report::Status;
 use crate::rules::lexicon::ConceptId;
 use crate::rules::pack::{FixedStatus, Within};
@@ -48,24 +47,28 @@ pub enum Explanation {
     Prompt,
 }
 
-impl fmt::Display for Explanation {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+impl Explanation {
+    /// Appends the explanation in words. Pieces pushed one after the other, not `write!`:
+    /// a report explains every step of its traces, and the formatting machinery cost more
+    /// than the text.
+    fn write_to(&self, out: &mut String) {
+        let mut push = |pieces: &[&str]| pieces.iter().for_each(|piece| out.push_str(piece));
         match *self {
-            Explanation::Preamble => f.write_str("in the preamble: an aspiration, not an obligation"),
-            Explanation::Discretion => f.write_str("an exception leaves it to one Party's discretion"),
-            Explanation::Binding(modality) => write!(f, "addressed in {} language", modality.as_str()),
-            Explanation::Contradicting => f.write_str("addressed in terms that contradict the requirement"),
-            Explanation::NotBinding(modality) => write!(f, "addressed only in {} language", modality.as_str()),
-            Explanation::Forbidden => f.write_str("contradicts the requirement"),
+            Explanation::Preamble => push(&["in the preamble: an aspiration, not an obligation"]),
+            Explanation::Discretion => push(&["an exception leaves it to one Party's discretion"]),
+            Explanation::Binding(modality) => push(&["addressed in ", modality.as_str(), " language"]),
+            Explanation::Contradicting => push(&["addressed in terms that contradict the requirement"]),
+            Explanation::NotBinding(modality) => push(&["addressed only in ", modality.as_str(), " language"]),
+            Explanation::Forbidden => push(&["contradicts the requirement"]),
             Explanation::Beyond { hours, limit } => {
-                write!(f, "states {}, beyond the limit of {}", describe_hours(hours), describe_hours(limit))
+                push(&["states ", &describe_hours(hours), ", beyond the limit of ", &describe_hours(limit)])
             }
             Explanation::Within { hours, limit } => {
-                write!(f, "states {}, within the limit of {}", describe_hours(hours), describe_hours(limit))
+                push(&["states ", &describe_hours(hours), ", within the limit of ", &describe_hours(limit)])
             }
-            Explanation::OpenEnded => f.write_str("open-ended: no time limit at all"),
-            Explanation::Vague { limit } => write!(f, "vague: no figure where a limit of {} is needed", describe_hours(limit)),
-            Explanation::Prompt => f.write_str("prompt, without a figure"),
+            Explanation::OpenEnded => push(&["open-ended: no time limit at all"]),
+            Explanation::Vague { limit } => push(&["vague: no figure where a limit of ", &describe_hours(limit), " is needed"]),
+            Explanation::Prompt => push(&["prompt, without a figure"]),
         }
     }
 }
@@ -91,6 +94,8 @@ pub struct CheckPlan {
     /// if the sentence has one of its concepts, so a clause runs only the checks of the
     /// concepts it has.
     readers: Vec<BitSet>,
+    /// By slot, the concepts a clause needs for the check to fire in it at all.
+    gates: Vec<Option<Gate>>,
     /// The concepts of the clause-wide checks (`within = "clause"`), the only ones that read
     /// a clause's heading.
     clause_wide: ConceptSet,
@@ -107,6 +112,7 @@ impl CheckPlan {
         }
         let mut readers = vec![BitSet::new(checks.len()); concept_count];
         let mut clause_wide = ConceptSet::new(concept_count);
+        let gates = checks.iter().map(|check| Gate::new(check, concept_count)).collect();
         for (slot, check) in checks.iter().enumerate() {
             let needed: Vec<ConceptId> = match check {
                 Check::Require { terms, .. } | Check::Forbid { terms, .. } => terms.all.iter().chain(&terms.any).copied().collect(),
@@ -121,7 +127,7 @@ impl CheckPlan {
                 }
             }
         }
-        CheckPlan { checks, first_slot, readers, clause_wide }
+        CheckPlan { checks, first_slot, readers, gates, clause_wide }
     }
 
     /// The concepts of the clause-wide checks: a clause without any of them runs none, so
@@ -145,16 +151,25 @@ impl CheckPlan {
             Check::Require { note, .. } | Check::Forbid { note, .. } | Check::Limit { note, .. } => note.as_deref(),
             Check::When { .. } => None,
         };
-        match check_note {
-            Some(note) => format!("{}; {note}", finding.explanation),
-            None => finding.explanation.to_string(),
+        let mut text = String::new();
+        finding.explanation.write_to(&mut text);
+        if let Some(note) = check_note {
+            text.push_str("; ");
+            text.push_str(note);
         }
+        text
     }
 
     /// Runs every check on the sentences of one clause. `definitions` are the document's, in
     /// document order: a sentence that defines a term says what a word means, it obliges no
-    /// one, so it never meets a requirement.
-    pub fn clause_findings(&self, of: &Clause, analysis: &ClauseAnalysis, definitions: &[Definition]) -> ClauseFindings {
+    /// one, so it never meets a requirement. `lead_in` is a list item's lead-in modality.
+    pub fn clause_findings(
+        &self,
+        of: &Clause,
+        analysis: &ClauseAnalysis,
+        definitions: &[Definition],
+        lead_in: Option<&LeadInModality>,
+    ) -> ClauseFindings {
         let mut found = Vec::new();
         if !matches!(of.kind, ClauseKind::Body | ClauseKind::Preamble) {
             return ClauseFindings(found);
@@ -173,6 +188,7 @@ impl CheckPlan {
             preamble: of.kind == ClauseKind::Preamble,
             concepts: &clause_concepts,
             language: &language,
+            lead_in,
         };
         for slot in slots.iter() {
             let mut emit = |finding: Finding| found.push((slot, finding));
@@ -201,7 +217,7 @@ impl CheckPlan {
             read.union_with(&self.readers[concept]);
         }
         let mut slots = BitSet::new(self.checks.len());
-        for slot in read.iter().filter(|&slot| may_fire_in(&self.checks[slot], present)) {
+        for slot in read.iter().filter(|&slot| self.gates[slot].as_ref().is_some_and(|gate| gate.opens_for(present))) {
             slots.insert(slot);
         }
         slots
@@ -256,6 +272,29 @@ impl<'a> Language<'a> {
     }
 }
 
+/// The modality a list item's lead-in ends with ("Each Party shall ensure that:"), which
+/// binds an item without a modal of its own. Found only when a check reads the modality at a
+/// hit of such an item, and then kept for the list's next items.
+pub struct LeadInModality<'a> {
+    text: &'a str,
+    modality: OnceCell<Modality>,
+}
+
+impl<'a> LeadInModality<'a> {
+    /// The lead-in modality of `text`: the one in `memo` when it has the same text (an earlier
+    /// item of the same list), or a fresh one put in its place.
+    pub fn remembered<'m>(memo: &'m mut Option<LeadInModality<'a>>, text: &'a str) -> Option<&'m LeadInModality<'a>> {
+        if memo.as_ref().is_none_or(|last| last.text != text) {
+            *memo = Some(LeadInModality { text, modality: OnceCell::new() });
+        }
+        memo.as_ref()
+    }
+
+    fn modality(&self) -> Modality {
+        *self.modality.get_or_init(|| ModalityMarkers::find(&self.text.to_ascii_lowercase()).modality_at(usize::MAX))
+    }
+}
+
 /// A clause as the checks see it.
 struct ClauseView<'a> {
     analysis: &'a ClauseAnalysis,
@@ -267,6 +306,7 @@ struct ClauseView<'a> {
     /// The concepts of the heading and every sentence, for clause-wide checks.
     concepts: &'a ConceptSet,
     language: &'a Language<'a>,
+    lead_in: Option<&'a LeadInModality<'a>>,
 }
 
 impl ClauseView<'_> {
@@ -292,22 +332,42 @@ impl ClauseView<'_> {
         if self.preamble {
             return Modality::Aspiration;
         }
-        match (self.markers(sentence).modality_at(pos), self.analysis.lead_in) {
-            (Modality::Declarative, Some(lead_in)) => lead_in,
+        match (self.markers(sentence).modality_at(pos), self.lead_in) {
+            (Modality::Declarative, Some(lead_in)) => lead_in.modality(),
             (own, _) => own,
         }
     }
 }
 
-/// Whether a check can fire anywhere in a clause with the concepts `present` (its heading's
-/// and sentences'): a sentence's concepts are among them, so a check whose terms they cannot
-/// meet skips the clause's sentences. Most of the checks a clause's concepts select are
-/// skipped so.
-fn may_fire_in(check: &Check, present: &ConceptSet) -> bool {
-    match check {
-        Check::Require { terms, .. } | Check::Forbid { terms, .. } => has_wanted_terms(terms, present),
-        Check::Limit { concept, .. } => present.contains(*concept),
-        Check::When { .. } => false,
+/// What a check needs to fire anywhere in a clause: all the `all` concepts and one of the
+/// `any` concepts (when there are some), whatever the `unless` ones; for a `limit`, its
+/// concept. A sentence's concepts are among its clause's (with its heading's), so a check
+/// whose gate they do not open skips the clause's sentences. Most of the checks a clause's
+/// concepts select are skipped so; as sets, the test is a few word operations.
+#[derive(Debug)]
+struct Gate {
+    all: ConceptSet,
+    any: ConceptSet,
+}
+
+impl Gate {
+    /// The gate of a check that reads sentences; a `when` only gates the checks inside it.
+    fn new(check: &Check, concept_count: usize) -> Option<Gate> {
+        let set = |concepts: &[ConceptId]| {
+            let mut set = ConceptSet::new(concept_count);
+            concepts.iter().for_each(|&concept| set.insert(concept));
+            set
+        };
+        match check {
+            Check::Require { terms, .. } | Check::Forbid { terms, .. } => Some(Gate { all: set(&terms.all), any: set(&terms.any) }),
+            Check::Limit { concept, .. } => Some(Gate { all: set(&[*concept]), any: ConceptSet::EMPTY }),
+            Check::When { .. } => None,
+        }
+    }
+
+    /// Whether a clause with the concepts `present` (its heading's and sentences') opens it.
+    fn opens_for(&self, present: &ConceptSet) -> bool {
+        self.all.is_subset_of(present) && (self.any.is_empty() || self.any.intersects(present))
     }
 }
 
@@ -366,7 +426,7 @@ fn require(
     fixed: Option<FixedStatus>,
     emit: &mut impl FnMut(Finding),
 ) {
-    for (index, sentence) in clause.sentences().filter(|(s, _)| !clause.defines(*s)) {
+    for (index, sentence) in clause.sentences() {
         let in_scope = match within {
             Within::Sentence => matches_terms(terms, &sentence.present),
             Within::Clause => {
@@ -374,7 +434,8 @@ fn require(
                 matches_terms(terms, clause.concepts) && sentence_touches && !terms.unless.iter().any(|&c| sentence.present.contains(c))
             }
         };
-        if !in_scope {
+        // A definition is looked up (a binary search) only in the few sentences in scope.
+        if !in_scope || clause.defines(index) {
             continue;
         }
         let mut hits = operative_hits(terms, sentence).peekable();

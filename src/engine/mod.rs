@@ -109,7 +109,8 @@ impl Checker {
     }
 
     fn check_document(&self, document: &Document, options: &CheckOptions, only: Option<&str>) -> Report {
-        let clauses = clauses::clause_results(document, &self.profile.lexicon, &self.plan, |_| None);
+        let clauses: Vec<clauses::ClauseResult> = clauses::clause_results(document, &self.profile.lexicon, &self.plan, |_| None);
+        let clauses: Vec<&clauses::ClauseResult> = clauses.iter().collect();
         assemble::report(&self.profile, &self.plan, document, &clauses, options, only)
     }
 

@@ -40,7 +40,8 @@ impl Session {
             reused
         });
         self.last_misses = if previous.is_some() { misses } else { results.len() };
-        let report = assemble::report(&checker.profile, &checker.plan, &document, &results, options, None);
+        let shared: Vec<&ClauseResult> = results.iter().map(|result| &**result).collect();
+        let report = assemble::report(&checker.profile, &checker.plan, &document, &shared, options, None);
         self.last = Some((document, results));
         report
     }

@@ -10,7 +10,7 @@
 use super::words::on_word_boundaries;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::Input;
+use aho_corasick::Anchored;
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -253,6 +253,35 @@ fn phrase_matcher() -> &'static DFA {
     })
 }
 
+/// Every occurrence of a phrase on word boundaries, as (priority, marker). The automaton is
+/// walked here, byte by byte, rather than through its overlapping-match iterator, which
+/// keeps its state in memory between bytes and returns from the search at every match
+/// (most of them inside words: "no" in "notify"). The match states are noted first and
+/// read after the walk, which then does nothing but step from state to state.
+fn phrases_in(lower: &str) -> Vec<(usize, Marker)> {
+    let matcher = phrase_matcher();
+    let mut state = matcher.start_state(Anchored::No).expect("the phrase automaton is built for unanchored searches");
+    let mut ends = Vec::new();
+    for (end, &byte) in (1..).zip(lower.as_bytes()) {
+        state = matcher.next_state(Anchored::No, state, byte);
+        if matcher.is_special(state) && matcher.is_match(state) {
+            ends.push((end, state));
+        }
+    }
+    let mut found = Vec::new();
+    for (end, state) in ends {
+        for index in 0..matcher.match_len(state) {
+            let pattern = matcher.match_pattern(state, index);
+            let start = end - matcher.pattern_len(pattern);
+            if on_word_boundaries(lower, start, end) {
+                let priority = pattern.as_usize();
+                found.push((priority, Marker { kind: PHRASES[priority].1, start, end }));
+            }
+        }
+    }
+    found
+}
+
 /// Words that introduce examples: a qualifier inside an example list ("including, where
 /// appropriate, encryption") softens only that example, not the obligation.
 const EXAMPLE_LEADS: &[&str] = &["including", "such as", "in particular", "for example", "e.g."];
@@ -263,15 +292,7 @@ const EXAMPLE_LEAD_REACH: usize = 24;
 impl ModalityMarkers {
     /// Finds the markers of a lower-cased, normalised sentence.
     pub fn find(lower: &str) -> ModalityMarkers {
-        let mut candidates: Vec<(usize, Marker)> = phrase_matcher()
-            .try_find_overlapping_iter(Input::new(lower))
-            .expect("an unanchored DFA searches any unanchored input")
-            .filter(|m| on_word_boundaries(lower, m.start(), m.end()))
-            .map(|m| {
-                let priority = m.pattern().as_usize();
-                (priority, Marker { kind: PHRASES[priority].1, start: m.start(), end: m.end() })
-            })
-            .collect();
+        let mut candidates = phrases_in(lower);
         candidates.sort_by_key(|&(priority, m)| (priority, m.start));
         let mut markers: Vec<Marker> = Vec::with_capacity(candidates.len());
         for (_, candidate) in candidates {
