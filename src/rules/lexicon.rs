@@ -654,16 +654,23 @@ fn anchored_matches(
 /// step says so.
 fn within_reach(steps: &[ReachStep], lower: &str, start: usize, literals: &LiteralTable) -> bool {
     let text = lower.as_bytes();
+    let ends_word = |at: usize| !text.get(at).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
     let mut previous = Places::default();
     previous.push(start);
     for step in steps {
-        let limits = previous.map(|from| run_start(text, from, step.gap + 1));
-        let in_reach = |at: &usize| previous.iter().zip(limits.iter()).any(|(&from, &limit)| from <= *at && *at <= limit);
-        let ends_word = |at: usize| !text.get(at).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+        let earliest = previous.iter().copied().min().unwrap_or(start);
+        // Counted only once a literal stands where it might do: most tries end before.
+        let mut limits = None;
         let mut found = Places::default();
         for &(literal, len) in &step.literals {
-            let places = literals.starts_of(literal).take_while(|&at| at >= start);
-            for at in places.filter(|&at| !step.bounded_after || ends_word(at + len)).filter(in_reach) {
+            for at in literals.starts_of(literal).take_while(|&at| at >= earliest) {
+                if step.bounded_after && !ends_word(at + len) {
+                    continue;
+                }
+                let limits = limits.get_or_insert_with(|| previous.map(|from| run_start(text, from, step.gap + 1)));
+                if !previous.iter().zip(limits.iter()).any(|(&from, &limit)| from <= at && at <= limit) {
+                    continue;
+                }
                 if !found.push(at) {
                     // More places than kept: the check would be guesswork; let the try run.
                     return true;
