@@ -200,14 +200,14 @@ impl Lexicon {
                     })
                     .collect();
                 let leading = leading_literals(source_pattern(&regex)).map(|set| {
-                    let anchored = LazyRegex::new(format!("(?i)^(?:{})", source_pattern(&regex)));
+                    let anchored = LazyRegex::new(format!("{}^(?:{})", case_flag(&regex), source_pattern(&regex)));
                     let literals = set.into_iter().map(|literal| literals.intern(literal)).collect();
                     Leading { literals, anchored, boundary: source_pattern(&regex).starts_with("\\b") }
                 });
                 let tail = tail(source_pattern(&regex), leading.is_some()).map(|tail| TailGate {
                     literals: tail.literals.into_iter().map(|literal| literals.intern(literal)).collect(),
                     bounded_before: tail.bounded_before,
-                    anchored: LazyRegex::new(format!("(?i)^(?s:.)(?:{})", tail.source)),
+                    anchored: LazyRegex::new(format!("{}^(?s:.)(?:{})", case_flag(&regex), tail.source)),
                 });
                 let opens_at_start = source_pattern(&regex).starts_with('^');
                 let tried_at_starts = leading.is_some() || opens_at_start;
@@ -607,6 +607,14 @@ fn boundaries(text: &[u8], start: usize, end: usize) -> u8 {
     u8::from(before) * BEFORE + u8::from(after) * AFTER
 }
 
+/// The case-insensitivity flag for the lexicon's own forms of a pattern, which run on
+/// lower-cased text only: needed only where the pattern has an upper-case ASCII letter (the
+/// lower-casing, like regex-lite's folding, is ASCII only). Without it a literal is one
+/// character to compare instead of a class of two.
+fn case_flag(regex: &Regex) -> &'static str {
+    if source_pattern(regex).bytes().any(|b| b.is_ascii_uppercase()) { "(?i)" } else { "" }
+}
+
 /// The pattern as its author wrote it, without the case-insensitivity flag added on load.
 fn source_pattern(regex: &Regex) -> &str {
     regex.as_str().trim_start_matches("(?i)")
@@ -791,6 +799,12 @@ mod tests {
     /// A sentence's hits as (concept, start, end).
     fn hits_in(lexicon: &Lexicon, sentence: &str) -> Vec<(ConceptId, usize, usize)> {
         lexicon.find(sentence).iter().map(|h| (h.concept, h.start, h.end)).collect()
+    }
+
+    #[test]
+    fn patterns_keep_case_insensitivity_where_they_spell_capitals() {
+        let lexicon = pattern_lexicon(&[r"\bthe\s+EU\s+(law|rules)\b", r"\bthe\s+eu\s+(law|rules)\b"]);
+        assert_eq!(hits_in(&lexicon, "under the eu law"), vec![(0, 6, 16), (1, 6, 16)]);
     }
 
     #[test]
