@@ -9,9 +9,7 @@
 
 use super::prefilter::{is_space, leading_literals, reach, required_sets, tail, Literal};
 use crate::language::words::{is_word_byte, on_word_boundaries};
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+use super::automaton::Automaton;
 use regex_lite::Regex;
 
 /// Index of a concept in its profile.
@@ -40,7 +38,7 @@ pub struct ConceptSource<'a> {
 }
 
 pub struct Lexicon {
-    automaton: NFA,
+    automaton: Automaton,
     entries: Vec<PhraseEntry>,
     patterns: Vec<PatternEntry>,
     /// The automaton's patterns from this index on are the literals that gate the regular
@@ -227,15 +225,10 @@ impl Lexicon {
         let literals = literals.texts;
         let (keyed_patterns, ungated) = index_gates(&patterns, &literals);
         let word_starts_only = only_read_on_word_starts(&patterns, &literals);
-        // One automaton for the phrases and the patterns' literals: one pass per sentence.
-        // A contiguous NFA, not a full DFA: searching is about as fast (the DFA's 4 MB of
-        // transitions miss the caches), and building it takes half the time, which every
-        // page load pays. No prefilter: an overlapping search visits every byte anyway.
+        // One automaton for the phrases and the patterns' literals: one pass per sentence
+        // (see `automaton.rs` for why not the aho-corasick crate's).
         let phrase_count = phrases.len();
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(phrases.iter().chain(&literals))
+        let automaton = Automaton::new(phrases.iter().chain(&literals).map(String::as_bytes))
             .map_err(|e| format!("the lexicon is too large to compile: {e}"))?;
         Ok(Lexicon {
             automaton,
@@ -285,7 +278,7 @@ impl Lexicon {
             literals: LiteralTable::take(self.literal_count, &self.ungated),
         };
         let bytes = lower.as_bytes();
-        occurrences(&self.automaton, bytes, |index, start, end| {
+        self.automaton.occurrences(bytes, |index, start, end| {
             if let Some(literal) = index.checked_sub(self.phrase_count) {
                 // Most literal occurrences ("in" in "information") sit inside words, where
                 // the patterns that use them need a boundary: not recording them saves
@@ -579,22 +572,6 @@ impl TailGate {
         }
         let Some((before, _)) = lower.get(..start).and_then(|head| head.char_indices().next_back()) else { return true };
         anchored.is_match(&lower[before..])
-    }
-}
-
-/// Calls `found(pattern, start, end)` for every occurrence of every pattern of `automaton`
-/// in `text`, overlapping ones included, in order of their ends: the crate's overlapping
-/// iterator, without its saving and resuming of the search state at every match.
-fn occurrences(automaton: &NFA, text: &[u8], mut found: impl FnMut(usize, usize, usize)) {
-    let Ok(mut state) = automaton.start_state(Anchored::No) else { return };
-    for (at, &byte) in text.iter().enumerate() {
-        state = automaton.next_state(Anchored::No, state, byte);
-        if automaton.is_special(state) && automaton.is_match(state) {
-            for i in 0..automaton.match_len(state) {
-                let pattern = automaton.match_pattern(state, i);
-                found(pattern.as_usize(), at + 1 - automaton.pattern_len(pattern), at + 1);
-            }
-        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! `profile.rs` resolves a base pack and its overlays into a compiled [`Profile`];
 //! The engine runs the examples a pack carries and refuses a pack whose examples fail.
 
+mod automaton;
 pub mod builtin;
 pub mod error;
 pub mod lexicon;
