@@ -37,7 +37,7 @@ pub fn corpus() -> Vec<(String, String)> {
 }
 
 /// Marsaglia's xorshift64: small, deterministic, good enough to pick test inputs.
-pub struct XorShift(u64);
+pub struct XorShift(pub u64);
 
 impl Default for XorShift {
     fn default() -> Self {

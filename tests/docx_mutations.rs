@@ -7,12 +7,15 @@
 //! under tests/data/docx-regressions/, and every file there is replayed by
 //! `saved_regressions_still_pass`. The `fuzz/` crate runs the same checks under libFuzzer.
 
+mod common;
 #[path = "support/docx_fixture.rs"]
 mod docx_fixture;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use common::XorShift;
 
 use accordlint::document::docx::{annotate, read, text_with_changes_rejected, Comment, DocxError};
 use docx_fixture::*;
@@ -30,26 +33,6 @@ fn setting(name: &str, default: u64) -> u64 {
 }
 /// Far above the milliseconds a fixture takes: only a hang or a blow-up gets near it.
 const SLOW: Duration = Duration::from_secs(5);
-
-/// Marsaglia's xorshift64: small, deterministic, good enough to pick mutations.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        if bound == 0 {
-            0
-        } else {
-            (self.next() % bound as u64) as usize
-        }
-    }
-}
 
 /// Fragments that make mutations structural rather than random noise.
 const TOKENS: &[&[u8]] = &[

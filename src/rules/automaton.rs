@@ -456,6 +456,7 @@ impl<'a> Builder<'a> {
 mod tests {
     use super::*;
     use aho_corasick::{AhoCorasick, MatchKind};
+    use crate::testing::XorShift;
 
     /// Every occurrence as (end, pattern, start), sorted.
     fn walk<P: AsRef<[u8]>>(patterns: &[P], text: &[u8]) -> Vec<(usize, usize, usize)> {
@@ -478,30 +479,19 @@ mod tests {
         found
     }
 
-    /// A small generator, so that the test needs no dependency and repeats itself.
-    struct Random(u64);
-
-    impl Random {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-
-        fn bytes(&mut self, alphabet: &[u8], len: usize) -> Vec<u8> {
-            (0..len).map(|_| alphabet[self.below(alphabet.len())]).collect()
-        }
+    /// `len` bytes picked from `alphabet`.
+    fn random_bytes(random: &mut XorShift, alphabet: &[u8], len: usize) -> Vec<u8> {
+        (0..len).map(|_| alphabet[random.below(alphabet.len())]).collect()
     }
 
     #[test]
     fn agrees_with_the_overlapping_search_on_random_texts() {
-        let mut random = Random(0x9e37_79b9_7f4a_7c15);
+        let mut random = XorShift(0x9e37_79b9_7f4a_7c15);
         let alphabet = b"ab c\xc3\xa9\xff";
         for round in 0..400 {
             let mut patterns: Vec<Vec<u8>> = (0..1 + random.below(12)).map(|_| {
                 let len = 1 + random.below(6);
-                random.bytes(alphabet, len)
+                random_bytes(&mut random, alphabet, len)
             }).collect();
             // A duplicate, a prefix and a suffix of an earlier pattern.
             let earlier = patterns[random.below(patterns.len())].clone();
@@ -509,7 +499,7 @@ mod tests {
             patterns.push(earlier[..1 + random.below(earlier.len())].to_vec());
             patterns.push(earlier[random.below(earlier.len())..].to_vec());
             let text_len = random.below(200);
-            let text = random.bytes(alphabet, text_len);
+            let text = random_bytes(&mut random, alphabet, text_len);
             assert_eq!(walk(&patterns, &text), reference(&patterns, &text), "round {round}: {patterns:?} in {text:?}");
         }
     }

@@ -69,3 +69,25 @@ pub fn requirement_ids() -> Vec<String> {
     let tsv = std::fs::read_to_string(shared_dir().join("standards/requirements.tsv")).expect("requirements.tsv");
     tsv.lines().skip(1).filter_map(|l| l.split('\t').next()).filter(|id| !id.is_empty()).map(String::from).collect()
 }
+
+/// Marsaglia's xorshift64: small, deterministic (a failure replays from its seed), good
+/// enough to pick test inputs.
+pub struct XorShift(pub u64);
+
+impl XorShift {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `0..bound` (0 when `bound` is 0).
+    pub fn below(&mut self, bound: usize) -> usize {
+        if bound == 0 {
+            0
+        } else {
+            (self.next() % bound as u64) as usize
+        }
+    }
+}
