@@ -1,6 +1,10 @@
 //! Helpers shared by the unit tests: a tiny rule pack, the labelled corpus and random edits
 //! of a draft.
 
+mod xorshift;
+
+pub use xorshift::XorShift;
+
 use crate::rules::PackSource;
 use crate::Checker;
 
@@ -34,33 +38,6 @@ pub fn corpus() -> Vec<(String, String)> {
         .collect();
     documents.sort();
     documents
-}
-
-/// Marsaglia's xorshift64: small, deterministic, good enough to pick test inputs.
-pub struct XorShift(pub u64);
-
-impl Default for XorShift {
-    fn default() -> Self {
-        XorShift(0x2545_F491_4F6C_DD1D)
-    }
-}
-
-impl XorShift {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A number in `0..bound` (0 when `bound` is 0).
-    pub fn below(&mut self, bound: usize) -> usize {
-        if bound == 0 {
-            0
-        } else {
-            (self.next() % bound as u64) as usize
-        }
-    }
 }
 
 /// What an editor does to a draft: type a word, delete a stretch, break or join lines, add

@@ -70,24 +70,8 @@ pub fn requirement_ids() -> Vec<String> {
     tsv.lines().skip(1).filter_map(|l| l.split('\t').next()).filter(|id| !id.is_empty()).map(String::from).collect()
 }
 
-/// Marsaglia's xorshift64: small, deterministic (a failure replays from its seed), good
-/// enough to pick test inputs.
-pub struct XorShift(pub u64);
+#[path = "../../src/testing/xorshift.rs"]
+mod xorshift;
 
-impl XorShift {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A number in `0..bound` (0 when `bound` is 0).
-    pub fn below(&mut self, bound: usize) -> usize {
-        if bound == 0 {
-            0
-        } else {
-            (self.next() % bound as u64) as usize
-        }
-    }
-}
+#[allow(unused_imports)] // not every test file draws random inputs
+pub use xorshift::XorShift;
