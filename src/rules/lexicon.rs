@@ -7,7 +7,7 @@
 //! not covered: stems are literal). A match that overlaps one of its concept's `exclude`
 //! phrases does not count ("automated processing of personal data" is not an algorithm).
 
-use super::prefilter::{is_space, leading_literals, reach, required_sets, tail, Literal};
+use super::prefilter::{is_space, leading_literals, reach, required_sets, tail, Literal, Step};
 use crate::language::words::{is_word_byte, on_word_boundaries};
 use super::automaton::Automaton;
 use regex_lite::Regex;
@@ -209,16 +209,7 @@ impl Lexicon {
                 });
                 let opens_at_start = source_pattern(&regex).starts_with('^');
                 let tried_at_starts = leading.is_some() || opens_at_start;
-                let steps = if tried_at_starts { reach(source_pattern(&regex)) } else { Vec::new() };
-                let reach = steps
-                    .into_iter()
-                    .map(|step| ReachStep {
-                        literals: step.literals.into_iter().map(|literal| (literal.len(), literal)).map(|(len, literal)| (literals.intern(literal), len)).collect(),
-                        gap: step.gap,
-                        bounded_before: step.bounded_before,
-                        bounded_after: step.bounded_after,
-                    })
-                    .collect();
+                let reach = if tried_at_starts { reach_steps(source_pattern(&regex), &mut literals) } else { Vec::new() };
                 patterns.push(PatternEntry { concept, regex, gate, leading, tail, reach, opens_at_start });
             }
         }
@@ -631,6 +622,21 @@ fn anchored_matches(
     }
     literals.starts = starts;
     found
+}
+
+/// A pattern's reach steps (see `prefilter::reach`), their literals interned.
+fn reach_steps(pattern: &str, literals: &mut Interner) -> Vec<ReachStep> {
+    let mut intern = |literal: String| {
+        let len = literal.len();
+        (literals.intern(literal), len)
+    };
+    let step = |step: Step| ReachStep {
+        literals: step.literals.into_iter().map(&mut intern).collect(),
+        gap: step.gap,
+        bounded_before: step.bounded_before,
+        bounded_after: step.bounded_after,
+    };
+    reach(pattern).into_iter().map(step).collect()
 }
 
 /// Whether a match starting at `start` can hold the steps' literals where the steps allow:
