@@ -621,7 +621,9 @@ pub fn reach(pattern: &str) -> Vec<Step> {
         let step = atom.required.then(|| reader.opening_literals(previous, atom)).flatten().filter(long_enough);
         let since = match step {
             Some((literals, bounded_before)) => {
-                let bounded_after = reader.is_whole_literal(&atoms[index + 1..]);
+                // A boundary after a literal ending in punctuation stands before a word.
+                let ends_with_word = literals.iter().all(|l| l.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+                let bounded_after = ends_with_word && reader.is_whole_literal(&atoms[index + 1..]);
                 steps.push(Step { literals, gap, bounded_before, bounded_after });
                 0
             }
@@ -1096,6 +1098,7 @@ mod reach_tests {
         assert_eq!(bounded_after(r"\bthe\s+(act|part)\s*off"), vec![false, false], "a boundary that may be absent");
         assert_eq!(bounded_after(r"\bnot\s+prevent\w*"), vec![false]);
         assert_eq!(bounded_after(r"\bnot\s+prevent"), vec![false], "at the end: whatever follows");
+        assert_eq!(bounded_after(r"\bsee\s+(art\.|sec\.)\b"), vec![false], "a boundary after a full stop stands before a word");
     }
 
     #[test]
