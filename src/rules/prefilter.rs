@@ -616,7 +616,7 @@ pub fn reach(pattern: &str) -> Vec<Step> {
     for (index, pair) in atoms.windows(2).enumerate().skip(head) {
         let (previous, atom) = (&pair[0], &pair[1]);
         let Some(gap) = runs else { break };
-        // Two letters are enough at word starts: the lexicon records no others.
+        // Two letters are enough at a word start: the lexicon need not record them inside words.
         let long_enough = |(set, bounded_before): &(Vec<String>, bool)| shortest(set) >= if *bounded_before { 2 } else { MIN_LITERAL };
         let step = atom.required.then(|| reader.opening_literals(previous, atom)).flatten().filter(long_enough);
         let since = match step {
