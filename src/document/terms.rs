@@ -265,8 +265,8 @@ fn record(sentence: &Sentence, from: &str, (written, article): (&str, Option<&st
     for (index, &(s, e)) in tokens.iter().enumerate() {
         let token = &sentence.text[s..e];
         let to = match article {
-            Some(article) => format!("Art. {article}({})", token.trim_matches(['(', ')'])),
-            None => format!("{written}{token}"),
+            Some(article) => ["Art. ", article, "(", token.trim_matches(['(', ')']), ")"].concat(),
+            None => [written, token].concat(),
         };
         let span_start = if index == 0 { start } else { s };
         found.push(CrossReference { from: from.to_string(), to, span: sentence.original_span(span_start, e) });
