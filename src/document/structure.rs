@@ -8,11 +8,13 @@
 //! told apart by their form ("1." "(1)" "1)" "1.1") and kind (digits, letters, Roman numerals);
 //! "(i)" is a letter right after "(h)" and a Roman numeral elsewhere.
 
+mod label;
 mod lines;
 mod numbering;
 mod resume;
 
 use super::{ClauseKind, Span};
+use label::Label;
 use lines::{is_closing_start, is_recital, Line, LineKind, UnitKind, UnitLine};
 use numbering::{ItemLine, Style};
 use std::sync::Arc;
@@ -87,7 +89,7 @@ struct Context {
     /// "Art. ", "Sec. ", "§ ", "Annex " ...
     word: &'static str,
     /// "14", "IV", "A"; may be empty ("Annex").
-    number: Arc<str>,
+    number: Label,
     heading: Option<Arc<str>>,
     /// The last unnumbered paragraph directly in the unit: the lead-in of top-level items.
     text_clause: Option<usize>,
@@ -97,7 +99,7 @@ struct Context {
 #[derive(Debug, Clone, PartialEq)]
 struct Level {
     style: Style,
-    label: Arc<str>,
+    label: Label,
     heading: Option<Arc<str>>,
     /// The item's own text (or the paragraph attached to it), by clause index.
     text_clause: Option<usize>,

@@ -1,8 +1,8 @@
 //! Item numbers: reading "(a)", "2.", "iv)", "1.2", "A.1", "-" at the start of a line, and
 //! telling numbering styles apart.
 
+use super::label::Label;
 use super::Level;
-use std::sync::Arc;
 
 /// How a number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,7 +66,7 @@ pub struct ItemLine {
     pub form: Form,
     /// The number as cited, without brackets or full stop: "a", "14", "iv", "1.2", "A.1".
     /// Shared with the numbering level the item opens.
-    pub label: Arc<str>,
+    pub label: Label,
     /// Where the item's text starts (after the number and the spaces after it).
     pub content_start: usize,
 }
@@ -91,7 +91,7 @@ pub fn parse_item(text: &str, base: usize) -> Option<ItemLine> {
     };
     let after = &text[marker_len..];
     let content_offset = marker_len + (after.len() - after.trim_start().len());
-    Some(ItemLine { form, label: Arc::from(label), content_start: base + content_offset })
+    Some(ItemLine { form, label: Label::new(label), content_start: base + content_offset })
 }
 
 fn parse_bullet(text: &str, base: usize) -> Option<ItemLine> {
@@ -107,7 +107,7 @@ fn parse_bullet(text: &str, base: usize) -> Option<ItemLine> {
         return None;
     }
     let content_offset = text.len() - after.trim_start().len();
-    Some(ItemLine { form: Form::Bullet, label: Arc::default(), content_start: base + content_offset })
+    Some(ItemLine { form: Form::Bullet, label: Label::default(), content_start: base + content_offset })
 }
 
 /// "(a)" → ("a", length up to and including ")") if what follows can start item text.
