@@ -41,6 +41,12 @@ pub(super) fn equal_bytes(word: u64, byte: u8) -> u64 {
     zero_bytes(word ^ splat(byte))
 }
 
+/// The bytes of `word` up to a space (controls included) or not ASCII: one addition instead
+/// of a comparison for the space and another for the high bit.
+pub(super) fn blank_or_non_ascii(word: u64) -> u64 {
+    (!((word & LOW7) + splat(0x7F - b' ')) | word) & HIGH
+}
+
 /// The ASCII bytes of `word` in `low..=high` (both ASCII).
 pub(super) fn ascii_range(word: u64, low: u8, high: u8) -> u64 {
     let seven = word & LOW7;
@@ -76,6 +82,7 @@ mod tests {
                 assert_eq!(ascii_range(word, b'0', b'9') & high != 0, b.is_ascii_digit(), "{b:#x}");
                 assert_eq!(ascii_range(word, 0, 0x20) & high != 0, b <= 0x20, "{b:#x}");
                 assert_eq!(ascii_range(word, b'a', b'z') & high != 0, b.is_ascii_lowercase(), "{b:#x}");
+                assert_eq!(blank_or_non_ascii(word) & high != 0, b <= b' ' || b >= 0x80, "{b:#x}");
             }
         }
     }
