@@ -512,10 +512,10 @@ impl<'a> Builder<'a> {
     fn reference(&self) -> String {
         let context = self.state.unit.as_ref().or(self.state.outer.as_ref());
         let mut word = context.map_or("", |c| c.word);
-        let mut number = context.map_or("", |c| &*c.number);
+        let mut number = context.map_or(&label::NONE, |c| &c.number);
         let mut labels = self.state.levels.iter().filter(|l| !l.style.is_bullet()).peekable();
         while let Some(level) = labels.peek() {
-            let continues = level.style.is_dotted() && continues_number(number, &level.label);
+            let continues = level.style.is_dotted() && continues_number(number.as_bytes(), level.label.as_bytes());
             let starts_paragraph = word.is_empty() && number.is_empty() && level.style.is_dot_form();
             if !(continues || starts_paragraph) {
                 break;
@@ -528,13 +528,13 @@ impl<'a> Builder<'a> {
         }
         let mut reference = String::with_capacity(32);
         reference.push_str(if number.is_empty() { word.trim_end() } else { word });
-        reference.push_str(number);
+        number.push_to(&mut reference);
         for level in labels {
             if number.is_empty() && !word.is_empty() && reference.len() == word.trim_end().len() {
                 reference.push(' ');
             }
             reference.push('(');
-            reference.push_str(&level.label);
+            level.label.push_to(&mut reference);
             reference.push(')');
         }
         reference
@@ -571,11 +571,11 @@ impl<'a> Builder<'a> {
 
 /// Whether a dotted label continues the current number ("9.1" in Article 9, "A.2" in
 /// Annex A, "1.1" after "Para 1"), or starts a number where there is none ("Annex" + "3.1").
-fn continues_number(number: &str, label: &str) -> bool {
+fn continues_number(number: &[u8], label: &[u8]) -> bool {
     number.is_empty()
         || (label.len() > number.len() + 1
             && label.starts_with(number)
-            && label.as_bytes()[number.len()] == b'.')
+            && label[number.len()] == b'.')
 }
 
 fn is_generic_heading(heading: &str) -> bool {

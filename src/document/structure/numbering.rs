@@ -246,11 +246,16 @@ pub fn resolve(item: &ItemLine, levels: &[Level]) -> Style {
     let form = item.form;
     let kind = match form {
         Form::Bullet => Kind::Bullet,
-        Form::Dotted => Kind::Dotted(item.label.split('.').count() as u16),
-        Form::AlphaDotted => Kind::AlphaDotted(item.label.split('.').count() as u16),
+        Form::Dotted => Kind::Dotted(depth(&item.label)),
+        Form::AlphaDotted => Kind::AlphaDotted(depth(&item.label)),
         Form::Paren | Form::Half | Form::Dot => letter_or_number_kind(form, &item.label, levels),
     };
     Style { form, kind }
+}
+
+/// How many groups a dotted number has ("1.2.3": three).
+fn depth(label: &Label) -> u16 {
+    1 + label.as_bytes().iter().filter(|&&b| b == b'.').count() as u16
 }
 
 fn letter_or_number_kind(form: Form, label: &str, levels: &[Level]) -> Kind {
@@ -318,7 +323,7 @@ pub fn is_expected(item: &ItemLine, levels: &[Level]) -> bool {
     let style = resolve(item, levels);
     match levels.iter().rev().find(|l| l.style == style) {
         Some(level) => is_successor(&level.label, &item.label, style.kind),
-        None => matches!(&*item.label, "1" | "a" | "A" | "i" | "I" | "aa" | "AA") || item.label.ends_with(".1"),
+        None => matches!(item.label.as_bytes(), b"1" | b"a" | b"A" | b"i" | b"I" | b"aa" | b"AA") || item.label.as_bytes().ends_with(b".1"),
     }
 }
 
