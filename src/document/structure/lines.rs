@@ -332,14 +332,17 @@ fn unit_title(rest: &str, rest_start: usize, has_number: bool) -> Option<Option<
     Some((!title.is_empty()).then(|| Span::new(title_start, title_start + title.len())))
 }
 
-/// Verbs that make a line a provision, not a heading.
+/// Verbs that make a line a provision, not a heading (one pass over the words).
 fn has_provision_word(text: &str) -> bool {
-    has_modal_word(text) || text.split_whitespace().any(|w| matches!(w, "applies" | "is" | "are"))
+    text.split_whitespace().any(|w| is_modal_word(w) || matches!(w, "applies" | "is" | "are"))
 }
 
 fn has_modal_word(text: &str) -> bool {
-    text.split_whitespace()
-        .any(|w| matches!(w, "shall" | "may" | "must" | "will" | "should" | "means"))
+    text.split_whitespace().any(is_modal_word)
+}
+
+fn is_modal_word(word: &str) -> bool {
+    matches!(word, "shall" | "may" | "must" | "will" | "should" | "means")
 }
 
 /// Capitals only ("FINAL PROVISIONS", "MEMORANDUM OF UNDERSTANDING"): at least two letters
