@@ -56,6 +56,13 @@ pub(super) fn ascii_range(word: u64, low: u8, high: u8) -> u64 {
     at_least_low & !above_high & !word & HIGH
 }
 
+/// The letters and digits of `word`, eight ASCII bytes: without a high bit set, a range test
+/// needs neither the low seven bits nor the high bit masked out first.
+pub(super) fn ascii_alphanumeric(word: u64) -> u64 {
+    let in_range = |w: u64, low: u8, high: u8| ((w | HIGH) - splat(low)) & !(w + splat(0x7F - high));
+    (in_range(word, b'0', b'9') | in_range(word | splat(0x20), b'a', b'z')) & HIGH
+}
+
 /// The index of the first marked byte of a mask.
 pub(super) fn first_marked(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
@@ -83,6 +90,9 @@ mod tests {
                 assert_eq!(ascii_range(word, 0, 0x20) & high != 0, b <= 0x20, "{b:#x}");
                 assert_eq!(ascii_range(word, b'a', b'z') & high != 0, b.is_ascii_lowercase(), "{b:#x}");
                 assert_eq!(blank_or_non_ascii(word) & high != 0, b <= b' ' || b >= 0x80, "{b:#x}");
+                if b < 0x80 {
+                    assert_eq!(ascii_alphanumeric(word) & high != 0, b.is_ascii_alphanumeric(), "{b:#x}");
+                }
                 assert_eq!(low7_equal(word, b'*') & high != 0, b & 0x7F == b'*', "{b:#x}");
                 assert_eq!(low7_range(word, b'_', b'`') & high != 0, matches!(b & 0x7F, b'_' | b'`'), "{b:#x}");
             }
