@@ -449,9 +449,10 @@ impl<'a> Normalizer<'a> {
 /// eight bytes at a time while the byte after them tells whether a last space is single.
 fn plain_run_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
-    while let Some(word) = scan::word_at(bytes, end).filter(|_| end + 8 < bytes.len()) {
+    for window in bytes[start..].windows(9).step_by(8) {
+        let word = u64::from_le_bytes(window[..8].try_into().unwrap_or_default());
         let (spaces, other) = spaces_and_others(word);
-        let next_not_plain = ((spaces | other) >> 8) | (u64::from(!is_plain_ascii(bytes[end + 8])) << 63);
+        let next_not_plain = ((spaces | other) >> 8) | (u64::from(!is_plain_ascii(window[8])) << 63);
         let stops = other | (spaces & next_not_plain);
         if stops != 0 {
             return end + scan::first_marked(stops);
