@@ -327,9 +327,11 @@ pub fn is_expected(item: &ItemLine, levels: &[Level]) -> bool {
     }
 }
 
-/// Words that make a numbered line a provision rather than a heading.
-const PROVISION_WORDS: &[&str] =
-    &["shall", "may", "must", "will", "should", "means", "is", "are", "has", "have", "not", "does", "do"];
+/// Words that make a numbered line a provision rather than a heading (a `match` compares
+/// by length first, where a list would be walked word by word).
+fn is_provision_word(word: &str) -> bool {
+    matches!(word, "shall" | "may" | "must" | "will" | "should" | "means" | "is" | "are" | "has" | "have" | "not" | "does" | "do")
+}
 
 /// Whether the text of a numbered line reads as a heading: "RETENTION", "Agency", "In general",
 /// "Definitions .", "Effective Date of Certification.", "Congressional review." (Title Case
@@ -344,7 +346,7 @@ pub fn is_heading_text(text: &str) -> bool {
     let bare = text.trim_end_matches(['.', ' ']);
     let ended_with_stop = bare.len() < text.len() && !spaced_stop;
     let starts_capital = bare.chars().next().is_some_and(char::is_uppercase);
-    if !starts_capital || bare.len() > 120 || bare.ends_with([';', ',', ':']) || bare.contains(['"', '“', '”']) {
+    if !starts_capital || bare.len() > 120 || bare.ends_with([';', ',', ':']) {
         return false;
     }
     // One pass over the words: at most 14, none of a provision, and whether in Title Case.
@@ -352,12 +354,13 @@ pub fn is_heading_text(text: &str) -> bool {
     let mut title_case = true;
     for word in bare.split_whitespace() {
         word_count += 1;
-        if word_count > 14 || PROVISION_WORDS.contains(&word) {
+        if word_count > 14 || is_provision_word(word) {
             return false;
         }
         title_case &= word.len() < 4 || word.starts_with(char::is_uppercase);
     }
-    word_count > 0 && (!ended_with_stop || word_count <= 8 || title_case)
+    // Quotes last: the words rule out most lines first.
+    word_count > 0 && (!ended_with_stop || word_count <= 8 || title_case) && !bare.contains(['"', '“', '”'])
 }
 
 /// A run-in heading at the start of an item's text: "Scope." in "A.1 Scope. This Annex
