@@ -384,7 +384,8 @@ pub fn is_closing_start(text: &str, single_line: bool) -> bool {
         "done at ", "done in ", "done on ", "done this ", "signed at ", "signed in ", "signed on ",
         "signed by ", "in witness whereof", "in faith whereof", "in testimony whereof",
     ];
-    let starts_capital = text.starts_with(|c: char| c.is_uppercase());
+    // A capital, and one that starts a formula (the bytes are compared first).
+    let starts_capital = matches!(text.as_bytes().first(), Some(b'D' | b'S' | b'I'));
     let formula = starts_capital
         && FORMULAS.iter().any(|f| text.len() >= f.len() && text.as_bytes()[..f.len()].eq_ignore_ascii_case(f.as_bytes()));
     formula || (single_line && is_signatory_line(text))
