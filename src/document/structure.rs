@@ -8,13 +8,11 @@
 //! told apart by their form ("1." "(1)" "1)" "1.1") and kind (digits, letters, Roman numerals);
 //! "(i)" is a letter right after "(h)" and a Roman numeral elsewhere.
 
-mod label;
 mod lines;
 mod numbering;
 mod resume;
 
 use super::{ClauseKind, Span};
-use label::Label;
 use lines::{is_closing_start, is_recital, Line, LineKind, UnitKind, UnitLine};
 use numbering::{ItemLine, Style};
 use std::sync::Arc;
@@ -89,7 +87,7 @@ struct Context {
     /// "Art. ", "Sec. ", "§ ", "Annex " ...
     word: &'static str,
     /// "14", "IV", "A"; may be empty ("Annex").
-    number: Label,
+    number: Arc<str>,
     heading: Option<Arc<str>>,
     /// The last unnumbered paragraph directly in the unit: the lead-in of top-level items.
     text_clause: Option<usize>,
@@ -99,7 +97,7 @@ struct Context {
 #[derive(Debug, Clone, PartialEq)]
 struct Level {
     style: Style,
-    label: Label,
+    label: Arc<str>,
     heading: Option<Arc<str>>,
     /// The item's own text (or the paragraph attached to it), by clause index.
     text_clause: Option<usize>,
@@ -512,10 +510,10 @@ impl<'a> Builder<'a> {
     fn reference(&self) -> String {
         let context = self.state.unit.as_ref().or(self.state.outer.as_ref());
         let mut word = context.map_or("", |c| c.word);
-        let mut number = context.map_or(&label::NONE, |c| &c.number);
+        let mut number = context.map_or("", |c| &*c.number);
         let mut labels = self.state.levels.iter().filter(|l| !l.style.is_bullet()).peekable();
         while let Some(level) = labels.peek() {
-            let continues = level.style.is_dotted() && continues_number(number.as_bytes(), level.label.as_bytes());
+            let continues = level.style.is_dotted() && continues_number(number, &level.label);
             let starts_paragraph = word.is_empty() && number.is_empty() && level.style.is_dot_form();
             if !(continues || starts_paragraph) {
                 break;
@@ -528,13 +526,13 @@ impl<'a> Builder<'a> {
         }
         let mut reference = String::with_capacity(32);
         reference.push_str(if number.is_empty() { word.trim_end() } else { word });
-        number.push_to(&mut reference);
+        reference.push_str(number);
         for level in labels {
             if number.is_empty() && !word.is_empty() && reference.len() == word.trim_end().len() {
                 reference.push(' ');
             }
             reference.push('(');
-            level.label.push_to(&mut reference);
+            reference.push_str(&level.label);
             reference.push(')');
         }
         reference
@@ -571,11 +569,11 @@ impl<'a> Builder<'a> {
 
 /// Whether a dotted label continues the current number ("9.1" in Article 9, "A.2" in
 /// Annex A, "1.1" after "Para 1"), or starts a number where there is none ("Annex" + "3.1").
-fn continues_number(number: &[u8], label: &[u8]) -> bool {
+fn continues_number(number: &str, label: &str) -> bool {
     number.is_empty()
         || (label.len() > number.len() + 1
             && label.starts_with(number)
-            && label[number.len()] == b'.')
+            && label.as_bytes()[number.len()] == b'.')
 }
 
 fn is_generic_heading(heading: &str) -> bool {

@@ -4,7 +4,7 @@
 use super::numbering::{is_heading_text, parse_item, roman_value, ItemLine};
 use crate::document::edit::Edit;
 use crate::document::Span;
-use super::label::Label;
+use std::sync::Arc;
 
 /// Kinds of unit headings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +93,7 @@ pub struct UnitLine {
     /// Written with "§" rather than "Section".
     pub symbol: bool,
     /// Shared with the unit's context in the structure pass.
-    pub number: Label,
+    pub number: Arc<str>,
     /// The heading's title ("Retention of data"), if on the same line.
     pub title: Option<Span>,
 }
@@ -259,7 +259,7 @@ pub fn parse_unit(text: &str, base: usize) -> Option<UnitLine> {
     let spaced = after.starts_with(char::is_whitespace);
     if rule == &NumberRule::None {
         let boundary = after.is_empty() || spaced || after.starts_with(':');
-        return boundary.then(|| UnitLine { kind: *kind, symbol, number: Label::default(), title: None });
+        return boundary.then(|| UnitLine { kind: *kind, symbol, number: Arc::default(), title: None });
     }
     if !(spaced || after.is_empty() || (symbol && after.starts_with(|c: char| c.is_ascii_digit()))) {
         return None;
@@ -269,7 +269,7 @@ pub fn parse_unit(text: &str, base: usize) -> Option<UnitLine> {
     if number_len == 0 && *rule != NumberRule::Optional {
         return None;
     }
-    let number = Label::new(number_text[..number_len].trim_end_matches('.'));
+    let number = Arc::from(number_text[..number_len].trim_end_matches('.'));
     let rest_raw = &number_text[number_len..];
     let rest_start = base + (text.len() - rest_raw.len());
     let title = unit_title(rest_raw, rest_start, number_len > 0)?;

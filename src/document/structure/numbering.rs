@@ -1,8 +1,8 @@
 //! Item numbers: reading "(a)", "2.", "iv)", "1.2", "A.1", "-" at the start of a line, and
 //! telling numbering styles apart.
 
-use super::label::Label;
 use super::Level;
+use std::sync::Arc;
 
 /// How a number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,7 +66,7 @@ pub struct ItemLine {
     pub form: Form,
     /// The number as cited, without brackets or full stop: "a", "14", "iv", "1.2", "A.1".
     /// Shared with the numbering level the item opens.
-    pub label: Label,
+    pub label: Arc<str>,
     /// Where the item's text starts (after the number and the spaces after it).
     pub content_start: usize,
 }
@@ -91,7 +91,7 @@ pub fn parse_item(text: &str, base: usize) -> Option<ItemLine> {
     };
     let after = &text[marker_len..];
     let content_offset = marker_len + (after.len() - after.trim_start().len());
-    Some(ItemLine { form, label: Label::new(label), content_start: base + content_offset })
+    Some(ItemLine { form, label: Arc::from(label), content_start: base + content_offset })
 }
 
 fn parse_bullet(text: &str, base: usize) -> Option<ItemLine> {
@@ -107,7 +107,7 @@ fn parse_bullet(text: &str, base: usize) -> Option<ItemLine> {
         return None;
     }
     let content_offset = text.len() - after.trim_start().len();
-    Some(ItemLine { form: Form::Bullet, label: Label::default(), content_start: base + content_offset })
+    Some(ItemLine { form: Form::Bullet, label: Arc::default(), content_start: base + content_offset })
 }
 
 /// "(a)" → ("a", length up to and including ")") if what follows can start item text.
@@ -246,16 +246,11 @@ pub fn resolve(item: &ItemLine, levels: &[Level]) -> Style {
     let form = item.form;
     let kind = match form {
         Form::Bullet => Kind::Bullet,
-        Form::Dotted => Kind::Dotted(depth(&item.label)),
-        Form::AlphaDotted => Kind::AlphaDotted(depth(&item.label)),
+        Form::Dotted => Kind::Dotted(item.label.split('.').count() as u16),
+        Form::AlphaDotted => Kind::AlphaDotted(item.label.split('.').count() as u16),
         Form::Paren | Form::Half | Form::Dot => letter_or_number_kind(form, &item.label, levels),
     };
     Style { form, kind }
-}
-
-/// How many groups a dotted number has ("1.2.3": three).
-fn depth(label: &Label) -> u16 {
-    1 + label.as_bytes().iter().filter(|&&b| b == b'.').count() as u16
 }
 
 fn letter_or_number_kind(form: Form, label: &str, levels: &[Level]) -> Kind {
@@ -323,7 +318,7 @@ pub fn is_expected(item: &ItemLine, levels: &[Level]) -> bool {
     let style = resolve(item, levels);
     match levels.iter().rev().find(|l| l.style == style) {
         Some(level) => is_successor(&level.label, &item.label, style.kind),
-        None => matches!(item.label.as_bytes(), b"1" | b"a" | b"A" | b"i" | b"I" | b"aa" | b"AA") || item.label.as_bytes().ends_with(b".1"),
+        None => matches!(&*item.label, "1" | "a" | "A" | "i" | "I" | "aa" | "AA") || item.label.ends_with(".1"),
     }
 }
 
