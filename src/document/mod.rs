@@ -248,27 +248,21 @@ fn lead_in_of(clauses: &[Clause], clause: &Clause) -> Option<Span> {
 /// Punctuation and symbol blocks (curly quotes, dashes, bullets) and U+F000..U+FFFF (BOM,
 /// presentation and fullwidth forms). Eight bytes of ASCII are counted at once.
 fn count_words(source: &str) -> usize {
-    let bytes = source.as_bytes();
     let mut count = 0;
     let mut in_word = 0u8;
-    let mut at = 0;
-    while at < bytes.len() {
-        match scan::word_at(bytes, at).filter(|word| word & scan::splat(0x80) == 0) {
-            Some(word) => {
-                let letters = scan::ascii_range(word, b'0', b'9') | scan::ascii_range(word | scan::splat(0x20), b'a', b'z');
-                let follows_letter = (letters << 8) | (u64::from(in_word) << 7);
-                count += scan::count_marked(letters & !follows_letter);
-                in_word = (letters >> 63) as u8;
-                at += 8;
-            }
-            None => {
-                let end = (at + 8).min(bytes.len());
-                count += count_word_bytes(&bytes[at..end], &mut in_word);
-                at = end;
-            }
+    let mut chunks = source.as_bytes().chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if word & scan::splat(0x80) != 0 {
+            count += count_word_bytes(chunk, &mut in_word);
+            continue;
         }
+        let letters = scan::ascii_alphanumeric(word);
+        let follows_letter = (letters << 8) | (u64::from(in_word) << 7);
+        count += scan::count_marked(letters & !follows_letter);
+        in_word = (letters >> 63) as u8;
     }
-    count
+    count + count_word_bytes(chunks.remainder(), &mut in_word)
 }
 
 /// Counts the words starting in `bytes`, one byte at a time; `in_word` carries whether the

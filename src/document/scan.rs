@@ -31,14 +31,21 @@ pub(super) fn padded_word_at(bytes: &[u8], at: usize, pad: u8) -> u64 {
     u64::from_le_bytes(chunk)
 }
 
-/// The bytes of `word` that are zero.
-fn zero_bytes(word: u64) -> u64 {
-    !(((word & LOW7) + LOW7) | word | LOW7)
+/// The bytes of `word` up to a space (controls included) or not ASCII: one addition instead
+/// of a comparison for the space and another for the high bit.
+pub(super) fn blank_or_non_ascii(word: u64) -> u64 {
+    (!((word & LOW7) + splat(0x7F - b' ')) | word) & HIGH
 }
 
-/// The bytes of `word` equal to `byte`.
-pub(super) fn equal_bytes(word: u64, byte: u8) -> u64 {
-    zero_bytes(word ^ splat(byte))
+/// The bytes of `word` whose low seven bits are `byte` (ASCII): like a comparison, but
+/// also marks `byte + 0x80`, for a caller that rules out non-ASCII bytes another way.
+pub(super) fn low7_equal(word: u64, byte: u8) -> u64 {
+    !(((word & LOW7) ^ splat(byte)) + LOW7) & HIGH
+}
+
+/// The bytes of `word` whose low seven bits are in `low..=high` (both ASCII).
+pub(super) fn low7_range(word: u64, low: u8, high: u8) -> u64 {
+    ascii_range(word & LOW7, low, high)
 }
 
 /// The ASCII bytes of `word` in `low..=high` (both ASCII).
@@ -47,6 +54,13 @@ pub(super) fn ascii_range(word: u64, low: u8, high: u8) -> u64 {
     let at_least_low = (seven | HIGH) - splat(low);
     let above_high = seven + splat(0x7F - high);
     at_least_low & !above_high & !word & HIGH
+}
+
+/// The letters and digits of `word`, eight ASCII bytes: without a high bit set, a range test
+/// needs neither the low seven bits nor the high bit masked out first.
+pub(super) fn ascii_alphanumeric(word: u64) -> u64 {
+    let in_range = |w: u64, low: u8, high: u8| ((w | HIGH) - splat(low)) & !(w + splat(0x7F - high));
+    (in_range(word, b'0', b'9') | in_range(word | splat(0x20), b'a', b'z')) & HIGH
 }
 
 /// The index of the first marked byte of a mask.
@@ -72,10 +86,15 @@ mod tests {
                 bytes[position] = b;
                 let word = u64::from_le_bytes(bytes);
                 let high = 0x80u64 << (8 * position);
-                assert_eq!(equal_bytes(word, b'.') & high != 0, b == b'.', "{b:#x}");
                 assert_eq!(ascii_range(word, b'0', b'9') & high != 0, b.is_ascii_digit(), "{b:#x}");
                 assert_eq!(ascii_range(word, 0, 0x20) & high != 0, b <= 0x20, "{b:#x}");
                 assert_eq!(ascii_range(word, b'a', b'z') & high != 0, b.is_ascii_lowercase(), "{b:#x}");
+                assert_eq!(blank_or_non_ascii(word) & high != 0, b <= b' ' || b >= 0x80, "{b:#x}");
+                if b < 0x80 {
+                    assert_eq!(ascii_alphanumeric(word) & high != 0, b.is_ascii_alphanumeric(), "{b:#x}");
+                }
+                assert_eq!(low7_equal(word, b'*') & high != 0, b & 0x7F == b'*', "{b:#x}");
+                assert_eq!(low7_range(word, b'_', b'`') & high != 0, matches!(b & 0x7F, b'_' | b'`'), "{b:#x}");
             }
         }
     }

@@ -159,20 +159,27 @@ impl Iterator for ReferenceWords<'_> {
 
 /// From the chunk of eight bytes at `at` on, the first one with bytes that may start a token:
 /// '(' to 'Z' (digits and capitals among them) after a space or a non-ASCII byte (the end of
-/// "§"). Returns its start, its marks and the carry for the next chunk (`carry` is the mark
+/// "§"; a control byte before one marks it too, harmlessly: no reference word ends with
+/// one). Returns its start, its marks and the carry for the next chunk (`carry` is the mark
 /// the byte before `at` gives the first byte).
-fn next_marked_chunk(bytes: &[u8], mut at: usize, mut carry: u64) -> Option<(usize, u64, u64)> {
-    while at < bytes.len() {
-        let word = scan::padded_word_at(bytes, at, b' ');
-        let precedes = scan::equal_bytes(word, b' ') | (word & scan::splat(0x80));
+fn next_marked_chunk(bytes: &[u8], at: usize, mut carry: u64) -> Option<(usize, u64, u64)> {
+    let rest = bytes.get(at..).unwrap_or_default();
+    let mut mark = |word: u64| {
+        let precedes = scan::blank_or_non_ascii(word);
         let marks = scan::ascii_range(word, b'(', b'Z') & ((precedes << 8) | carry);
         carry = (precedes >> 63) << 7;
+        marks
+    };
+    let mut chunks = rest.chunks_exact(8);
+    for (index, chunk) in chunks.by_ref().enumerate() {
+        let marks = mark(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         if marks != 0 {
-            return Some((at, marks, carry));
+            return Some((at + 8 * index, marks, carry));
         }
-        at += 8;
     }
-    None
+    let tail = chunks.remainder();
+    let marks = mark(scan::padded_word_at(tail, 0, b' '));
+    (!tail.is_empty() && marks != 0).then(|| (bytes.len() - tail.len(), marks, carry))
 }
 
 /// The first bytes of [`REFERENCE_WORDS`] ("§" starts with 0xC2).
@@ -265,8 +272,8 @@ fn record(sentence: &Sentence, from: &str, (written, article): (&str, Option<&st
     for (index, &(s, e)) in tokens.iter().enumerate() {
         let token = &sentence.text[s..e];
         let to = match article {
-            Some(article) => format!("Art. {article}({})", token.trim_matches(['(', ')'])),
-            None => format!("{written}{token}"),
+            Some(article) => ["Art. ", article, "(", token.trim_matches(['(', ')']), ")"].concat(),
+            None => [written, token].concat(),
         };
         let span_start = if index == 0 { start } else { s };
         found.push(CrossReference { from: from.to_string(), to, span: sentence.original_span(span_start, e) });

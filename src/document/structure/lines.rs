@@ -1,7 +1,7 @@
 //! Lines and what each one is on its own: blank, a unit heading ("Article 14 - Retention",
 //! "§ 1501. Definitions", "ANNEX A"), an item ("(a) ..."), or text.
 
-use super::numbering::{is_heading_text, parse_item, roman_value, ItemLine};
+use super::numbering::{is_heading_text, parse_item, roman_value, ItemLine, Labels};
 use crate::document::edit::Edit;
 use crate::document::Span;
 use std::sync::Arc;
@@ -179,13 +179,14 @@ pub fn reclassify_lines(mut old: Vec<Line>, new: &str, edit: &Edit) -> Vec<Line>
 /// line ends at `\n`, `\r\n` or a lone `\r`; a `\r` that ends the text ends the last line.
 fn classify_lines_into(source: &str, from: usize, until: usize, lines: &mut Vec<Line>) {
     let bytes = source.as_bytes();
+    let mut labels = Labels::default();
     let mut start = from;
     while start < until {
         let Some(end) = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|i| start + i) else {
-            lines.push(classify(source, start, bytes.len()));
+            lines.push(classify(source, start, bytes.len(), &mut labels));
             return;
         };
-        lines.push(classify(source, start, end));
+        lines.push(classify(source, start, end, &mut labels));
         start = match (bytes[end], bytes.get(end + 1)) {
             (b'\r', None) => return,
             (b'\r', Some(b'\n')) => end + 2,
@@ -198,7 +199,7 @@ fn is_blank_char(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
 }
 
-fn classify(source: &str, line_start: usize, line_end: usize) -> Line {
+fn classify(source: &str, line_start: usize, line_end: usize, labels: &mut Labels) -> Line {
     let raw = &source[line_start..line_end];
     let trimmed_start = raw.trim_start_matches(is_blank_char);
     let start = line_start + (raw.len() - trimmed_start.len());
@@ -210,7 +211,7 @@ fn classify(source: &str, line_start: usize, line_end: usize) -> Line {
         kind
     } else if let Some(unit) = parse_unit(strip_emphasis(text), start + emphasis_len(text)) {
         LineKind::Unit(unit)
-    } else if let Some(item) = parse_item(text, start) {
+    } else if let Some(item) = parse_item(text, start, labels) {
         LineKind::Item(item)
     } else {
         LineKind::Text { content: start, markdown_heading: false }
@@ -332,14 +333,17 @@ fn unit_title(rest: &str, rest_start: usize, has_number: bool) -> Option<Option<
     Some((!title.is_empty()).then(|| Span::new(title_start, title_start + title.len())))
 }
 
-/// Verbs that make a line a provision, not a heading.
+/// Verbs that make a line a provision, not a heading (one pass over the words).
 fn has_provision_word(text: &str) -> bool {
-    has_modal_word(text) || text.split_whitespace().any(|w| matches!(w, "applies" | "is" | "are"))
+    text.split_whitespace().any(|w| is_modal_word(w) || matches!(w, "applies" | "is" | "are"))
 }
 
 fn has_modal_word(text: &str) -> bool {
-    text.split_whitespace()
-        .any(|w| matches!(w, "shall" | "may" | "must" | "will" | "should" | "means"))
+    text.split_whitespace().any(is_modal_word)
+}
+
+fn is_modal_word(word: &str) -> bool {
+    matches!(word, "shall" | "may" | "must" | "will" | "should" | "means")
 }
 
 /// Capitals only ("FINAL PROVISIONS", "MEMORANDUM OF UNDERSTANDING"): at least two letters
@@ -381,7 +385,8 @@ pub fn is_closing_start(text: &str, single_line: bool) -> bool {
         "done at ", "done in ", "done on ", "done this ", "signed at ", "signed in ", "signed on ",
         "signed by ", "in witness whereof", "in faith whereof", "in testimony whereof",
     ];
-    let starts_capital = text.starts_with(|c: char| c.is_uppercase());
+    // A capital, and one that starts a formula (the bytes are compared first).
+    let starts_capital = matches!(text.as_bytes().first(), Some(b'D' | b'S' | b'I'));
     let formula = starts_capital
         && FORMULAS.iter().any(|f| text.len() >= f.len() && text.as_bytes()[..f.len()].eq_ignore_ascii_case(f.as_bytes()));
     formula || (single_line && is_signatory_line(text))
@@ -427,7 +432,7 @@ pub fn title(source: &str) -> Option<String> {
             break;
         }
         let first = parts.is_empty();
-        if first && (parse_unit(line, 0).is_some() || parse_item(line, 0).is_some()) {
+        if first && (parse_unit(line, 0).is_some() || parse_item(line, 0, &mut Labels::default()).is_some()) {
             return None;
         }
         if !first && (!is_all_caps(parts[0]) || !is_all_caps(line)) {

@@ -77,10 +77,36 @@ impl ItemLine {
     }
 }
 
+/// The labels read so far, one per slot of a small hash of their bytes: a draft repeats
+/// "a", "1", "ii", "2.1" on hundreds of lines, and a label read again is then shared instead
+/// of allocated.
+pub struct Labels {
+    slots: [Option<Arc<str>>; LABEL_SLOTS],
+}
+
+const LABEL_SLOTS: usize = 64;
+
+impl Default for Labels {
+    fn default() -> Labels {
+        Labels { slots: std::array::from_fn(|_| None) }
+    }
+}
+
+impl Labels {
+    fn share(&mut self, label: &str) -> Arc<str> {
+        let hash = label.bytes().fold(label.len(), |hash, b| hash.wrapping_mul(31).wrapping_add(usize::from(b)));
+        let slot = &mut self.slots[hash % LABEL_SLOTS];
+        match slot {
+            Some(shared) if **shared == *label => shared.clone(),
+            _ => slot.insert(Arc::from(label)).clone(),
+        }
+    }
+}
+
 const BULLETS: &[char] = &['-', '•', '*', '+', '–', '—', '·', '▪', '◦', '○', '●', '■', '□', '‣', '⁃'];
 
 /// Reads an item number at the start of `text` (a trimmed line starting at byte `base`).
-pub fn parse_item(text: &str, base: usize) -> Option<ItemLine> {
+pub fn parse_item(text: &str, base: usize, labels: &mut Labels) -> Option<ItemLine> {
     if let Some(item) = parse_bullet(text, base) {
         return Some(item);
     }
@@ -91,7 +117,7 @@ pub fn parse_item(text: &str, base: usize) -> Option<ItemLine> {
     };
     let after = &text[marker_len..];
     let content_offset = marker_len + (after.len() - after.trim_start().len());
-    Some(ItemLine { form, label: Arc::from(label), content_start: base + content_offset })
+    Some(ItemLine { form, label: labels.share(label), content_start: base + content_offset })
 }
 
 fn parse_bullet(text: &str, base: usize) -> Option<ItemLine> {
@@ -322,9 +348,11 @@ pub fn is_expected(item: &ItemLine, levels: &[Level]) -> bool {
     }
 }
 
-/// Words that make a numbered line a provision rather than a heading.
-const PROVISION_WORDS: &[&str] =
-    &["shall", "may", "must", "will", "should", "means", "is", "are", "has", "have", "not", "does", "do"];
+/// Words that make a numbered line a provision rather than a heading (a `match` compares
+/// by length first, where a list would be walked word by word).
+fn is_provision_word(word: &str) -> bool {
+    matches!(word, "shall" | "may" | "must" | "will" | "should" | "means" | "is" | "are" | "has" | "have" | "not" | "does" | "do")
+}
 
 /// Whether the text of a numbered line reads as a heading: "RETENTION", "Agency", "In general",
 /// "Definitions .", "Effective Date of Certification.", "Congressional review." (Title Case
@@ -339,7 +367,7 @@ pub fn is_heading_text(text: &str) -> bool {
     let bare = text.trim_end_matches(['.', ' ']);
     let ended_with_stop = bare.len() < text.len() && !spaced_stop;
     let starts_capital = bare.chars().next().is_some_and(char::is_uppercase);
-    if !starts_capital || bare.len() > 120 || bare.ends_with([';', ',', ':']) || bare.contains(['"', '“', '”']) {
+    if !starts_capital || bare.len() > 120 || bare.ends_with([';', ',', ':']) {
         return false;
     }
     // One pass over the words: at most 14, none of a provision, and whether in Title Case.
@@ -347,12 +375,13 @@ pub fn is_heading_text(text: &str) -> bool {
     let mut title_case = true;
     for word in bare.split_whitespace() {
         word_count += 1;
-        if word_count > 14 || PROVISION_WORDS.contains(&word) {
+        if word_count > 14 || is_provision_word(word) {
             return false;
         }
         title_case &= word.len() < 4 || word.starts_with(char::is_uppercase);
     }
-    word_count > 0 && (!ended_with_stop || word_count <= 8 || title_case)
+    // Quotes last: the words rule out most lines first.
+    word_count > 0 && (!ended_with_stop || word_count <= 8 || title_case) && !bare.contains(['"', '“', '”'])
 }
 
 /// A run-in heading at the start of an item's text: "Scope." in "A.1 Scope. This Annex
@@ -377,7 +406,19 @@ mod tests {
     use super::*;
 
     fn item(text: &str) -> Option<(Form, String, String)> {
-        parse_item(text, 0).map(|i| (i.form, i.label.to_string(), text[i.content_start..].to_string()))
+        parse_item(text, 0, &mut Labels::default()).map(|i| (i.form, i.label.to_string(), text[i.content_start..].to_string()))
+    }
+
+    /// A label read again is shared; any label, whatever slot it lands in, reads as written.
+    #[test]
+    fn labels_are_shared_and_read_as_written() {
+        let mut labels = Labels::default();
+        let first = labels.share("ii");
+        assert!(Arc::ptr_eq(&first, &labels.share("ii")));
+        let many: Vec<String> = (0..300).map(|n| format!("{}.{}", n / 10, n % 10)).collect();
+        for label in many.iter().chain(many.iter().rev()) {
+            assert_eq!(&*labels.share(label), label.as_str());
+        }
     }
 
     #[test]
