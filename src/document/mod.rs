@@ -252,7 +252,7 @@ fn count_words(source: &str) -> usize {
     let mut in_word = 0u8;
     let mut chunks = source.as_bytes().chunks_exact(8);
     for chunk in chunks.by_ref() {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let word = scan::word(chunk);
         if word & scan::splat(0x80) != 0 {
             count += count_word_bytes(chunk, &mut in_word);
             continue;

@@ -71,7 +71,7 @@ pub fn hidden_characters(source: &str) -> Vec<HiddenCharacter> {
 pub(super) fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let word = scan::word(chunk);
         if word & 0x8080_8080_8080_8080 != 0 {
             break;
         }
@@ -450,7 +450,7 @@ impl<'a> Normalizer<'a> {
 fn plain_run_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
     for window in bytes[start..].windows(9).step_by(8) {
-        let word = u64::from_le_bytes(window[..8].try_into().unwrap_or_default());
+        let word = scan::word(window);
         let (spaces, other) = spaces_and_others(word);
         let next_not_plain = ((spaces | other) >> 8) | (u64::from(!is_plain_ascii(window[8])) << 63);
         let stops = other | (spaces & next_not_plain);

@@ -13,10 +13,14 @@ pub(super) const fn splat(byte: u8) -> u64 {
 const HIGH: u64 = splat(0x80);
 const LOW7: u64 = splat(0x7F);
 
+/// The first eight bytes of `chunk` (which has at least eight), the first one lowest.
+pub(super) fn word(chunk: &[u8]) -> u64 {
+    u64::from_le_bytes(chunk.get(..8).and_then(|eight| eight.try_into().ok()).unwrap_or_default())
+}
+
 /// The eight bytes at `at`, the first one lowest, if there are eight.
 pub(super) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk = bytes.get(at..at.checked_add(8)?)?;
-    Some(u64::from_le_bytes(chunk.try_into().ok()?))
+    Some(word(bytes.get(at..at.checked_add(8)?)?))
 }
 
 /// The eight bytes at `at`, the first one lowest, those past the end read as `pad`.

@@ -172,7 +172,7 @@ fn next_marked_chunk(bytes: &[u8], at: usize, mut carry: u64) -> Option<(usize, 
     };
     let mut chunks = rest.chunks_exact(8);
     for (index, chunk) in chunks.by_ref().enumerate() {
-        let marks = mark(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        let marks = mark(scan::word(chunk));
         if marks != 0 {
             return Some((at + 8 * index, marks, carry));
         }
