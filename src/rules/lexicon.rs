@@ -7,7 +7,7 @@
 //! not covered: stems are literal). A match that overlaps one of its concept's `exclude`
 //! phrases does not count ("automated processing of personal data" is not an algorithm).
 
-use super::prefilter::{is_space, leading_literals, reach, required_sets, tail, Literal, Step};
+use super::prefilter::{is_space, leading_literals, required_sets, tail_and_reach, Literal, Step};
 use crate::language::words::{is_word_byte, on_word_boundaries};
 use super::automaton::Automaton;
 use regex_lite::Regex;
@@ -202,14 +202,15 @@ impl Lexicon {
                     let literals = set.into_iter().map(|literal| literals.intern(literal)).collect();
                     Leading { literals, anchored, boundary: source_pattern(&regex).starts_with("\\b") }
                 });
-                let tail = tail(source_pattern(&regex), leading.is_some()).map(|tail| TailGate {
+                let (tail, steps) = tail_and_reach(source_pattern(&regex), leading.is_some());
+                let tail = tail.map(|tail| TailGate {
                     literals: tail.literals.into_iter().map(|literal| literals.intern(literal)).collect(),
                     bounded_before: tail.bounded_before,
                     anchored: LazyRegex::new(format!("{}^(?s:.)(?:{})", case_flag(&regex), tail.source)),
                 });
                 let opens_at_start = source_pattern(&regex).starts_with('^');
                 let tried_at_starts = leading.is_some() || opens_at_start;
-                let reach = if tried_at_starts { reach_steps(source_pattern(&regex), &mut literals) } else { Vec::new() };
+                let reach = if tried_at_starts { reach_steps(steps, &mut literals) } else { Vec::new() };
                 patterns.push(PatternEntry { concept, regex, gate, leading, tail, reach, opens_at_start });
             }
         }
@@ -625,7 +626,7 @@ fn anchored_matches(
 }
 
 /// A pattern's reach steps (see `prefilter::reach`), their literals interned.
-fn reach_steps(pattern: &str, literals: &mut Interner) -> Vec<ReachStep> {
+fn reach_steps(steps: Vec<Step>, literals: &mut Interner) -> Vec<ReachStep> {
     let mut intern = |literal: String| {
         let len = literal.len();
         (literals.intern(literal), len)
@@ -636,7 +637,7 @@ fn reach_steps(pattern: &str, literals: &mut Interner) -> Vec<ReachStep> {
         bounded_before: step.bounded_before,
         bounded_after: step.bounded_after,
     };
-    reach(pattern).into_iter().map(step).collect()
+    steps.into_iter().map(step).collect()
 }
 
 /// Whether a match starting at `start` can hold the steps' literals where the steps allow:

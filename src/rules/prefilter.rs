@@ -520,6 +520,16 @@ fn branch_runs(chars: &[char], range: std::ops::Range<usize>, bars: impl Iterato
         .collect()
 }
 
+/// A pattern's [`tail`] and its [`reach`] steps, read off its top-level sequence once.
+/// `has_leading_literals`: the lexicon tries the pattern only where they occur.
+pub fn tail_and_reach(pattern: &str, has_leading_literals: bool) -> (Option<Tail>, Vec<Step>) {
+    let chars: Vec<char> = pattern.chars().collect();
+    match top_level(&chars) {
+        Some((reader, atoms)) => (tail(&reader, &atoms, has_leading_literals), reach(&reader, &atoms)),
+        None => (None, Vec::new()),
+    }
+}
+
 /// A suffix of a pattern that every match ends with, and that opens with literals: a match
 /// of the whole pattern that starts at `s` holds a match of the suffix that starts at or
 /// after `s`, at an occurrence of one of `literals`. Where the lexicon finds no such match in
@@ -542,16 +552,11 @@ pub struct Tail {
 /// no such suffix, or uses syntax that this reader does not follow (flags, which a suffix
 /// would lose; escapes with arguments; nested classes), where a split could change what
 /// the suffix means.
-pub fn tail(pattern: &str, has_leading_literals: bool) -> Option<Tail> {
-    let chars: Vec<char> = pattern.chars().collect();
+fn tail(reader: &Atoms, atoms: &[Atom], has_leading_literals: bool) -> Option<Tail> {
+    let chars = reader.chars;
     // A pattern tried only at its leading literals (or at the start) costs little per try
     // unless a window keeps many of its threads alive: only a suffix after a window pays.
     let anchored = chars.first() == Some(&'^') || has_leading_literals;
-    let may_repeat = |pair: &[char]| matches!(pair, [']' | '.', '*' | '+' | '{']);
-    if anchored && !chars.windows(2).any(may_repeat) {
-        return None;
-    }
-    let (reader, atoms) = top_level(&chars)?;
     let head = match anchored {
         true => atoms.iter().position(|atom| atom.window)?,
         false => atoms.iter().position(|atom| atom.kind != AtomKind::Assertion)?,
@@ -607,9 +612,7 @@ pub struct Step {
 /// that may hold whitespace one per repetition; groups the most of their branches, times
 /// their repetitions. Steps stop at the first unbounded element. Empty where the pattern
 /// has no such step, or uses syntax this reader does not follow.
-pub fn reach(pattern: &str) -> Vec<Step> {
-    let chars: Vec<char> = pattern.chars().collect();
-    let Some((reader, atoms)) = top_level(&chars) else { return Vec::new() };
+fn reach(reader: &Atoms, atoms: &[Atom]) -> Vec<Step> {
     let Some(head) = atoms.iter().position(|atom| atom.kind != AtomKind::Assertion) else { return Vec::new() };
     let mut steps = Vec::new();
     let mut runs = sum_runs(&atoms[..=head]);
@@ -686,7 +689,8 @@ impl Atoms<'_> {
                     let close = (*self.closing.get(i)?)?;
                     let inner = self.group_content(i);
                     i = close + 1;
-                    (AtomKind::Group, self.ends_bounded(inner..close, depth + 1), Spacing::Runs(self.most_runs(inner..close, depth + 1)))
+                    let (bounded, runs) = self.group(inner..close, depth + 1);
+                    (AtomKind::Group, bounded, Spacing::Runs(runs))
                 }
                 '[' => {
                     let end = class_end(chars, i)?;
@@ -787,16 +791,15 @@ impl Atoms<'_> {
         if self.chars.get(open + 1..open + 3) == Some(&['?', ':']) { open + 3 } else { open + 1 }
     }
 
-    /// Whether every branch of a group's content (`range`, at `depth`) ends with a word
-    /// boundary.
-    fn ends_bounded(&self, range: std::ops::Range<usize>, depth: usize) -> bool {
-        self.branches(range, depth).all(|atoms| atoms.and_then(|atoms| atoms.last().map(|a| a.ends_bounded)).unwrap_or(false))
-    }
-
-    /// The most runs of whitespace a match of a group's content (`range`, at `depth`) can
-    /// touch: that of its widest branch. `None`: no bound, or a branch this reader cannot read.
-    fn most_runs(&self, range: std::ops::Range<usize>, depth: usize) -> Option<usize> {
-        self.branches(range, depth).try_fold(0, |most, atoms| Some(most.max(sum_runs(&atoms?)?)))
+    /// What a group's content (`range`, at `depth`) tells of the group, its branches read once
+    /// for both: whether every branch ends with a word boundary, and the most runs of
+    /// whitespace a match can touch, that of its widest branch (`None`: no bound, or a
+    /// branch this reader cannot read).
+    fn group(&self, range: std::ops::Range<usize>, depth: usize) -> (bool, Option<usize>) {
+        let branches: Vec<Option<Vec<Atom>>> = self.branches(range, depth).collect();
+        let ends_bounded = branches.iter().all(|atoms| atoms.as_ref().and_then(|atoms| atoms.last()).is_some_and(|a| a.ends_bounded));
+        let most_runs = branches.iter().try_fold(0, |most, atoms| Some(most.max(sum_runs(atoms.as_ref()?)?)));
+        (ends_bounded, most_runs)
     }
 
     /// The branches of a group's content (`range`, split at its `|` at `depth`), each read.
@@ -1019,11 +1022,11 @@ mod leading_tests {
 
 #[cfg(test)]
 mod tail_tests {
-    use super::{leading_literals, tail};
+    use super::{leading_literals, tail_and_reach};
 
     /// The suffix, its literals and whether it follows a boundary.
     fn show(pattern: &str) -> Option<(String, Vec<String>, bool)> {
-        tail(pattern, leading_literals(pattern).is_some()).map(|t| (t.source, t.literals, t.bounded_before))
+        tail_and_reach(pattern, leading_literals(pattern).is_some()).0.map(|t| (t.source, t.literals, t.bounded_before))
     }
 
     #[test]
@@ -1058,7 +1061,11 @@ mod tail_tests {
 
 #[cfg(test)]
 mod reach_tests {
-    use super::reach;
+    use super::{tail_and_reach, Step};
+
+    fn reach(pattern: &str) -> Vec<Step> {
+        tail_and_reach(pattern, false).1
+    }
 
     /// Each step as (its literals joined by `|`, most runs since the previous step, bounded
     /// before).
