@@ -343,7 +343,8 @@ impl ClauseView<'_> {
 /// `any` concepts (when there are some), whatever the `unless` ones; for a `limit`, its
 /// concept. A sentence's concepts are among its clause's (with its heading's), so a check
 /// whose gate they do not open skips the clause's sentences. Most of the checks a clause's
-/// concepts select are skipped so; as sets, the test is a few word operations.
+/// concepts select are skipped so; as sets, the test is a few word operations. It is
+/// [`has_wanted_terms`] read from sets, for the clause; sentences keep the list form.
 #[derive(Debug)]
 struct Gate {
     all: ConceptSet,
