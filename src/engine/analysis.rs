@@ -1,10 +1,11 @@
-//! What the evaluator knows about each sentence: its concepts. It depends only on the
-//! clause's own text and the profile, so it is what a session caches per clause: an edit
-//! re-analyses only the clauses it touched. Modality and durations are found only where a
-//! check reads them (see `findings`).
+//! What the evaluator knows about each sentence: its concepts, and where its modality
+//! phrases stand (the lexicon finds both in one pass). It depends only on the clause's own
+//! text and the profile, so it is what a session caches per clause: an edit re-analyses only
+//! the clauses it touched. The modality those phrases give and the durations are worked out
+//! only where a check reads them (see `findings`).
 
 use crate::document::{Clause, ClauseKind};
-use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon};
+use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon, SentenceHits};
 
 /// Members below this many words times 64 are kept inline.
 const INLINE_WORDS: usize = 4;
@@ -92,7 +93,8 @@ impl BitSet {
 
 #[derive(Debug, Clone)]
 pub struct SentenceAnalysis {
-    pub hits: Vec<ConceptHit>,
+    /// Its concept hits and modality phrases.
+    pub hits: SentenceHits,
     pub present: ConceptSet,
     /// A fragment too short to state anything ("Security control", "Retention"): a label,
     /// not a provision.
@@ -111,7 +113,7 @@ impl SentenceAnalysis {
         lower.push_str(text);
         lower.make_ascii_lowercase();
         let hits = lexicon.find(lower);
-        let mut present = concepts_of(&hits, lexicon);
+        let mut present = concepts_of(hits.concepts(), lexicon);
         if let Some(lead_in) = lead_in {
             present.union_with(lead_in);
         }
@@ -121,7 +123,7 @@ impl SentenceAnalysis {
     }
 
     pub fn hits_of(&self, concept: ConceptId) -> impl Iterator<Item = &ConceptHit> {
-        self.hits.iter().filter(move |h| h.concept == concept)
+        self.hits.concepts().iter().filter(move |h| h.concept == concept)
     }
 }
 
@@ -164,17 +166,17 @@ pub struct ClauseAnalysis {
 /// `findings::LeadInModality`).
 fn lead_in_concepts(lead_in: LeadInSentence, lexicon: &Lexicon) -> ConceptSet {
     match lead_in.hits {
-        Some(hits) => concepts_of(hits, lexicon),
-        None => concepts_of(&lexicon.find(&lead_in.text.to_ascii_lowercase()), lexicon),
+        Some(hits) => concepts_of(hits.concepts(), lexicon),
+        None => concepts_of(lexicon.find(&lead_in.text.to_ascii_lowercase()).concepts(), lexicon),
     }
 }
 
 /// The sentence that leads into a list item, with its concept hits when the clause it ends
 /// is analysed already (it comes before its items): the lexicon need not read it twice.
 #[derive(Debug, Clone, Copy)]
-pub struct LeadInSentence<'a> {
-    pub text: &'a str,
-    pub hits: Option<&'a [ConceptHit]>,
+pub struct LeadInSentence<'t, 'h> {
+    pub text: &'t str,
+    pub hits: Option<&'h SentenceHits>,
 }
 
 fn concepts_of(hits: &[ConceptHit], lexicon: &Lexicon) -> ConceptSet {
@@ -188,7 +190,7 @@ fn concepts_of(hits: &[ConceptHit], lexicon: &Lexicon) -> ConceptSet {
 /// The concepts of a heading: headings only feed clause-wide checks, so modality and
 /// durations are not needed.
 fn heading_concepts(heading: &str, lexicon: &Lexicon) -> ConceptSet {
-    concepts_of(&lexicon.find(&heading.to_ascii_lowercase()), lexicon)
+    concepts_of(lexicon.find(&heading.to_ascii_lowercase()).concepts(), lexicon)
 }
 
 /// What the analyses of consecutive clauses share. The last heading and lead-in seen: every

@@ -60,7 +60,7 @@ fn detect(profile: &Profile, document: &Document, clauses: &[&ClauseResult]) -> 
                     if !sentence.present.intersects(&wanted) {
                         continue;
                     }
-                    let hit = sentence.hits.iter().find(|h| category.concepts.contains(&h.concept));
+                    let hit = sentence.hits.concepts().iter().find(|h| category.concepts.contains(&h.concept));
                     if let Some(hit) = hit {
                         sentences += 1;
                         if evidence.len() < EVIDENCE_SHOWN {

@@ -6,7 +6,7 @@
 use super::analysis::{ClauseAnalysis, LeadInSentence, SharedParts};
 use super::findings::{CheckPlan, ClauseFindings, LeadInModality};
 use crate::document::{Clause, Document};
-use crate::rules::lexicon::{ConceptHit, Lexicon};
+use crate::rules::lexicon::{Lexicon, SentenceHits};
 use std::borrow::Borrow;
 
 #[derive(Debug)]
@@ -30,10 +30,11 @@ pub fn clause_results<R: From<ClauseResult> + Borrow<ClauseResult>>(
     let mut lead_in_modality = None;
     for (index, clause) in document.clauses.iter().enumerate() {
         let result = cached(index).unwrap_or_else(|| {
-            let lead_in_text = document.lead_in_sentence(clause).map(|sentence| sentence.text.as_str());
-            let lead_in = lead_in_text.map(|text| LeadInSentence { text, hits: lead_in_hits(document, clause, &results) });
+            let lead_in = document
+                .lead_in_sentence(clause)
+                .map(|sentence| LeadInSentence { text: &sentence.text, hits: lead_in_hits(document, clause, &results) });
             let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, plan.clause_wide(), &mut shared);
-            let modality = lead_in_text.and_then(|text| LeadInModality::remembered(&mut lead_in_modality, text));
+            let modality = lead_in.and_then(|lead_in| LeadInModality::remembered(&mut lead_in_modality, lead_in, lexicon));
             let findings = plan.clause_findings(clause, &analysis, &document.definitions, modality);
             R::from(ClauseResult { analysis, findings })
         });
@@ -44,7 +45,7 @@ pub fn clause_results<R: From<ClauseResult> + Borrow<ClauseResult>>(
 
 /// The hits of a list item's lead-in in the analysis of the clause it ends, when that
 /// clause (the item's parent, which comes before it) has its result already.
-fn lead_in_hits<'r, R: Borrow<ClauseResult>>(document: &Document, clause: &Clause, results: &'r [R]) -> Option<&'r [ConceptHit]> {
+fn lead_in_hits<'r, R: Borrow<ClauseResult>>(document: &Document, clause: &Clause, results: &'r [R]) -> Option<&'r SentenceHits> {
     let parent = clause.parent?;
     let lead_in = clause.lead_in?;
     let index = document.clauses.get(parent)?.sentences.iter().position(|s| s.span == lead_in)?;

@@ -7,12 +7,12 @@
 //! (categories, triggers, `when`) are applied to the collected findings in
 //! [`super::evaluate`].
 
-use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, SentenceAnalysis};
+use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, LeadInSentence, SentenceAnalysis};
 use crate::document::{Clause, ClauseKind, Definition, Sentence};
 use crate::language::{duration, Duration, DurationKind, Modality, ModalityMarkers};
 use std::cell::OnceCell;
 use crate::report::Status;
-use crate::rules::lexicon::ConceptId;
+use crate::rules::lexicon::{ConceptId, Lexicon};
 use crate::rules::pack::{FixedStatus, Within};
 use crate::rules::profile::{Check, Profile, Terms};
 
@@ -180,7 +180,7 @@ impl CheckPlan {
         if slots.is_empty() {
             return ClauseFindings(found);
         }
-        let language = Language::new(&of.sentences);
+        let language = Language::new(&of.sentences, &analysis.sentences);
         let clause = ClauseView {
             analysis,
             sentences: &of.sentences,
@@ -251,16 +251,18 @@ pub fn leaf_count(checks: &[Check]) -> usize {
 /// most sentences are not, and the searches cost more than the checks.
 struct Language<'a> {
     sentences: &'a [Sentence],
+    analyses: &'a [SentenceAnalysis],
     found: Vec<(OnceCell<ModalityMarkers>, OnceCell<Vec<Duration>>)>,
 }
 
 impl<'a> Language<'a> {
-    fn new(sentences: &'a [Sentence]) -> Self {
-        Language { sentences, found: sentences.iter().map(|_| (OnceCell::new(), OnceCell::new())).collect() }
+    fn new(sentences: &'a [Sentence], analyses: &'a [SentenceAnalysis]) -> Self {
+        Language { sentences, analyses, found: sentences.iter().map(|_| (OnceCell::new(), OnceCell::new())).collect() }
     }
 
     fn markers(&self, sentence: usize) -> &ModalityMarkers {
-        self.found[sentence].0.get_or_init(|| ModalityMarkers::find(&self.lower(sentence)))
+        let phrases = || self.analyses[sentence].hits.modality_phrases();
+        self.found[sentence].0.get_or_init(|| ModalityMarkers::from_phrases(&self.lower(sentence), phrases()))
     }
 
     fn durations(&self, sentence: usize) -> &[Duration] {
@@ -277,21 +279,37 @@ impl<'a> Language<'a> {
 /// hit of such an item, and then kept for the list's next items.
 pub struct LeadInModality<'a> {
     text: &'a str,
+    /// Its modality phrases, from the analysis of the clause it ends; `None` when that
+    /// analysis was not at hand, and the lexicon reads the lead-in again if asked.
+    phrases: Option<Vec<(usize, usize, usize)>>,
+    lexicon: &'a Lexicon,
     modality: OnceCell<Modality>,
 }
 
 impl<'a> LeadInModality<'a> {
-    /// The lead-in modality of `text`: the one in `memo` when it has the same text (an earlier
-    /// item of the same list), or a fresh one put in its place.
-    pub fn remembered<'m>(memo: &'m mut Option<LeadInModality<'a>>, text: &'a str) -> Option<&'m LeadInModality<'a>> {
-        if memo.as_ref().is_none_or(|last| last.text != text) {
-            *memo = Some(LeadInModality { text, modality: OnceCell::new() });
+    /// The lead-in modality of `lead_in`: the one in `memo` when it has the same text (an
+    /// earlier item of the same list), or a fresh one put in its place.
+    pub fn remembered<'m>(
+        memo: &'m mut Option<LeadInModality<'a>>,
+        lead_in: LeadInSentence<'a, '_>,
+        lexicon: &'a Lexicon,
+    ) -> Option<&'m LeadInModality<'a>> {
+        if memo.as_ref().is_none_or(|last| last.text != lead_in.text) {
+            let phrases = lead_in.hits.map(|hits| hits.modality_phrases().collect());
+            *memo = Some(LeadInModality { text: lead_in.text, phrases, lexicon, modality: OnceCell::new() });
         }
         memo.as_ref()
     }
 
     fn modality(&self) -> Modality {
-        *self.modality.get_or_init(|| ModalityMarkers::find(&self.text.to_ascii_lowercase()).modality_at(usize::MAX))
+        *self.modality.get_or_init(|| {
+            let lower = self.text.to_ascii_lowercase();
+            let markers = match &self.phrases {
+                Some(phrases) => ModalityMarkers::from_phrases(&lower, phrases.iter().copied()),
+                None => ModalityMarkers::from_phrases(&lower, self.lexicon.find(&lower).modality_phrases()),
+            };
+            markers.modality_at(usize::MAX)
+        })
     }
 }
 
@@ -397,7 +415,7 @@ fn operative_concepts(terms: &Terms) -> &[ConceptId] {
 /// places a `require` or `forbid` reads the modality at.
 fn operative_hits<'s>(terms: &'s Terms, sentence: &'s SentenceAnalysis) -> impl Iterator<Item = usize> + 's {
     let wanted = operative_concepts(terms);
-    sentence.hits.iter().filter(move |h| wanted.contains(&h.concept)).map(|h| h.start)
+    sentence.hits.concepts().iter().filter(move |h| wanted.contains(&h.concept)).map(|h| h.start)
 }
 
 fn matched_terms(terms: &Terms, sentence: &SentenceAnalysis) -> Vec<(Option<ConceptId>, usize, usize)> {

@@ -7,12 +7,7 @@
 //! keep ..."), so modality is asked *at a position*: the modal that governs that position
 //! is the nearest one before it (or, failing that, the first one after it).
 
-use super::words::on_word_boundaries;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::Anchored;
 use serde::Serialize;
-use std::sync::OnceLock;
 
 /// How binding the language at some point of a sentence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -241,45 +236,11 @@ const PHRASES: &[(&str, MarkerKind)] = {
     ]
 };
 
-/// One automaton for all the phrases, built on first use: a sentence is scanned once.
-/// A DFA, not the `AhoCorasick` wrapper, whose choice of automaton at run time brings every
-/// kind into the WebAssembly module (11 KB of its 300 KB budget).
-fn phrase_matcher() -> &'static DFA {
-    static MATCHER: OnceLock<DFA> = OnceLock::new();
-    MATCHER.get_or_init(|| {
-        DFA::builder()
-            .build(PHRASES.iter().map(|(phrase, _)| phrase))
-            .expect("the built-in modality phrases form a valid automaton")
-    })
-}
-
-/// Every occurrence of a phrase on word boundaries, as (priority, marker). The automaton is
-/// walked here, byte by byte, rather than through its overlapping-match iterator, which
-/// keeps its state in memory between bytes and returns from the search at every match
-/// (most of them inside words: "no" in "notify"). The match states are noted first and
-/// read after the walk, which then does nothing but step from state to state.
-fn phrases_in(lower: &str) -> Vec<(usize, Marker)> {
-    let matcher = phrase_matcher();
-    let mut state = matcher.start_state(Anchored::No).expect("the phrase automaton is built for unanchored searches");
-    let mut ends = Vec::new();
-    for (end, &byte) in (1..).zip(lower.as_bytes()) {
-        state = matcher.next_state(Anchored::No, state, byte);
-        if matcher.is_special(state) && matcher.is_match(state) {
-            ends.push((end, state));
-        }
-    }
-    let mut found = Vec::new();
-    for (end, state) in ends {
-        for index in 0..matcher.match_len(state) {
-            let pattern = matcher.match_pattern(state, index);
-            let start = end - matcher.pattern_len(pattern);
-            if on_word_boundaries(lower, start, end) {
-                let priority = pattern.as_usize();
-                found.push((priority, Marker { kind: PHRASES[priority].1, start, end }));
-            }
-        }
-    }
-    found
+/// The phrases, in priority order. The lexicon finds them in its pass over each sentence
+/// (`rules::lexicon`): one walk of one automaton reads a sentence for its concepts and its
+/// modality.
+pub fn phrases() -> impl Iterator<Item = &'static str> {
+    PHRASES.iter().map(|&(phrase, _)| phrase)
 }
 
 /// Words that introduce examples: a qualifier inside an example list ("including, where
@@ -290,9 +251,12 @@ const EXAMPLE_LEADS: &[&str] = &["including", "such as", "in particular", "for e
 const EXAMPLE_LEAD_REACH: usize = 24;
 
 impl ModalityMarkers {
-    /// Finds the markers of a lower-cased, normalised sentence.
-    pub fn find(lower: &str) -> ModalityMarkers {
-        let mut candidates = phrases_in(lower);
+    /// The markers of a lower-cased, normalised sentence, from the occurrences of the
+    /// [`phrases`] on word boundaries in it, as (phrase index, start, end): where two
+    /// overlap, the phrase of higher priority wins.
+    pub fn from_phrases(lower: &str, occurrences: impl Iterator<Item = (usize, usize, usize)>) -> ModalityMarkers {
+        let marker = |(priority, start, end): (usize, usize, usize)| (priority, Marker { kind: PHRASES[priority].1, start, end });
+        let mut candidates: Vec<(usize, Marker)> = occurrences.map(marker).collect();
         candidates.sort_by_key(|&(priority, m)| (priority, m.start));
         let mut markers: Vec<Marker> = Vec::with_capacity(candidates.len());
         for (_, candidate) in candidates {
@@ -399,11 +363,18 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::lexicon::Lexicon;
+
+    /// The markers as a check sees them: from the phrases the lexicon's pass finds.
+    fn markers(lower: &str) -> ModalityMarkers {
+        let lexicon = Lexicon::new(Vec::new()).expect("an empty lexicon");
+        ModalityMarkers::from_phrases(lower, lexicon.find(lower).modality_phrases())
+    }
 
     fn modality(sentence: &str, at_word: &str) -> Modality {
         let lower = sentence.to_ascii_lowercase();
         let pos = lower.find(at_word).expect("word in sentence");
-        ModalityMarkers::find(&lower).modality_at(pos)
+        markers(&lower).modality_at(pos)
     }
 
     #[test]
@@ -452,11 +423,18 @@ mod tests {
     }
 
     #[test]
+    fn phrases_inside_words_are_no_markers() {
+        assert_eq!(markers("they notify the maynard office of cannonades").markers, vec![]);
+        let found = markers("they may not notify");
+        assert_eq!(found.markers, vec![Marker { kind: MarkerKind::Modal(Modality::Prohibition), start: 5, end: 12 }]);
+    }
+
+    #[test]
     fn negation_and_discretion() {
         let lower = "information shall not be used for any purpose other than those specified.";
-        let m = ModalityMarkers::find(lower);
+        let m = markers(lower);
         assert!(m.negates(lower.find("any purpose").unwrap()));
         let lower = "data shall be deleted after one year unless the receiving party considers it useful.";
-        assert!(ModalityMarkers::find(lower).discretionary_exception());
+        assert!(markers(lower).discretionary_exception());
     }
 }

@@ -6,8 +6,12 @@
 //! that starts with it ("retain*" covers retain, retains, retained, retaining, retention is
 //! not covered: stems are literal). A match that overlaps one of its concept's `exclude`
 //! phrases does not count ("automated processing of personal data" is not an algorithm).
+//!
+//! The same pass finds the modality phrases of `language::modality` ("shall not", "may",
+//! "where practicable" ...): a sentence is read once for its concepts and its modality.
 
 use super::prefilter::{is_space, leading_literals, required_sets, tail_and_reach, Literal, Step};
+use crate::language::modality;
 use crate::language::words::{is_word_byte, on_word_boundaries};
 use super::automaton::Automaton;
 use regex_lite::Regex;
@@ -23,11 +27,41 @@ pub struct ConceptHit {
     pub end: usize,
 }
 
+/// What the lexicon finds in a sentence: the concepts' hits, sorted by position, and where
+/// the modality phrases stand on word boundaries, in one allocation (most sentences have
+/// both, and a check keeps every sentence's).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceHits {
+    /// The concept hits, then the modality phrases' occurrences, whose `concept` is the
+    /// phrase's index in `modality::phrases()`.
+    all: Vec<ConceptHit>,
+    concept_hits: usize,
+}
+
+impl SentenceHits {
+    pub fn concepts(&self) -> &[ConceptHit] {
+        &self.all[..self.concept_hits]
+    }
+
+    /// The modality phrases on word boundaries, as (phrase index, start, end).
+    pub fn modality_phrases(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        self.all[self.concept_hits..].iter().map(|hit| (hit.concept, hit.start, hit.end))
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct PhraseEntry {
-    concept: ConceptId,
-    exclude: bool,
+    /// The concept's id, or for a modality phrase its index.
+    id: usize,
+    role: PhraseRole,
     stem: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PhraseRole {
+    Concept,
+    Exclude,
+    Modality,
 }
 
 /// What a concept brings to the matcher.
@@ -173,7 +207,7 @@ impl Lexicon {
         let mut literals = Interner::default();
         let concept_count = concepts.len();
         for (concept, source) in concepts.into_iter().enumerate() {
-            for (list, exclude) in [(source.phrases, false), (source.exclude, true)] {
+            for (list, role) in [(source.phrases, PhraseRole::Concept), (source.exclude, PhraseRole::Exclude)] {
                 for phrase in list {
                     let normalised = normalise_phrase(phrase);
                     let stem = normalised.ends_with('*');
@@ -182,7 +216,7 @@ impl Lexicon {
                         return Err(format!("empty phrase {phrase:?}"));
                     }
                     phrases.push(literal);
-                    entries.push(PhraseEntry { concept, exclude, stem });
+                    entries.push(PhraseEntry { id: concept, role, stem });
                 }
             }
             for regex in source.patterns {
@@ -214,6 +248,10 @@ impl Lexicon {
                 patterns.push(PatternEntry { concept, regex, gate, leading, tail, reach, opens_at_start });
             }
         }
+        for (index, phrase) in modality::phrases().enumerate() {
+            phrases.push(phrase.to_string());
+            entries.push(PhraseEntry { id: index, role: PhraseRole::Modality, stem: false });
+        }
         let literals = literals.texts;
         let (keyed_patterns, ungated) = index_gates(&patterns, &literals);
         let word_starts_only = only_read_on_word_starts(&patterns, &literals);
@@ -239,8 +277,9 @@ impl Lexicon {
         self.concept_count
     }
 
-    /// All concept occurrences in a lower-cased sentence, sorted by position.
-    pub fn find(&self, lower: &str) -> Vec<ConceptHit> {
+    /// All concept occurrences in a lower-cased sentence, sorted by position, and its
+    /// modality phrases.
+    pub fn find(&self, lower: &str) -> SentenceHits {
         let Scan { mut buffers, mut literals } = self.scan(lower);
         let mut next = 0;
         while let Some(index) = literals.next_candidate(next) {
@@ -251,13 +290,16 @@ impl Lexicon {
             buffers.hits.extend(found.into_iter().map(|(start, end)| ConceptHit { concept, start, end }));
         }
         literals.give_back();
-        let HitBuffers { hits, excluded } = &mut buffers;
+        let HitBuffers { hits, excluded, modality } = &mut buffers;
         hits.retain(|hit| {
             !excluded.iter().any(|x| x.concept == hit.concept && x.start < hit.end && hit.start < x.end)
         });
         hits.sort_by_key(|h| (h.start, h.end, h.concept));
         hits.dedup_by_key(|h| (h.concept, h.start));
-        let found = hits.to_vec();
+        let mut all = Vec::with_capacity(hits.len() + modality.len());
+        all.extend_from_slice(hits);
+        all.extend_from_slice(modality);
+        let found = SentenceHits { all, concept_hits: hits.len() };
         buffers.give_back();
         found
     }
@@ -286,11 +328,11 @@ impl Lexicon {
             }
             let entry = self.entries[index];
             let Some(end) = word_end(lower, start, end, entry.stem) else { return };
-            let hit = ConceptHit { concept: entry.concept, start, end };
-            if entry.exclude {
-                scan.buffers.excluded.push(hit);
-            } else {
-                scan.buffers.hits.push(hit);
+            let hit = ConceptHit { concept: entry.id, start, end };
+            match entry.role {
+                PhraseRole::Concept => scan.buffers.hits.push(hit),
+                PhraseRole::Exclude => scan.buffers.excluded.push(hit),
+                PhraseRole::Modality => scan.buffers.modality.push(hit),
             }
         });
         scan
@@ -353,6 +395,7 @@ struct Scan {
 struct HitBuffers {
     hits: Vec<ConceptHit>,
     excluded: Vec<ConceptHit>,
+    modality: Vec<ConceptHit>,
 }
 
 thread_local! {
@@ -365,6 +408,7 @@ impl HitBuffers {
         let mut buffers = HIT_BUFFERS.take().unwrap_or_default();
         buffers.hits.clear();
         buffers.excluded.clear();
+        buffers.modality.clear();
         buffers
     }
 
@@ -782,7 +826,7 @@ mod tests {
 
     /// A sentence's hits as (concept, start, end).
     fn hits_in(lexicon: &Lexicon, sentence: &str) -> Vec<(ConceptId, usize, usize)> {
-        lexicon.find(sentence).iter().map(|h| (h.concept, h.start, h.end)).collect()
+        lexicon.find(sentence).concepts().iter().map(|h| (h.concept, h.start, h.end)).collect()
     }
 
     #[test]
@@ -794,13 +838,13 @@ mod tests {
     #[test]
     fn whole_words_stems_and_exclusions() {
         let lex = lexicon(&[(&["use"], &[]), (&["retain*"], &[]), (&["automated"], &["automated processing of personal data"])]);
-        let concepts = |s: &str| lex.find(s).iter().map(|h| h.concept).collect::<Vec<_>>();
+        let concepts = |s: &str| lex.find(s).concepts().iter().map(|h| h.concept).collect::<Vec<_>>();
         assert_eq!(concepts("the user may use it"), vec![0]);
         assert_eq!(concepts("data retained or retaining"), vec![1, 1]);
         assert_eq!(concepts("unretained"), Vec::<usize>::new());
         assert_eq!(concepts("automated processing of personal data"), Vec::<usize>::new());
         assert_eq!(concepts("automated decisions"), vec![2]);
-        let hit = lex.find("data retained")[0];
+        let hit = lex.find("data retained").concepts()[0];
         assert_eq!((hit.start, hit.end), (5, 13));
     }
 
