@@ -6,7 +6,7 @@
 //! by a deep state's first transition. With the baseline (about 2,300 patterns, 14,800
 //! states) the walk costs 36 M instructions instead of the aho-corasick crate's contiguous
 //! NFA's 58 M (about 12 % less time natively), a whole check 280 M instead of 300 M (in
-//! V8's wasm, 82 ms instead of 90), building costs 6 M fewer, and the tables take 460 KB
+//! V8's wasm, 82 ms instead of 90), building costs 6 M fewer, and the tables take 400 KB
 //! (the NFA's 256 KB, the crate's full DFA's 3.8 MB, which a page would build at every load).
 
 /// A state's id. u16 ids (which fit the baseline's only with rows to depth 2) walked no
@@ -24,30 +24,32 @@ const DENSE_DEPTH: usize = 3;
 /// patterns over many bytes gets fewer dense levels rather than a huge table.
 const DENSE_BUDGET: usize = 1 << 20;
 
-/// At most this many (pattern, length) entries in all states' output lists.
+/// At most this many entries in all states' output lists.
 const OUTPUT_BUDGET: usize = 1 << 24;
 
 pub struct Automaton {
     /// Each byte's class: the bytes of no pattern share one.
     classes: [u8; 256],
-    /// The length of a dense row: one next state per class, then the state's match number.
+    /// Each byte's kinds, bits that patterns may refuse before their occurrences.
+    kinds: [u8; 256],
+    /// The length of a dense row: one next state per class, then where the state's outputs
+    /// start in `outputs`.
     stride: usize,
     /// The rows of the dense states; a dense state's id is its row's offset, so ids from
     /// `dense.len()` on are sparse states, numbered from 0 in `sparse`.
     dense: Vec<StateId>,
     sparse: Vec<SparseState>,
-    /// The sparse states' transitions after their first, as (class, next state), in no
-    /// particular order: few states have more than two.
+    /// The transitions after their first of the sparse states that have more, as (class,
+    /// next state) in no particular order (few states have more than two), each state's
+    /// followed by its failure link.
     more_edges: Vec<(u8, StateId)>,
-    /// Per sparse state, its match number (0: no outputs).
-    sparse_matches: Vec<u32>,
-    /// Where the output lists end in `outputs`, by match number (from 1): a list starts where
-    /// the one before ends.
-    list_starts: Vec<u32>,
+    /// The states' output lists, one after the other, each ending with an entry marked last.
+    /// A state's slot holds its list's start, so a report reads the slot, then the list.
     outputs: Vec<Output>,
 }
 
-/// Most sparse states have one transition, kept here so that the walk reads one record.
+/// Most sparse states have one transition, kept here so that the walk reads one record
+/// (of 16 bytes).
 #[derive(Clone, Copy)]
 struct SparseState {
     /// The first transition's target; a leaf has none, and holds instead its transition on
@@ -55,32 +57,44 @@ struct SparseState {
     next: StateId,
     class: u8,
     more_len: u8,
-    more_start: u32,
-    fail: StateId,
+    /// The failure link, or (with `more_len` further transitions) where they start in
+    /// `more_edges`, the failure link after them.
+    link: u32,
+    /// Where the state's outputs start in `outputs`, if it has any: in the record that the
+    /// next byte's step reads anyway, not in a table of its own.
+    outputs: u32,
 }
 
 #[derive(Clone, Copy)]
 struct Output {
     pattern: u32,
     len: u32,
+    /// The kinds of bytes that may not stand before the occurrence: only on a state's own
+    /// patterns, whose preceding byte the state does not know; an inherited pattern is
+    /// kept only in the states where the byte before it (part of their path) is allowed.
+    not_after: u8,
+    last: bool,
 }
 
 impl Automaton {
-    /// The automaton of `patterns` (matched byte for byte), or why it cannot be built.
-    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p [u8]>) -> Result<Automaton, &'static str> {
+    /// The automaton of `patterns` (matched byte for byte), or why it cannot be built. Each
+    /// pattern comes with the kinds of bytes (bits of `kinds`, per byte) that may not stand
+    /// right before its occurrences: the lexicon's phrases and most literals only count at the
+    /// start of a word, and a third of all occurrences ("at" in "that") sit inside words.
+    pub fn new<'p>(patterns: impl IntoIterator<Item = (&'p [u8], u8)>, kinds: [u8; 256]) -> Result<Automaton, &'static str> {
         let (trie, classes) = Trie::new(patterns)?;
         let order = BreadthFirst::new(&trie);
-        Builder::new(classes, &trie, &order)?.build()
+        Builder::new(classes, kinds, &trie, &order)?.build()
     }
 
-    /// Calls `found(pattern, start, end)` for every occurrence of every pattern in `text`,
-    /// in order of their ends.
+    /// Calls `found(pattern, start, end)` for every occurrence of every pattern in `text`
+    /// after a byte that the pattern allows (or at the start), in order of their ends.
     pub fn occurrences(&self, text: &[u8], mut found: impl FnMut(usize, usize, usize)) {
         let mut state = 0;
         for (at, &byte) in text.iter().enumerate() {
             state = self.next(state, self.classes[usize::from(byte)]);
             if state & MATCHES != 0 {
-                self.report(state, at + 1, &mut found);
+                self.report(state, text, at + 1, &mut found);
             }
         }
     }
@@ -96,32 +110,43 @@ impl Automaton {
         }
     }
 
+    /// Inlined into the walk: left out of line, a check took 12 M instructions more.
+    #[inline]
     fn sparse_next(&self, mut id: usize, class: u8) -> StateId {
         loop {
             let state = &self.sparse[id - self.dense.len()];
             if state.class == class {
                 return state.next;
             }
-            let start = state.more_start as usize;
-            if let Some(&(_, next)) = self.more_edges[start..start + usize::from(state.more_len)].iter().find(|e| e.0 == class) {
-                return next;
+            id = state.link as usize;
+            if state.more_len > 0 {
+                let (more, fail) = self.more_edges[id..].split_at(usize::from(state.more_len));
+                if let Some(&(_, next)) = more.iter().find(|e| e.0 == class) {
+                    return next;
+                }
+                id = fail[0].1 as usize;
             }
-            id = state.fail as usize;
             if let Some(&next) = self.dense.get(id + usize::from(class)) {
                 return next;
             }
         }
     }
 
-    fn report(&self, state: StateId, end: usize, found: &mut impl FnMut(usize, usize, usize)) {
+    fn report(&self, state: StateId, text: &[u8], end: usize, found: &mut impl FnMut(usize, usize, usize)) {
         let id = (state & !MATCHES) as usize;
-        let number = match id.checked_sub(self.dense.len()) {
-            None => self.dense[id + self.stride - 1] as usize,
-            Some(index) => self.sparse_matches[index] as usize,
+        let first = match id.checked_sub(self.dense.len()) {
+            None => self.dense[id + self.stride - 1],
+            Some(index) => self.sparse[index].outputs,
         };
-        let (start, stop) = (self.list_starts[number - 1] as usize, self.list_starts[number] as usize);
-        for output in &self.outputs[start..stop] {
-            found(output.pattern as usize, end - output.len as usize, end);
+        for output in &self.outputs[first as usize..] {
+            let start = end - output.len as usize;
+            let refused = |before: usize| self.kinds[usize::from(text[before])] & output.not_after != 0;
+            if output.not_after == 0 || !start.checked_sub(1).is_some_and(refused) {
+                found(output.pattern as usize, start, end);
+            }
+            if output.last {
+                break;
+            }
         }
     }
 
@@ -129,9 +154,8 @@ impl Automaton {
     #[cfg(test)]
     fn heap_bytes(&self) -> usize {
         self.dense.len() * 4
-            + self.sparse.len() * (std::mem::size_of::<SparseState>() + 4)
+            + self.sparse.len() * std::mem::size_of::<SparseState>()
             + self.more_edges.len() * 8
-            + self.list_starts.len() * 4
             + self.outputs.len() * std::mem::size_of::<Output>()
     }
 }
@@ -167,6 +191,8 @@ struct Trie {
     /// ends at the same node (`NONE`: none).
     last_end: Vec<u32>,
     earlier_end: Vec<u32>,
+    /// Per pattern, the kinds of bytes that may not stand before it.
+    not_after: Vec<u8>,
 }
 
 struct TrieEdge {
@@ -176,16 +202,24 @@ struct TrieEdge {
 }
 
 impl Trie {
-    fn new<'p>(patterns: impl IntoIterator<Item = &'p [u8]>) -> Result<(Trie, Classes), &'static str> {
-        let mut trie = Trie { first_edge: vec![NONE], depth: vec![0], edges: Vec::new(), last_end: vec![NONE], earlier_end: Vec::new() };
+    fn new<'p>(patterns: impl IntoIterator<Item = (&'p [u8], u8)>) -> Result<(Trie, Classes), &'static str> {
+        let mut trie = Trie {
+            first_edge: vec![NONE],
+            depth: vec![0],
+            edges: Vec::new(),
+            last_end: vec![NONE],
+            earlier_end: Vec::new(),
+            not_after: Vec::new(),
+        };
         let mut classes = Classes { of: [0; 256], count: 1 };
-        for (index, pattern) in patterns.into_iter().enumerate() {
+        for (index, (pattern, not_after)) in patterns.into_iter().enumerate() {
             let mut node = 0;
             for &byte in pattern {
                 node = trie.child_or_new(node, classes.of_pattern_byte(byte));
             }
             let index = u32::try_from(index).map_err(|_| TOO_LARGE)?;
             trie.earlier_end.push(std::mem::replace(&mut trie.last_end[node as usize], index));
+            trie.not_after.push(not_after);
         }
         if trie.first_edge.len() >= MATCHES as usize {
             return Err(TOO_LARGE);
@@ -289,10 +323,16 @@ struct Builder<'a> {
     /// position minus `dense_count`), its index in that order.
     sparse_positions: Vec<u32>,
     sparse_index: Vec<u32>,
+    /// Per state (by position), the class of the byte before its failure link's path in
+    /// its own (the state's last byte when the link goes to the root): the byte before an
+    /// occurrence of the link's own patterns, as the state inherits them.
+    before_fail: Vec<u8>,
+    /// Each class's kinds: a class holds one byte of the patterns.
+    class_kinds: [u8; 256],
 }
 
 impl<'a> Builder<'a> {
-    fn new(classes: Classes, trie: &'a Trie, order: &'a BreadthFirst) -> Result<Builder<'a>, &'static str> {
+    fn new(classes: Classes, kinds: [u8; 256], trie: &'a Trie, order: &'a BreadthFirst) -> Result<Builder<'a>, &'static str> {
         let stride = classes.count + 1;
         let depth = |position: &u32| trie.depth[*position as usize] as usize;
         let within_budget = |count: usize| count * stride <= DENSE_BUDGET;
@@ -311,12 +351,11 @@ impl<'a> Builder<'a> {
         }
         let automaton = Automaton {
             classes: classes.of,
+            kinds,
             stride,
             dense: vec![0; dense_limit],
-            sparse: vec![SparseState { next: 0, class: 0, more_len: 0, more_start: 0, fail: 0 }; sparse_count],
+            sparse: vec![SparseState { next: 0, class: 0, more_len: 0, link: 0, outputs: 0 }; sparse_count],
             more_edges: Vec::new(),
-            sparse_matches: Vec::new(),
-            list_starts: vec![0],
             outputs: Vec::new(),
         };
         let sparse_positions = order.depth_first_below(dense_count);
@@ -324,7 +363,12 @@ impl<'a> Builder<'a> {
         for (index, &position) in sparse_positions.iter().enumerate() {
             sparse_index[position as usize - dense_count] = index as u32;
         }
-        Ok(Builder { automaton, order, trie, dense_count, fail: vec![0; order.nodes.len()], sparse_positions, sparse_index })
+        let mut class_kinds = [0; 256];
+        for (byte, &class) in classes.of.iter().enumerate() {
+            class_kinds[usize::from(class)] |= kinds[byte];
+        }
+        let (fail, before_fail) = (vec![0; order.nodes.len()], vec![0; order.nodes.len()]);
+        Ok(Builder { automaton, order, trie, dense_count, fail, sparse_positions, sparse_index, before_fail, class_kinds })
     }
 
     fn id(&self, position: u32) -> StateId {
@@ -348,8 +392,8 @@ impl<'a> Builder<'a> {
             self.add_transitions(position);
             self.link_children(position);
         }
-        let numbers = self.add_outputs()?;
-        self.tag_matching(&numbers);
+        let firsts = self.add_outputs()?;
+        self.tag_matching(&firsts);
         Ok(self.automaton)
     }
 
@@ -372,15 +416,18 @@ impl<'a> Builder<'a> {
                 None => (0, self.automaton.next(fail, 0)),
             };
             let more = children.get(1..).unwrap_or_default();
-            let more_start = self.automaton.more_edges.len() as u32;
+            let link = if more.is_empty() { fail } else { self.automaton.more_edges.len() as u32 };
             for &(class, child) in more {
                 let next = self.id(child);
                 self.automaton.more_edges.push((class, next));
             }
+            if !more.is_empty() {
+                self.automaton.more_edges.push((0, fail));
+            }
             // At most 256 classes: the first and 255 more.
             let more_len = more.len() as u8;
             let index = self.sparse_index[position - self.dense_count] as usize;
-            self.automaton.sparse[index] = SparseState { next, class, more_len, more_start, fail };
+            self.automaton.sparse[index] = SparseState { next, class, more_len, link, outputs: NONE };
         }
     }
 
@@ -388,65 +435,94 @@ impl<'a> Builder<'a> {
     /// their class (the root's children fail to the root).
     fn link_children(&mut self, position: usize) {
         for &(class, child) in self.order.children_of(position) {
-            self.fail[child as usize] = if position == 0 {
-                0
-            } else {
-                let fail = self.id(self.fail[position]);
-                self.position(self.automaton.next(fail, class))
+            let fail = match position {
+                0 => 0,
+                _ => self.position(self.automaton.next(self.id(self.fail[position]), class)),
+            };
+            self.fail[child as usize] = fail;
+            self.before_fail[child as usize] = match self.depth(fail) {
+                0 => class,
+                depth => self.before_fail[self.linking_to(position, depth - 1)],
             };
         }
     }
 
-    /// Every state's outputs, its own and those of its failure link's, and per state its
-    /// match number (0: no outputs).
-    fn add_outputs(&mut self) -> Result<Vec<u32>, &'static str> {
-        let mut numbers = vec![0; self.order.nodes.len()];
-        let automaton = &mut self.automaton;
-        for (position, &node) in self.order.nodes.iter().enumerate() {
-            let start = automaton.outputs.len();
-            let len = self.trie.depth[node as usize];
-            for pattern in self.trie.patterns_ending_at(node) {
-                automaton.outputs.push(Output { pattern, len });
-            }
-            let inherited = if position > 0 { numbers[self.fail[position] as usize] as usize } else { 0 };
-            if inherited > 0 {
-                let list = automaton.list_starts[inherited - 1]..automaton.list_starts[inherited];
-                automaton.outputs.extend_from_within(list.start as usize..list.end as usize);
-            }
-            if automaton.outputs.len() > OUTPUT_BUDGET {
-                return Err(TOO_LARGE);
-            }
-            if automaton.outputs.len() > start {
-                numbers[position] = automaton.list_starts.len() as u32;
-                automaton.list_starts.push(automaton.outputs.len() as u32);
-            }
+    /// The state on the failure chain from `position` (itself included) whose link goes to
+    /// the chain's state of `depth`: the byte before that state in its path is the byte
+    /// before it in the path of `position`. The chain is walked as the classic construction
+    /// walks it, a few steps per state.
+    fn linking_to(&self, position: usize, depth: usize) -> usize {
+        let mut state = position;
+        while self.depth(self.fail[state]) > depth {
+            state = self.fail[state] as usize;
         }
-        Ok(numbers)
+        state
     }
 
-    /// Stores the match numbers and tags the ids of the states that have outputs wherever a
-    /// transition leads to them.
-    fn tag_matching(&mut self, numbers: &[u32]) {
+    fn depth(&self, position: u32) -> usize {
+        self.trie.depth[self.order.nodes[position as usize] as usize] as usize
+    }
+
+    /// Every state's outputs, its own and those of its failure link's where the byte before
+    /// them allows them, and per state where its list starts (`NONE`: no outputs).
+    fn add_outputs(&mut self) -> Result<Vec<u32>, &'static str> {
+        let mut firsts = vec![NONE; self.order.nodes.len()];
+        for (position, &node) in self.order.nodes.iter().enumerate() {
+            let outputs = &mut self.automaton.outputs;
+            let start = outputs.len();
+            let len = self.trie.depth[node as usize];
+            for pattern in self.trie.patterns_ending_at(node) {
+                outputs.push(Output { pattern, len, not_after: self.trie.not_after[pattern as usize], last: false });
+            }
+            let inherited = if position > 0 { firsts[self.fail[position] as usize] } else { NONE };
+            if inherited != NONE {
+                let before = self.class_kinds[usize::from(self.before_fail[position])];
+                for index in inherited as usize.. {
+                    let output = outputs[index];
+                    if output.not_after & before == 0 {
+                        outputs.push(Output { not_after: 0, last: false, ..output });
+                    }
+                    if output.last {
+                        break;
+                    }
+                }
+            }
+            if outputs.len() > OUTPUT_BUDGET {
+                return Err(TOO_LARGE);
+            }
+            if let Some(last) = outputs.get_mut(start..).and_then(<[Output]>::last_mut) {
+                last.last = true;
+                firsts[position] = start as u32;
+            }
+        }
+        Ok(firsts)
+    }
+
+    /// Stores where the output lists start and tags the ids of the states that have outputs
+    /// wherever a transition leads to them.
+    fn tag_matching(&mut self, firsts: &[u32]) {
         let stride = self.automaton.stride;
         for position in 0..self.dense_count {
             let row = position * stride;
             for entry in row..row + stride - 1 {
-                self.automaton.dense[entry] = self.tagged(numbers, self.automaton.dense[entry]);
+                self.automaton.dense[entry] = self.tagged(firsts, self.automaton.dense[entry]);
             }
-            self.automaton.dense[row + stride - 1] = numbers[position] as StateId;
+            self.automaton.dense[row + stride - 1] = firsts[position];
         }
         for index in 0..self.automaton.sparse.len() {
-            self.automaton.sparse[index].next = self.tagged(numbers, self.automaton.sparse[index].next);
-            self.automaton.sparse_matches.push(numbers[self.sparse_positions[index] as usize]);
-        }
-        for edge in 0..self.automaton.more_edges.len() {
-            self.automaton.more_edges[edge].1 = self.tagged(numbers, self.automaton.more_edges[edge].1);
+            let state = self.automaton.sparse[index];
+            let outputs = firsts[self.sparse_positions[index] as usize];
+            self.automaton.sparse[index] = SparseState { next: self.tagged(firsts, state.next), outputs, ..state };
+            // The transitions only: the failure link after them stays untagged.
+            for edge in state.link as usize..state.link as usize + usize::from(state.more_len) {
+                self.automaton.more_edges[edge].1 = self.tagged(firsts, self.automaton.more_edges[edge].1);
+            }
         }
     }
 
-    fn tagged(&self, numbers: &[u32], id: StateId) -> StateId {
-        match numbers[self.position(id) as usize] {
-            0 => id,
+    fn tagged(&self, firsts: &[u32], id: StateId) -> StateId {
+        match firsts[self.position(id) as usize] {
+            NONE => id,
             _ => id | MATCHES,
         }
     }
@@ -460,7 +536,13 @@ mod tests {
 
     /// Every occurrence as (end, pattern, start), sorted.
     fn walk<P: AsRef<[u8]>>(patterns: &[P], text: &[u8]) -> Vec<(usize, usize, usize)> {
-        let automaton = Automaton::new(patterns.iter().map(AsRef::as_ref)).expect("builds");
+        walk_refusing(&patterns.iter().map(|p| (p.as_ref(), 0)).collect::<Vec<_>>(), [0; 256], text)
+    }
+
+    /// Every occurrence as (end, pattern, start), sorted, of patterns that refuse some kinds
+    /// of bytes before them.
+    fn walk_refusing(patterns: &[(&[u8], u8)], kinds: [u8; 256], text: &[u8]) -> Vec<(usize, usize, usize)> {
+        let automaton = Automaton::new(patterns.iter().copied(), kinds).expect("builds");
         let mut found = Vec::new();
         let mut last_end = 0;
         automaton.occurrences(text, |pattern, start, end| {
@@ -504,6 +586,32 @@ mod tests {
         }
     }
 
+    /// Occurrences after a byte of a kind their pattern refuses are not reported, whether the
+    /// state that ends them is the pattern's own or one that inherits it.
+    #[test]
+    fn refused_bytes_before_an_occurrence_hide_it() {
+        let mut random = XorShift(0x2545_f491_4f6c_dd1d);
+        let alphabet = b"ab c-\xc3";
+        // Kind 1: letters; kind 2: letters and the byte 0xc3.
+        let mut kinds = [0; 256];
+        kinds[usize::from(b'a')] = 3;
+        kinds[usize::from(b'b')] = 3;
+        kinds[0xc3] = 2;
+        for round in 0..400 {
+            let patterns: Vec<(Vec<u8>, u8)> = (0..1 + random.below(10)).map(|_| {
+                let len = 1 + random.below(5);
+                (random_bytes(&mut random, alphabet, len), random.below(4) as u8)
+            }).collect();
+            let borrowed: Vec<(&[u8], u8)> = patterns.iter().map(|(p, k)| (p.as_slice(), *k)).collect();
+            let text_len = random.below(120);
+            let text = random_bytes(&mut random, alphabet, text_len);
+            let plain: Vec<&[u8]> = borrowed.iter().map(|&(p, _)| p).collect();
+            let mut expected = reference(&plain, &text);
+            expected.retain(|&(_, pattern, start)| start == 0 || kinds[usize::from(text[start - 1])] & patterns[pattern].1 == 0);
+            assert_eq!(walk_refusing(&borrowed, kinds, &text), expected, "round {round}: {patterns:?} in {text:?}");
+        }
+    }
+
     /// The baseline's phrases, as the lexicon gives them to its automaton.
     fn baseline_phrases() -> Vec<String> {
         let source = crate::rules::builtin::profile("baseline").expect("baseline");
@@ -540,7 +648,7 @@ mod tests {
     /// The baseline's automaton stays well under the full DFA's 3.8 MB.
     #[test]
     fn the_baseline_automaton_stays_small() {
-        let automaton = Automaton::new(baseline_phrases().iter().map(String::as_bytes)).expect("builds");
+        let automaton = Automaton::new(baseline_phrases().iter().map(|p| (p.as_bytes(), 0)), [0; 256]).expect("builds");
         assert!(automaton.heap_bytes() < 600_000, "{} bytes", automaton.heap_bytes());
     }
 }

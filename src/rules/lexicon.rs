@@ -86,9 +86,6 @@ pub struct Lexicon {
     keyed_patterns: Vec<Vec<usize>>,
     /// One bit per pattern without a gate: tried on every sentence.
     ungated: Vec<u64>,
-    /// Per literal, whether its occurrences inside a word are read by nobody (see
-    /// [`only_read_on_word_starts`]).
-    word_starts_only: Vec<bool>,
 }
 
 struct PatternEntry {
@@ -256,9 +253,14 @@ impl Lexicon {
         let (keyed_patterns, ungated) = index_gates(&patterns, &literals);
         let word_starts_only = only_read_on_word_starts(&patterns, &literals);
         // One automaton for the phrases and the patterns' literals: one pass per sentence
-        // (see `automaton.rs` for why not the aho-corasick crate's).
+        // (see `automaton.rs` for why not the aho-corasick crate's). It does not report what
+        // the scan would drop: a phrase inside a word (see `word_end`), a literal that only
+        // counts at a word start after an ASCII letter or digit.
         let phrase_count = phrases.len();
-        let automaton = Automaton::new(phrases.iter().chain(&literals).map(String::as_bytes))
+        let phrase_patterns = phrases.iter().map(|phrase| (phrase.as_bytes(), WORD));
+        let refused = |only_word_starts: bool| if only_word_starts { ASCII_WORD } else { 0 };
+        let literal_patterns = literals.iter().zip(word_starts_only).map(|(literal, only)| (literal.as_bytes(), refused(only)));
+        let automaton = Automaton::new(phrase_patterns.chain(literal_patterns), byte_kinds())
             .map_err(|e| format!("the lexicon is too large to compile: {e}"))?;
         Ok(Lexicon {
             automaton,
@@ -269,7 +271,6 @@ impl Lexicon {
             concept_count,
             keyed_patterns,
             ungated,
-            word_starts_only,
         })
     }
 
@@ -314,12 +315,6 @@ impl Lexicon {
         let bytes = lower.as_bytes();
         self.automaton.occurrences(bytes, |index, start, end| {
             if let Some(literal) = index.checked_sub(self.phrase_count) {
-                // Most literal occurrences ("in" in "information") sit inside words, where
-                // the patterns that use them need a boundary: not recording them saves
-                // about a twentieth of the scan.
-                if self.word_starts_only[literal] && start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
-                    return;
-                }
                 let first = scan.literals.record(literal, start, boundaries(bytes, start, end));
                 if first {
                     scan.literals.add_candidates(&self.keyed_patterns[literal]);
@@ -337,6 +332,18 @@ impl Lexicon {
         });
         scan
     }
+}
+
+/// The kinds of bytes (see `Automaton::new`) that the lexicon's patterns refuse before them:
+/// ASCII letters and digits, and word bytes (see `is_word_byte`).
+const ASCII_WORD: u8 = 1;
+const WORD: u8 = 2;
+
+fn byte_kinds() -> [u8; 256] {
+    std::array::from_fn(|byte| {
+        let byte = byte as u8;
+        u8::from(byte.is_ascii_alphanumeric()) * ASCII_WORD + u8::from(is_word_byte(byte)) * WORD
+    })
 }
 
 /// Per literal, whether no pattern reads it where it continues a word: it opens with an
