@@ -7,7 +7,7 @@
 //! not covered: stems are literal). A match that overlaps one of its concept's `exclude`
 //! phrases does not count ("automated processing of personal data" is not an algorithm).
 
-use super::prefilter::{is_space, leading_literals, required_sets, tail_and_reach, Literal, Step};
+use super::prefilter::{is_space, leading_literals, lower_case_form, required_sets, tail_and_reach, Literal, Step};
 use crate::language::words::{is_word_byte, on_word_boundaries};
 use super::automaton::Automaton;
 use regex_lite::Regex;
@@ -59,7 +59,10 @@ pub struct Lexicon {
 
 struct PatternEntry {
     concept: ConceptId,
+    /// The pattern as loaded: what the lexicon's own forms fall back to.
     regex: Regex,
+    /// The pattern as `find_iter` runs it on lower-cased text (see [`lower_form`]).
+    unanchored: LazyRegex,
     /// Sets of literals; the pattern runs only on a sentence with a literal of every set
     /// (standing as the pattern needs it: see [`GateLiteral`]). Empty: always run.
     gate: Vec<Vec<GateLiteral>>,
@@ -109,7 +112,7 @@ const SATISFIED: [u8; 4] = [0b0001, 0b0011, 0b0101, 0b1111];
 struct TailGate {
     literals: Vec<usize>,
     bounded_before: bool,
-    /// `(?i)^(?s:.)(?:suffix)`, tried from the character before an occurrence of a literal,
+    /// `^(?s:.)(?:suffix)` (in its lexicon form), tried from the character before an occurrence of a literal,
     /// so that a `\b` at the suffix's start sees that character.
     anchored: LazyRegex,
 }
@@ -121,22 +124,25 @@ struct Leading {
     boundary: bool,
 }
 
-/// A regular expression compiled the first time it is needed: a draft tries few of the
-/// anchored forms, and compiling all of them up front would double start-up's regex work
-/// (which a page pays before its first result).
+/// One of the lexicon's own forms of a pattern (see [`lower_form`]), rewritten and compiled
+/// the first time it is needed: a draft tries few of them, and preparing all of them up
+/// front would double start-up's regex work (which a page pays before its first result).
 struct LazyRegex {
+    /// The form as the pattern spells it, before its rewrite.
     source: String,
+    /// The pattern was loaded case-insensitive.
+    folded: bool,
     compiled: std::sync::OnceLock<Option<Regex>>,
 }
 
 impl LazyRegex {
-    fn new(source: String) -> LazyRegex {
-        LazyRegex { source, compiled: std::sync::OnceLock::new() }
+    fn new(source: String, loaded: &Regex) -> LazyRegex {
+        LazyRegex { source, folded: loaded.as_str().starts_with("(?i)"), compiled: std::sync::OnceLock::new() }
     }
 
     /// The compiled expression; `None` if it does not compile, and the caller falls back.
     fn get(&self) -> Option<&Regex> {
-        self.compiled.get_or_init(|| Regex::new(&self.source).ok()).as_ref()
+        self.compiled.get_or_init(|| Regex::new(&lower_form(&self.source, self.folded)).ok()).as_ref()
     }
 }
 
@@ -198,7 +204,7 @@ impl Lexicon {
                     })
                     .collect();
                 let leading = leading_literals(source_pattern(&regex)).map(|set| {
-                    let anchored = LazyRegex::new(format!("{}^(?:{})", case_flag(&regex), source_pattern(&regex)));
+                    let anchored = LazyRegex::new(format!("^(?:{})", source_pattern(&regex)), &regex);
                     let literals = set.into_iter().map(|literal| literals.intern(literal)).collect();
                     Leading { literals, anchored, boundary: source_pattern(&regex).starts_with("\\b") }
                 });
@@ -206,12 +212,13 @@ impl Lexicon {
                 let tail = tail.map(|tail| TailGate {
                     literals: tail.literals.into_iter().map(|literal| literals.intern(literal)).collect(),
                     bounded_before: tail.bounded_before,
-                    anchored: LazyRegex::new(format!("{}^(?s:.)(?:{})", case_flag(&regex), tail.source)),
+                    anchored: LazyRegex::new(format!("^(?s:.)(?:{})", tail.source), &regex),
                 });
                 let opens_at_start = source_pattern(&regex).starts_with('^');
                 let tried_at_starts = leading.is_some() || opens_at_start;
                 let reach = if tried_at_starts { reach_steps(steps, &mut literals) } else { Vec::new() };
-                patterns.push(PatternEntry { concept, regex, gate, leading, tail, reach, opens_at_start });
+                let unanchored = LazyRegex::new(source_pattern(&regex).to_string(), &regex);
+                patterns.push(PatternEntry { concept, regex, unanchored, gate, leading, tail, reach, opens_at_start });
             }
         }
         let literals = literals.texts;
@@ -516,7 +523,7 @@ impl PatternEntry {
                 anchored_matches(lower, leading, anchored, &self.reach, literals, until)
             }
             None if self.opens_at_start && !within_reach(&self.reach, lower, 0, literals) => Vec::new(),
-            None => self.regex.find_iter(lower).map(|m| (m.start(), m.end())).collect(),
+            None => self.unanchored.get().unwrap_or(&self.regex).find_iter(lower).map(|m| (m.start(), m.end())).collect(),
         }
     }
 
@@ -576,12 +583,13 @@ fn boundaries(text: &[u8], start: usize, end: usize) -> u8 {
     u8::from(before) * BEFORE + u8::from(after) * AFTER
 }
 
-/// The case-insensitivity flag for the lexicon's own forms of a pattern, which run on
-/// lower-cased text only: needed only where the pattern has an upper-case ASCII letter (the
-/// lower-casing, like regex-lite's folding, is ASCII only). Without it a literal is one
-/// character to compare instead of a class of two.
-fn case_flag(regex: &Regex) -> &'static str {
-    if source_pattern(regex).bytes().any(|b| b.is_ascii_uppercase()) { "(?i)" } else { "" }
+/// The lexicon's own form of `source`, (part of) a pattern, for lower-cased text (see
+/// `prefilter::lower_case_form`): case folding only where the loaded pattern folds
+/// (`folded`) and the form needs it (the lower-casing, like regex-lite's folding, is ASCII
+/// only).
+fn lower_form(source: &str, folded: bool) -> String {
+    let (form, folds) = lower_case_form(source).unwrap_or_else(|| (source.to_string(), true));
+    if folded && folds { format!("(?i){form}") } else { form }
 }
 
 /// The pattern as its author wrote it, without the case-insensitivity flag added on load.
