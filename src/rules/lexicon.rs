@@ -112,6 +112,8 @@ const SATISFIED: [u8; 4] = [0b0001, 0b0011, 0b0101, 0b1111];
 struct TailGate {
     literals: Vec<usize>,
     bounded_before: bool,
+    /// See `prefilter::Tail::runs` and [`PatternEntry::search_end`].
+    runs: Option<usize>,
     /// `^(?s:.)(?:suffix)` (in its lexicon form), tried from the character before an occurrence of a literal,
     /// so that a `\b` at the suffix's start sees that character.
     anchored: LazyRegex,
@@ -212,6 +214,7 @@ impl Lexicon {
                 let tail = tail.map(|tail| TailGate {
                     literals: tail.literals.into_iter().map(|literal| literals.intern(literal)).collect(),
                     bounded_before: tail.bounded_before,
+                    runs: tail.runs,
                     anchored: LazyRegex::new(format!("^(?s:.)(?:{})", tail.source), &regex),
                 });
                 let opens_at_start = source_pattern(&regex).starts_with('^');
@@ -517,14 +520,44 @@ impl PatternEntry {
             return Vec::new();
         }
         let Some(tail_start) = self.last_tail_start(lower, literals) else { return Vec::new() };
+        let end = self.search_end(lower, tail_start);
         match self.leading.as_ref().and_then(|leading| Some((leading, leading.anchored.get()?))) {
             Some((leading, anchored)) => {
                 let until = self.last_start(literals).min(tail_start);
-                anchored_matches(lower, leading, anchored, &self.reach, literals, until)
+                anchored_matches(lower, leading, (anchored, end), &self.reach, literals, until)
             }
             None if self.opens_at_start && !within_reach(&self.reach, lower, 0, literals) => Vec::new(),
-            None => self.unanchored.get().unwrap_or(&self.regex).find_iter(lower).map(|m| (m.start(), m.end())).collect(),
+            None => {
+                let regex = self.unanchored.get().unwrap_or(&self.regex);
+                regex.find_iter(&lower[..end]).map(|m| (m.start(), m.end())).collect()
+            }
         }
+    }
+
+    /// Where a search for the pattern's matches may stop, given the last place its tail
+    /// matches: when the tail reads only word characters and whitespace (see
+    /// `prefilter::Tail::runs`), a match ends before the first other character, or the first
+    /// run of whitespace past those the tail touches, from there on. A search stopped there
+    /// finds the same matches (the pattern has no `$`, and a `\b` sees a character that is
+    /// no word character either way), and spares the threads of greedy windows and
+    /// repetitions that read on after a match until they die.
+    fn search_end(&self, lower: &str, tail_start: usize) -> usize {
+        let Some(runs) = self.tail.as_ref().and_then(|tail| tail.runs) else { return lower.len() };
+        let bytes = lower.as_bytes();
+        let is_space = |b: &u8| is_space(char::from(*b));
+        let (mut at, mut seen) = (tail_start, 0);
+        while let Some(b) = bytes.get(at) {
+            if b.is_ascii_alphanumeric() || *b == b'_' {
+                at += 1;
+                continue;
+            }
+            if !is_space(b) || seen == runs {
+                return at;
+            }
+            seen += 1;
+            at += bytes[at..].iter().take_while(|b| is_space(b)).count();
+        }
+        lower.len()
     }
 
     /// The last place where the pattern's tail matches (`usize::MAX` when the pattern has
@@ -601,10 +634,12 @@ fn source_pattern(regex: &Regex) -> &str {
 /// of its leading literals occurs, leftmost first: every match starts at such a place, so
 /// the first success at or after the last match's end is the next leftmost-first match.
 /// No match starts after `until`.
+///
+/// `anchored` comes with where its searches stop (see [`PatternEntry::search_end`]).
 fn anchored_matches(
     lower: &str,
     leading: &Leading,
-    anchored: &Regex,
+    (anchored, end): (&Regex, usize),
     reach: &[ReachStep],
     literals: &mut LiteralTable,
     until: usize,
@@ -624,7 +659,7 @@ fn anchored_matches(
         if start < resume || !boundary_ok || !within_reach(reach, lower, start, literals) {
             continue;
         }
-        if let Some(m) = anchored.find(&lower[start..]) {
+        if let Some(m) = anchored.find(&lower[start..end]) {
             found.push((start, start + m.end()));
             resume = (start + m.end()).max(start + 1);
         }
@@ -871,6 +906,23 @@ mod tests {
         let tail_start = |s: &str| lexicon.patterns[0].last_tail_start(s, &mut lexicon.scan(s).literals);
         assert_eq!(tail_start("notice of a data breach, data"), Some(12), "the last place the tail matches");
         assert_eq!(tail_start("notice of the data, metadata breach"), None, "no try where the tail matches nowhere");
+    }
+
+    /// A search stops after the tail's last match, its word and the runs of whitespace the
+    /// tail can touch: the greedy window still reaches the last tail, and a `\b` at the cut
+    /// sees the character there.
+    #[test]
+    fn searches_stop_after_the_last_tail() {
+        let lexicon = pattern_lexicon(&[r"\bx.{0,40}\bdata\s+breach\w*", r"\bx\w*\s+(\w+\s+){0,9}(report\w*|alert)\b"]);
+        let hits = |s: &str| hits_in(&lexicon, s);
+        assert_eq!(hits("x data breaches and more"), vec![(0, 0, 15)]);
+        assert_eq!(hits("x data breach y data breaches, z"), vec![(0, 0, 29)], "the window reaches the last tail");
+        assert_eq!(hits("x data  breach_es z"), vec![(0, 0, 17)]);
+        assert_eq!(hits("xa b reported alert c"), vec![(1, 0, 19)]);
+        assert_eq!(hits("xa b alerts c"), vec![], "no boundary after the tail's literal");
+        let end = |s: &str| lexicon.patterns[0].search_end(s, s.rfind("data").unwrap_or(0));
+        assert_eq!(end("x data breach y data breaches, z"), 29, "stops at a character other than a word or a space");
+        assert_eq!(end("x data\t breach more"), 14, "stops at a run past the tail's");
     }
 
     /// Literals that a pattern reads inside a word ("ation" in `\w+ation\b`, "dat" without

@@ -542,6 +542,11 @@ pub struct Tail {
     /// occurrence of a literal opening with a word character right after another one is
     /// not where it starts.
     pub bounded_before: bool,
+    /// When the suffix reads nothing but ASCII word characters and whitespace, and the
+    /// pattern has no `$` or `\z`: the most runs of whitespace its match touches. A match
+    /// of the pattern then ends before any other character, or before a further run, after
+    /// the suffix's last start (see `Lexicon::search_end`).
+    pub runs: Option<usize>,
 }
 
 /// The longest suffix that begins at a group or a literal run after the pattern's first
@@ -561,12 +566,43 @@ fn tail(reader: &Atoms, atoms: &[Atom], has_leading_literals: bool) -> Option<Ta
         true => atoms.iter().position(|atom| atom.window)?,
         false => atoms.iter().position(|atom| atom.kind != AtomKind::Assertion)?,
     };
-    atoms.windows(2).skip(head).find_map(|pair| {
+    let ends_anywhere = chars.contains(&'$') || chars.windows(2).any(|pair| pair == ['\\', 'z']);
+    atoms.windows(2).enumerate().skip(head).find_map(|(index, pair)| {
         let (previous, atom) = (&pair[0], &pair[1]);
         let (literals, bounded_before) = reader.opening_literals(previous, atom).filter(|(set, _)| shortest(set) >= MIN_LITERAL)?;
+        let runs = (!ends_anywhere && reads_words_and_spaces(&chars[atom.start..])).then(|| sum_runs(&atoms[index + 1..])).flatten();
         let source: String = chars[atom.start..].iter().collect();
-        Some(Tail { bounded_before, literals, source })
+        Some(Tail { bounded_before, literals, source, runs })
     })
+}
+
+/// Whether a piece of pattern matches ASCII word characters and whitespace only: literal
+/// word characters, `\w`, `\d`, `\s`, classes of word characters, word-boundary assertions,
+/// groups and quantifiers. Cautious: anything else counts as another character.
+fn reads_words_and_spaces(chars: &[char]) -> bool {
+    let word = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        i = match c {
+            '\\' if matches!(chars.get(i + 1), Some('w' | 'd' | 's' | 'b' | 'B')) => i + 2,
+            '[' => match class_end(chars, i) {
+                Some(end) if chars[i + 1..end - 1].iter().all(word) => end,
+                _ => return false,
+            },
+            '(' if chars.get(i + 1) == Some(&'?') => match chars.get(i + 2) {
+                Some(':') => i + 3,
+                _ => return false,
+            },
+            '{' => match chars[i..].iter().position(|&c| c == '}') {
+                Some(close) if chars[i + 1..i + close].iter().all(|c| c.is_ascii_digit() || *c == ',') => i + close + 1,
+                _ => return false,
+            },
+            '(' | ')' | '|' | '?' | '*' | '+' => i + 1,
+            c if word(&c) => i + 1,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// A pattern's reader and its top-level sequence; `None` for a top-level alternation or
@@ -1132,6 +1168,24 @@ mod tail_tests {
         assert_eq!(show(r"\w\s*abc"), Some(("abc".into(), vec!["abc".into()], false)), "a boundary that may be absent bounds nothing");
         assert_eq!(show(r"\w(\.com|\.org)\s+\.net"), Some((r"(\.com|\.org)\s+\.net".into(), vec![".com".into(), ".org".into()], false)), "no word boundary before punctuation");
         assert_eq!(show(r"\(?ab\s+(?:cde|fgh)"), Some(("(?:cde|fgh)".into(), vec!["cde".into(), "fgh".into()], true)));
+    }
+
+    /// The most runs of whitespace a suffix of word characters and whitespace touches.
+    fn runs(pattern: &str) -> Option<usize> {
+        tail_and_reach(pattern, leading_literals(pattern).is_some()).0.and_then(|t| t.runs)
+    }
+
+    #[test]
+    fn suffixes_of_words_and_spaces_say_how_far_they_reach() {
+        let breach = r"\b(notif\w*|inform\w*)\b.{0,160}\b(security\s+incidents?|breach\s+of\s+securit[yi]\w{0,3})\b";
+        assert_eq!(runs(breach), Some(2));
+        assert_eq!(runs(r"\bx.{0,9}\b(notif\w*|report(?:s|ed)?)\b"), Some(0));
+        assert_eq!(runs(r"\bx.{0,9}\b(data\s+)+breach"), None, "a repeated group with whitespace");
+        assert_eq!(runs(r"\bx.{0,9}\bdata[ ]breach"), None, "a class that holds a space");
+        assert_eq!(runs(r"\bx.{0,9}\bdata-breach"), None, "punctuation");
+        assert_eq!(runs(r"\bx.{0,9}\bdata\s+breach$"), None, "an end that looks past any cut");
+        assert_eq!(runs(r"$?\bx.{0,9}\bdata\s+breach"), None);
+        assert_eq!(runs(r"\bx.{0,9}\bdata\s+breach\z"), None);
     }
 
     #[test]
