@@ -10,7 +10,7 @@
 //! The same pass finds the modality phrases of `language::modality` ("shall not", "may",
 //! "where practicable" ...): a sentence is read once for its concepts and its modality.
 
-use super::prefilter::{is_space, leading_literals, required_sets, tail_and_reach, Literal, Step};
+use super::prefilter::{is_space, leading_literals, lower_case_form, required_sets, tail_and_reach, Literal, Step};
 use crate::language::modality;
 use crate::language::words::{is_word_byte, on_word_boundaries};
 use super::automaton::Automaton;
@@ -90,7 +90,10 @@ pub struct Lexicon {
 
 struct PatternEntry {
     concept: ConceptId,
+    /// The pattern as loaded: what the lexicon's own forms fall back to.
     regex: Regex,
+    /// The pattern as `find_iter` runs it on lower-cased text (see [`lower_form`]).
+    unanchored: LazyRegex,
     /// Sets of literals; the pattern runs only on a sentence with a literal of every set
     /// (standing as the pattern needs it: see [`GateLiteral`]). Empty: always run.
     gate: Vec<Vec<GateLiteral>>,
@@ -140,7 +143,9 @@ const SATISFIED: [u8; 4] = [0b0001, 0b0011, 0b0101, 0b1111];
 struct TailGate {
     literals: Vec<usize>,
     bounded_before: bool,
-    /// `(?i)^(?s:.)(?:suffix)`, tried from the character before an occurrence of a literal,
+    /// See `prefilter::Tail::runs` and [`PatternEntry::search_end`].
+    runs: Option<usize>,
+    /// `^(?s:.)(?:suffix)` (in its lexicon form), tried from the character before an occurrence of a literal,
     /// so that a `\b` at the suffix's start sees that character.
     anchored: LazyRegex,
 }
@@ -152,22 +157,25 @@ struct Leading {
     boundary: bool,
 }
 
-/// A regular expression compiled the first time it is needed: a draft tries few of the
-/// anchored forms, and compiling all of them up front would double start-up's regex work
-/// (which a page pays before its first result).
+/// One of the lexicon's own forms of a pattern (see [`lower_form`]), rewritten and compiled
+/// the first time it is needed: a draft tries few of them, and preparing all of them up
+/// front would double start-up's regex work (which a page pays before its first result).
 struct LazyRegex {
+    /// The form as the pattern spells it, before its rewrite.
     source: String,
+    /// The pattern was loaded case-insensitive.
+    folded: bool,
     compiled: std::sync::OnceLock<Option<Regex>>,
 }
 
 impl LazyRegex {
-    fn new(source: String) -> LazyRegex {
-        LazyRegex { source, compiled: std::sync::OnceLock::new() }
+    fn new(source: String, loaded: &Regex) -> LazyRegex {
+        LazyRegex { source, folded: loaded.as_str().starts_with("(?i)"), compiled: std::sync::OnceLock::new() }
     }
 
     /// The compiled expression; `None` if it does not compile, and the caller falls back.
     fn get(&self) -> Option<&Regex> {
-        self.compiled.get_or_init(|| Regex::new(&self.source).ok()).as_ref()
+        self.compiled.get_or_init(|| Regex::new(&lower_form(&self.source, self.folded)).ok()).as_ref()
     }
 }
 
@@ -229,7 +237,7 @@ impl Lexicon {
                     })
                     .collect();
                 let leading = leading_literals(source_pattern(&regex)).map(|set| {
-                    let anchored = LazyRegex::new(format!("{}^(?:{})", case_flag(&regex), source_pattern(&regex)));
+                    let anchored = LazyRegex::new(format!("^(?:{})", source_pattern(&regex)), &regex);
                     let literals = set.into_iter().map(|literal| literals.intern(literal)).collect();
                     Leading { literals, anchored, boundary: source_pattern(&regex).starts_with("\\b") }
                 });
@@ -237,12 +245,14 @@ impl Lexicon {
                 let tail = tail.map(|tail| TailGate {
                     literals: tail.literals.into_iter().map(|literal| literals.intern(literal)).collect(),
                     bounded_before: tail.bounded_before,
-                    anchored: LazyRegex::new(format!("{}^(?s:.)(?:{})", case_flag(&regex), tail.source)),
+                    runs: tail.runs,
+                    anchored: LazyRegex::new(format!("^(?s:.)(?:{})", tail.source), &regex),
                 });
                 let opens_at_start = source_pattern(&regex).starts_with('^');
                 let tried_at_starts = leading.is_some() || opens_at_start;
                 let reach = if tried_at_starts { reach_steps(steps, &mut literals) } else { Vec::new() };
-                patterns.push(PatternEntry { concept, regex, gate, leading, tail, reach, opens_at_start });
+                let unanchored = LazyRegex::new(source_pattern(&regex).to_string(), &regex);
+                patterns.push(PatternEntry { concept, regex, unanchored, gate, leading, tail, reach, opens_at_start });
             }
         }
         for (index, phrase) in modality::phrases().enumerate() {
@@ -561,14 +571,44 @@ impl PatternEntry {
             return Vec::new();
         }
         let Some(tail_start) = self.last_tail_start(lower, literals) else { return Vec::new() };
+        let end = self.search_end(lower, tail_start);
         match self.leading.as_ref().and_then(|leading| Some((leading, leading.anchored.get()?))) {
             Some((leading, anchored)) => {
                 let until = self.last_start(literals).min(tail_start);
-                anchored_matches(lower, leading, anchored, &self.reach, literals, until)
+                anchored_matches(lower, leading, (anchored, end), &self.reach, literals, until)
             }
             None if self.opens_at_start && !within_reach(&self.reach, lower, 0, literals) => Vec::new(),
-            None => self.regex.find_iter(lower).map(|m| (m.start(), m.end())).collect(),
+            None => {
+                let regex = self.unanchored.get().unwrap_or(&self.regex);
+                regex.find_iter(&lower[..end]).map(|m| (m.start(), m.end())).collect()
+            }
         }
+    }
+
+    /// Where a search for the pattern's matches may stop, given the last place its tail
+    /// matches: when the tail reads only word characters and whitespace (see
+    /// `prefilter::Tail::runs`), a match ends before the first other character, or the first
+    /// run of whitespace past those the tail touches, from there on. A search stopped there
+    /// finds the same matches (the pattern has no `$`, and a `\b` sees a character that is
+    /// no word character either way), and spares the threads of greedy windows and
+    /// repetitions that read on after a match until they die.
+    fn search_end(&self, lower: &str, tail_start: usize) -> usize {
+        let Some(runs) = self.tail.as_ref().and_then(|tail| tail.runs) else { return lower.len() };
+        let bytes = lower.as_bytes();
+        let is_space = |b: &u8| is_space(char::from(*b));
+        let (mut at, mut seen) = (tail_start, 0);
+        while let Some(b) = bytes.get(at) {
+            if b.is_ascii_alphanumeric() || *b == b'_' {
+                at += 1;
+                continue;
+            }
+            if !is_space(b) || seen == runs {
+                return at;
+            }
+            seen += 1;
+            at += bytes[at..].iter().take_while(|b| is_space(b)).count();
+        }
+        lower.len()
     }
 
     /// The last place where the pattern's tail matches (`usize::MAX` when the pattern has
@@ -627,12 +667,13 @@ fn boundaries(text: &[u8], start: usize, end: usize) -> u8 {
     u8::from(before) * BEFORE + u8::from(after) * AFTER
 }
 
-/// The case-insensitivity flag for the lexicon's own forms of a pattern, which run on
-/// lower-cased text only: needed only where the pattern has an upper-case ASCII letter (the
-/// lower-casing, like regex-lite's folding, is ASCII only). Without it a literal is one
-/// character to compare instead of a class of two.
-fn case_flag(regex: &Regex) -> &'static str {
-    if source_pattern(regex).bytes().any(|b| b.is_ascii_uppercase()) { "(?i)" } else { "" }
+/// The lexicon's own form of `source`, (part of) a pattern, for lower-cased text (see
+/// `prefilter::lower_case_form`): case folding only where the loaded pattern folds
+/// (`folded`) and the form needs it (the lower-casing, like regex-lite's folding, is ASCII
+/// only).
+fn lower_form(source: &str, folded: bool) -> String {
+    let (form, folds) = lower_case_form(source).unwrap_or_else(|| (source.to_string(), true));
+    if folded && folds { format!("(?i){form}") } else { form }
 }
 
 /// The pattern as its author wrote it, without the case-insensitivity flag added on load.
@@ -644,10 +685,12 @@ fn source_pattern(regex: &Regex) -> &str {
 /// of its leading literals occurs, leftmost first: every match starts at such a place, so
 /// the first success at or after the last match's end is the next leftmost-first match.
 /// No match starts after `until`.
+///
+/// `anchored` comes with where its searches stop (see [`PatternEntry::search_end`]).
 fn anchored_matches(
     lower: &str,
     leading: &Leading,
-    anchored: &Regex,
+    (anchored, end): (&Regex, usize),
     reach: &[ReachStep],
     literals: &mut LiteralTable,
     until: usize,
@@ -667,7 +710,7 @@ fn anchored_matches(
         if start < resume || !boundary_ok || !within_reach(reach, lower, start, literals) {
             continue;
         }
-        if let Some(m) = anchored.find(&lower[start..]) {
+        if let Some(m) = anchored.find(&lower[start..end]) {
             found.push((start, start + m.end()));
             resume = (start + m.end()).max(start + 1);
         }
@@ -914,6 +957,23 @@ mod tests {
         let tail_start = |s: &str| lexicon.patterns[0].last_tail_start(s, &mut lexicon.scan(s).literals);
         assert_eq!(tail_start("notice of a data breach, data"), Some(12), "the last place the tail matches");
         assert_eq!(tail_start("notice of the data, metadata breach"), None, "no try where the tail matches nowhere");
+    }
+
+    /// A search stops after the tail's last match, its word and the runs of whitespace the
+    /// tail can touch: the greedy window still reaches the last tail, and a `\b` at the cut
+    /// sees the character there.
+    #[test]
+    fn searches_stop_after_the_last_tail() {
+        let lexicon = pattern_lexicon(&[r"\bx.{0,40}\bdata\s+breach\w*", r"\bx\w*\s+(\w+\s+){0,9}(report\w*|alert)\b"]);
+        let hits = |s: &str| hits_in(&lexicon, s);
+        assert_eq!(hits("x data breaches and more"), vec![(0, 0, 15)]);
+        assert_eq!(hits("x data breach y data breaches, z"), vec![(0, 0, 29)], "the window reaches the last tail");
+        assert_eq!(hits("x data  breach_es z"), vec![(0, 0, 17)]);
+        assert_eq!(hits("xa b reported alert c"), vec![(1, 0, 19)]);
+        assert_eq!(hits("xa b alerts c"), vec![], "no boundary after the tail's literal");
+        let end = |s: &str| lexicon.patterns[0].search_end(s, s.rfind("data").unwrap_or(0));
+        assert_eq!(end("x data breach y data breaches, z"), 29, "stops at a character other than a word or a space");
+        assert_eq!(end("x data\t breach more"), 14, "stops at a run past the tail's");
     }
 
     /// Literals that a pattern reads inside a word ("ation" in `\w+ation\b`, "dat" without

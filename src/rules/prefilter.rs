@@ -542,6 +542,11 @@ pub struct Tail {
     /// occurrence of a literal opening with a word character right after another one is
     /// not where it starts.
     pub bounded_before: bool,
+    /// When the suffix reads nothing but ASCII word characters and whitespace, and the
+    /// pattern has no `$` or `\z`: the most runs of whitespace its match touches. A match
+    /// of the pattern then ends before any other character, or before a further run, after
+    /// the suffix's last start (see `Lexicon::search_end`).
+    pub runs: Option<usize>,
 }
 
 /// The longest suffix that begins at a group or a literal run after the pattern's first
@@ -561,12 +566,43 @@ fn tail(reader: &Atoms, atoms: &[Atom], has_leading_literals: bool) -> Option<Ta
         true => atoms.iter().position(|atom| atom.window)?,
         false => atoms.iter().position(|atom| atom.kind != AtomKind::Assertion)?,
     };
-    atoms.windows(2).skip(head).find_map(|pair| {
+    let ends_anywhere = chars.contains(&'$') || chars.windows(2).any(|pair| pair == ['\\', 'z']);
+    atoms.windows(2).enumerate().skip(head).find_map(|(index, pair)| {
         let (previous, atom) = (&pair[0], &pair[1]);
         let (literals, bounded_before) = reader.opening_literals(previous, atom).filter(|(set, _)| shortest(set) >= MIN_LITERAL)?;
+        let runs = (!ends_anywhere && reads_words_and_spaces(&chars[atom.start..])).then(|| sum_runs(&atoms[index + 1..])).flatten();
         let source: String = chars[atom.start..].iter().collect();
-        Some(Tail { bounded_before, literals, source })
+        Some(Tail { bounded_before, literals, source, runs })
     })
+}
+
+/// Whether a piece of pattern matches ASCII word characters and whitespace only: literal
+/// word characters, `\w`, `\d`, `\s`, classes of word characters, word-boundary assertions,
+/// groups and quantifiers. Cautious: anything else counts as another character.
+fn reads_words_and_spaces(chars: &[char]) -> bool {
+    let word = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        i = match c {
+            '\\' if matches!(chars.get(i + 1), Some('w' | 'd' | 's' | 'b' | 'B')) => i + 2,
+            '[' => match class_end(chars, i) {
+                Some(end) if chars[i + 1..end - 1].iter().all(word) => end,
+                _ => return false,
+            },
+            '(' if chars.get(i + 1) == Some(&'?') => match chars.get(i + 2) {
+                Some(':') => i + 3,
+                _ => return false,
+            },
+            '{' => match chars[i..].iter().position(|&c| c == '}') {
+                Some(close) if chars[i + 1..i + close].iter().all(|c| c.is_ascii_digit() || *c == ',') => i + close + 1,
+                _ => return false,
+            },
+            '(' | ')' | '|' | '?' | '*' | '+' => i + 1,
+            c if word(&c) => i + 1,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// A pattern's reader and its top-level sequence; `None` for a top-level alternation or
@@ -996,6 +1032,96 @@ fn structure(chars: &[char]) -> Vec<(usize, char, usize)> {
 }
 
 
+/// A pattern rewritten for the lexicon, which runs it on ASCII-lower-cased text only: every
+/// capturing group made non-capturing (nobody reads groups, and each adds two states to every
+/// closure a regular expression steps through), and whether it still needs case folding to
+/// find there what the pattern loaded with `(?i)` finds (only where it spells a capital, or
+/// may name one: without folding a literal is one character to compare, not a class of two).
+/// `None` where this reader cannot be sure of the syntax (verbose mode, named groups, nested
+/// classes): the caller then keeps the pattern as written.
+pub fn lower_case_form(pattern: &str) -> Option<(String, bool)> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut form = String::with_capacity(pattern.len() + 32);
+    let mut folds = false;
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let end = match c {
+            '\\' => {
+                folds |= !escape_ignores_case(*chars.get(i + 1)?);
+                i + 2
+            }
+            '[' => {
+                let end = class_end(&chars, i)?;
+                folds |= class_spells_capitals(&chars[i + 1..end - 1]);
+                end
+            }
+            '(' if chars.get(i + 1) == Some(&'?') => {
+                let flags = chars[i + 2..].iter().take_while(|c| c.is_ascii_alphabetic() || **c == '-').count();
+                let flags = &chars[i + 2..i + 2 + flags];
+                if flags.contains(&'x') || !matches!(chars.get(i + 2 + flags.len()), Some(':' | ')')) {
+                    return None;
+                }
+                folds |= flags.iter().any(char::is_ascii_uppercase);
+                i + 2 + flags.len()
+            }
+            '(' => {
+                form.push_str("(?:");
+                i += 1;
+                continue;
+            }
+            c => {
+                folds |= c.is_ascii_uppercase();
+                i + 1
+            }
+        };
+        form.extend(chars.get(i..end)?);
+        i = end;
+    }
+    Some((form, folds))
+}
+
+/// Whether an escape (the character after the backslash) means the same with and without
+/// case folding on lower-cased text: punctuation, assertions, Perl classes (`\S` and `\D`
+/// hold both cases of every letter, `\W` none) and control characters. Hexadecimal escapes
+/// may name a capital.
+fn escape_ignores_case(escaped: char) -> bool {
+    !escaped.is_ascii_alphanumeric() || matches!(escaped, 'b' | 'B' | 'A' | 'z' | 'w' | 'W' | 's' | 'S' | 'd' | 'D' | 'a' | 'f' | 't' | 'n' | 'r' | 'v')
+}
+
+/// Whether a class (its content, without the brackets) holds a capital letter, which folding
+/// would pair with its lower case: one spelled, in a range (`[0-_]` holds them all), or
+/// behind an escape other than those [`escape_ignores_case`] knows.
+fn class_spells_capitals(content: &[char]) -> bool {
+    let mut previous: Option<char> = None;
+    let mut i = 0;
+    while let Some(&c) = content.get(i) {
+        match c {
+            '\\' => {
+                if !content.get(i + 1).is_some_and(|&e| escape_ignores_case(e)) {
+                    return true;
+                }
+                previous = content.get(i + 1).copied().filter(|e| !e.is_ascii_alphanumeric());
+                i += 2;
+                continue;
+            }
+            // Read as a range whenever it may be one: a range over capitals holds them.
+            '-' => {
+                if let (Some(from), Some(&to)) = (previous, content.get(i + 1)) {
+                    if to == '\\' || (from <= 'Z' && to >= 'A') {
+                        return true;
+                    }
+                }
+            }
+            c if c.is_ascii_uppercase() => return true,
+            _ => {}
+        }
+        previous = Some(c);
+        i += 1;
+    }
+    false
+}
+
+
 #[cfg(test)]
 mod leading_tests {
     use super::leading_literals;
@@ -1042,6 +1168,24 @@ mod tail_tests {
         assert_eq!(show(r"\w\s*abc"), Some(("abc".into(), vec!["abc".into()], false)), "a boundary that may be absent bounds nothing");
         assert_eq!(show(r"\w(\.com|\.org)\s+\.net"), Some((r"(\.com|\.org)\s+\.net".into(), vec![".com".into(), ".org".into()], false)), "no word boundary before punctuation");
         assert_eq!(show(r"\(?ab\s+(?:cde|fgh)"), Some(("(?:cde|fgh)".into(), vec!["cde".into(), "fgh".into()], true)));
+    }
+
+    /// The most runs of whitespace a suffix of word characters and whitespace touches.
+    fn runs(pattern: &str) -> Option<usize> {
+        tail_and_reach(pattern, leading_literals(pattern).is_some()).0.and_then(|t| t.runs)
+    }
+
+    #[test]
+    fn suffixes_of_words_and_spaces_say_how_far_they_reach() {
+        let breach = r"\b(notif\w*|inform\w*)\b.{0,160}\b(security\s+incidents?|breach\s+of\s+securit[yi]\w{0,3})\b";
+        assert_eq!(runs(breach), Some(2));
+        assert_eq!(runs(r"\bx.{0,9}\b(notif\w*|report(?:s|ed)?)\b"), Some(0));
+        assert_eq!(runs(r"\bx.{0,9}\b(data\s+)+breach"), None, "a repeated group with whitespace");
+        assert_eq!(runs(r"\bx.{0,9}\bdata[ ]breach"), None, "a class that holds a space");
+        assert_eq!(runs(r"\bx.{0,9}\bdata-breach"), None, "punctuation");
+        assert_eq!(runs(r"\bx.{0,9}\bdata\s+breach$"), None, "an end that looks past any cut");
+        assert_eq!(runs(r"$?\bx.{0,9}\bdata\s+breach"), None);
+        assert_eq!(runs(r"\bx.{0,9}\bdata\s+breach\z"), None);
     }
 
     #[test]
@@ -1123,5 +1267,64 @@ mod reach_tests {
         assert_eq!(steps(r"(?x)abc \s+ def"), Vec::<(String, usize, bool)>::new(), "flags");
         assert_eq!(steps(r"abc\x41\s+def"), Vec::<(String, usize, bool)>::new(), "an escape with arguments");
         assert_eq!(steps(r"abc\s+(de|fg)?\s+hij"), vec![("hij".into(), 2, true)], "an optional group is no step");
+    }
+}
+
+#[cfg(test)]
+mod lower_case_tests {
+    use super::lower_case_form;
+
+    fn form(pattern: &str) -> Option<(String, bool)> {
+        lower_case_form(pattern)
+    }
+
+    #[test]
+    fn groups_become_non_capturing_and_nothing_else_changes() {
+        assert_eq!(form(r"\b(a|b(c))\s+(?:d)"), Some((r"\b(?:a|b(?:c))\s+(?:d)".into(), false)));
+        assert_eq!(form(r"\(x\)\\(y)"), Some((r"\(x\)\\(?:y)".into(), false)), "escaped parentheses, an escaped backslash");
+        assert_eq!(form(r"[(][^)(]x[]()][^]()]"), Some((r"[(][^)(]x[]()][^]()]".into(), false)), "parentheses in classes");
+        assert_eq!(form(r"[\](](z)"), Some((r"[\](](?:z)".into(), false)), "an escaped bracket in a class");
+        assert_eq!(form(r"(?s:.)(?i)(?-i:e)"), Some((r"(?s:.)(?i)(?-i:e)".into(), false)), "flag groups stay");
+        assert_eq!(form(r"x{2}(\d{1,3})"), Some((r"x{2}(?:\d{1,3})".into(), false)));
+    }
+
+    #[test]
+    fn folding_stays_where_a_capital_may_be_matched() {
+        let folds = |pattern: &str| form(pattern).map(|(_, folds)| folds);
+        assert_eq!(folds(r"\bthe\s+EU\b"), Some(true), "a capital spelled");
+        assert_eq!(folds(r"\W\S\D\B\A\z\w\s\d\b\t\.\$"), Some(false), "escapes that hold no capital of their own");
+        assert_eq!(folds(r"\x4a"), Some(true), "a hexadecimal escape may name a capital");
+        assert_eq!(folds(r"[\x41-\x5a]"), Some(true));
+        assert_eq!(folds(r"[0-_]"), Some(true), "a range over the capitals");
+        assert_eq!(folds(r"[!-~]"), Some(true));
+        assert_eq!(folds(r"[^A]"), Some(true));
+        assert_eq!(folds(r"[a-z0-9.,-]"), Some(false));
+        assert_eq!(folds(r"[]-a]"), Some(false), "a range from the bracket to a stops before the capitals");
+        assert_eq!(folds(r"(?U)a+"), Some(true), "a capital flag: kept to be safe");
+    }
+
+    #[test]
+    fn syntax_this_reader_does_not_follow() {
+        assert_eq!(form(r"(?x) ( a ) # (b"), None, "verbose mode");
+        assert_eq!(form(r"(?P<name>a)"), None, "a named group");
+        assert_eq!(form(r"(?<name>a)"), None);
+        assert_eq!(form(r"[[:upper:]]"), None, "a nested class");
+        assert_eq!(form(r"ab\"), None, "a trailing backslash");
+    }
+
+    /// Each form finds what the pattern loaded with `(?i)` finds, in lower-cased text.
+    #[test]
+    fn forms_agree_with_the_loaded_patterns() {
+        let patterns = [r"\b(in\s+accordance|conform)\s+with\s+(\w+\s+){0,5}(law|laws)\b", r"[]()a-c]+(x|y)", r"\bthe\s+EU\s+(law)", r"(?s:.)(a)\x4a", r"[0-_]+"];
+        let texts = ["in accordance with the eu law", "conform with a b c d e f laws", "(b)x ]a]y", "the eu law", "\naj", "a0_b", "AJ"];
+        for pattern in patterns {
+            let loaded = regex_lite::Regex::new(&format!("(?i){pattern}")).unwrap();
+            let (form, folds) = lower_case_form(pattern).unwrap();
+            let lexicon = regex_lite::Regex::new(&if folds { format!("(?i){form}") } else { form }).unwrap();
+            for text in texts.map(str::to_ascii_lowercase) {
+                let spans = |r: &regex_lite::Regex| r.find_iter(&text).map(|m| m.range()).collect::<Vec<_>>();
+                assert_eq!(spans(&lexicon), spans(&loaded), "{pattern} on {text:?}");
+            }
+        }
     }
 }
