@@ -76,9 +76,16 @@ pub fn hidden_characters(source: &str) -> Vec<HiddenCharacter> {
     found
 }
 
-/// The first byte at or after `from` that is not ASCII (or the length), eight bytes at a time.
+/// The first byte at or after `from` that is not ASCII (or the length), sixteen bytes at a
+/// time, then eight, then one.
 pub(super) fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
+    while let Some(pair) = bytes.get(at..at + 16) {
+        if (scan::word(pair) | scan::word(&pair[8..])) & scan::splat(0x80) != 0 {
+            break;
+        }
+        at += 16;
+    }
     while let Some(chunk) = bytes.get(at..at + 8) {
         let word = scan::word(chunk);
         if word & 0x8080_8080_8080_8080 != 0 {
@@ -638,6 +645,22 @@ mod tests {
                 expected += 1;
             }
             assert_eq!(plain_run_end(bytes, 0), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn next_non_ascii_finds_what_a_byte_by_byte_search_finds() {
+        let mut text = "x".repeat(40);
+        for at in 0..=40 {
+            if at < 40 {
+                text.replace_range(at..at + 1, "é");
+            }
+            let bytes = text.as_bytes();
+            for from in [0, 1, 7, 9, at.saturating_sub(3), at] {
+                let expected = bytes[from..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |i| from + i);
+                assert_eq!(next_non_ascii(bytes, from), expected, "{text:?} from {from}");
+            }
+            text = "x".repeat(40);
         }
     }
 
