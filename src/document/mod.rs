@@ -246,23 +246,30 @@ fn lead_in_of(clauses: &[Clause], clause: &Clause) -> Option<Span> {
 /// Read byte by byte without decoding: a non-ASCII character counts as a letter, except
 /// those of the Latin-1 punctuation block (no-break space, «, », §) and the General
 /// Punctuation and symbol blocks (curly quotes, dashes, bullets) and U+F000..U+FFFF (BOM,
-/// presentation and fullwidth forms). Eight bytes of ASCII are counted at once.
+/// presentation and fullwidth forms). Sixteen bytes of ASCII are counted at once.
 fn count_words(source: &str) -> usize {
     let mut count = 0;
     let mut in_word = 0u8;
-    let mut chunks = source.as_bytes().chunks_exact(8);
+    let mut chunks = source.as_bytes().chunks_exact(16);
     for chunk in chunks.by_ref() {
-        let word = scan::word(chunk);
-        if word & scan::splat(0x80) != 0 {
+        let (first, second) = (scan::word(chunk), scan::word(&chunk[8..]));
+        if (first | second) & scan::splat(0x80) != 0 {
             count += count_word_bytes(chunk, &mut in_word);
             continue;
         }
-        let letters = scan::ascii_alphanumeric(word);
-        let follows_letter = (letters << 8) | (u64::from(in_word) << 7);
-        count += scan::count_marked(letters & !follows_letter);
-        in_word = (letters >> 63) as u8;
+        count += scan::count_marked(ascii_word_starts(first, &mut in_word));
+        count += scan::count_marked(ascii_word_starts(second, &mut in_word));
     }
     count + count_word_bytes(chunks.remainder(), &mut in_word)
+}
+
+/// The bytes of eight ASCII bytes that start a word; `in_word` carries whether the byte
+/// before is part of one, for this word and the next.
+fn ascii_word_starts(word: u64, in_word: &mut u8) -> u64 {
+    let letters = scan::ascii_alphanumeric(word);
+    let follows_letter = (letters << 8) | (u64::from(*in_word) << 7);
+    *in_word = (letters >> 63) as u8;
+    letters & !follows_letter
 }
 
 /// Counts the words starting in `bytes`, one byte at a time; `in_word` carries whether the

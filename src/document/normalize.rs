@@ -46,6 +46,15 @@ pub fn normalize(source: &str, span: Span) -> Normalized {
     normalizer.finish()
 }
 
+/// `source[span]` itself when [`normalize`] would return it unchanged: plain ASCII, single
+/// spaces between words, nothing at either end to trim. Spares a short text (a heading) the
+/// copy that normalising makes.
+pub fn unchanged(source: &str, span: Span) -> Option<&str> {
+    let bytes = source.as_bytes().get(..span.end)?;
+    let starts_plain = bytes.get(span.start).is_some_and(|&b| is_plain_ascii(b));
+    (starts_plain && plain_run_end(bytes, span.start) == span.end).then(|| &source[span.start..span.end])
+}
+
 /// Every invisible character of the text (see [`hidden_character_name`]), with its span. A BOM
 /// at the very start is a file signature, not hidden text, and is not reported.
 pub fn hidden_characters(source: &str) -> Vec<HiddenCharacter> {
@@ -67,9 +76,16 @@ pub fn hidden_characters(source: &str) -> Vec<HiddenCharacter> {
     found
 }
 
-/// The first byte at or after `from` that is not ASCII (or the length), eight bytes at a time.
+/// The first byte at or after `from` that is not ASCII (or the length), sixteen bytes at a
+/// time, then eight, then one.
 pub(super) fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
+    while let Some(pair) = bytes.get(at..at + 16) {
+        if (scan::word(pair) | scan::word(&pair[8..])) & scan::splat(0x80) != 0 {
+            break;
+        }
+        at += 16;
+    }
     while let Some(chunk) = bytes.get(at..at + 8) {
         let word = scan::word(chunk);
         if word & 0x8080_8080_8080_8080 != 0 {
@@ -630,6 +646,43 @@ mod tests {
             }
             assert_eq!(plain_run_end(bytes, 0), expected, "{s:?}");
         }
+    }
+
+    #[test]
+    fn next_non_ascii_finds_what_a_byte_by_byte_search_finds() {
+        let mut text = "x".repeat(40);
+        for at in 0..=40 {
+            if at < 40 {
+                text.replace_range(at..at + 1, "é");
+            }
+            let bytes = text.as_bytes();
+            for from in [0, 1, 7, 9, at.saturating_sub(3), at] {
+                let expected = bytes[from..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |i| from + i);
+                assert_eq!(next_non_ascii(bytes, from), expected, "{text:?} from {from}");
+            }
+            text = "x".repeat(40);
+        }
+    }
+
+    #[test]
+    fn unchanged_text_is_what_normalising_returns() {
+        let pieces = ["a", "Z", " ", "  ", "*", "\n", "é", "-", ".", "\u{200b}"];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(seed >> 61) + 1 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let span = Span::new((seed >> 20) as usize % 3, s.len());
+            if let Some(text) = unchanged(&s, span) {
+                assert_eq!(text, normalize(&s, span).text, "{s:?}");
+            }
+        }
+        assert_eq!(unchanged("Art. 5 Data retention", Span::new(7, 21)), Some("Data retention"));
+        assert_eq!(unchanged("Data  retention", Span::new(0, 15)), None);
+        assert_eq!(unchanged(" Data", Span::new(0, 5)), None);
+        assert_eq!(unchanged("Data", Span::new(2, 9)), None);
     }
 
     #[test]

@@ -59,6 +59,18 @@ impl OriginMap {
         window.map(end - start, end_origin - base);
         window
     }
+
+    /// [`OriginMap::window`] of all `len` bytes of the text, made from the map itself: a clause
+    /// that is one sentence hands its map on without a copy.
+    pub fn into_window(mut self, len: usize, end_origin: usize) -> OriginMap {
+        let base = self.get(0);
+        self.truncate(len);
+        self.shifts.retain(|&(shift, _)| shift > 0);
+        self.shifts.iter_mut().for_each(|(_, origin)| *origin -= base as u32);
+        self.base = 0;
+        self.map(len, end_origin - base);
+        self
+    }
 }
 
 #[cfg(test)]
@@ -99,6 +111,9 @@ mod tests {
                     let window = map.window(start, end, end_origin);
                     assert!((0..end - start).all(|at| window.get(at) == plain[start + at] - plain[start]));
                     assert_eq!(window.get(end - start), end_origin - plain[start]);
+                    if start == 0 {
+                        assert_eq!(map.clone().into_window(end, end_origin), window);
+                    }
                 }
             }
         }

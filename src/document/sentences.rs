@@ -33,8 +33,8 @@ pub fn split(source: &str, normalized: Normalized) -> Vec<Sentence> {
     if second.is_none() && first == (0, normalized.text.len()) {
         return vec![whole(source, normalized)];
     }
-    let mut sentences = vec![sentence(source, &normalized, first.0, first.1)];
-    for (start, end) in second.into_iter().chain(ranges) {
+    let mut sentences = Vec::with_capacity(4);
+    for (start, end) in [first].into_iter().chain(second).chain(ranges) {
         sentences.push(sentence(source, &normalized, start, end));
     }
     sentences
@@ -43,7 +43,7 @@ pub fn split(source: &str, normalized: Normalized) -> Vec<Sentence> {
 /// A clause that is one sentence keeps its normalised text (most clauses are).
 fn whole(source: &str, normalized: Normalized) -> Sentence {
     let span = sentence_span(source, &normalized, 0, normalized.text.len());
-    let origin = normalized.origin.window(0, normalized.text.len(), span.end);
+    let origin = normalized.origin.into_window(normalized.text.len(), span.end);
     Sentence { span, text: normalized.text, origin }
 }
 

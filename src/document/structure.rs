@@ -160,7 +160,9 @@ impl<'a> Builder<'a> {
             headings_without_reference: Vec::new(),
             plain_paragraphs: 0,
         };
-        Builder { source, lines, operative_start, state, open: None, drafts: Vec::new() }
+        // A clause starts on a line of text: sized once, the list of clauses is never moved.
+        let most_clauses = lines.iter().filter(|line| line.kind != LineKind::Blank).count();
+        Builder { source, lines, operative_start, state, open: None, drafts: Vec::with_capacity(most_clauses) }
     }
 
     fn line(&mut self, index: usize) {
@@ -592,7 +594,14 @@ fn leads_on(text: &str) -> bool {
 /// Heading text as shown: whitespace collapsed, Markdown emphasis and trailing full stops,
 /// colons and dashes removed. Shared: every clause under a heading carries it.
 fn heading_text(source: &str, span: Span) -> Arc<str> {
-    let text = super::normalize::normalize(source, span).text;
+    let normalized;
+    let text = match super::normalize::unchanged(source, span) {
+        Some(text) => text,
+        None => {
+            normalized = super::normalize::normalize(source, span).text;
+            normalized.as_str()
+        }
+    };
     Arc::from(text.trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c.is_whitespace())
         .trim_end_matches(['.', ':', '-', ' ']))
 }

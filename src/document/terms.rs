@@ -234,6 +234,7 @@ pub(super) fn cross_references_in(clause: &Clause, found: &mut Vec<CrossReferenc
 fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference>) {
     let text = sentence.text.as_str();
     let mut next = 0;
+    let mut tokens = Vec::new();
     for (i, word_end, pattern) in reference_words(text) {
         if i < next || !is_followed_as_reference(text, i, word_end) {
             continue;
@@ -241,7 +242,8 @@ fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference
         let (_, written) = REFERENCE_WORDS[pattern];
         let mut at = word_end + (text[word_end..].len() - text[word_end..].trim_start().len());
         let Some(first) = reference_token(&text[at..], written) else { continue };
-        let mut tokens = vec![(at, at + first)];
+        tokens.clear();
+        tokens.push((at, at + first));
         at += first;
         while let Some((start, len)) = next_listed_token(text, at, written) {
             tokens.push((start, start + len));

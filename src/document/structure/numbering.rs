@@ -121,6 +121,10 @@ pub fn parse_item(text: &str, base: usize, labels: &mut Labels) -> Option<ItemLi
 }
 
 fn parse_bullet(text: &str, base: usize) -> Option<ItemLine> {
+    // Letters and digits, which start most lines, are no bullets.
+    if text.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
     let first = text.chars().next()?;
     if !BULLETS.contains(&first) {
         return None;
@@ -158,7 +162,8 @@ fn parse_unbracketed(text: &str) -> Option<(Form, &str, usize)> {
         let starts_text = following.chars().next().is_none_or(|c| !c.is_ascii_lowercase());
         return starts_text.then_some((Form::Half, token, run + 1));
     }
-    if !after.is_empty() && !after.starts_with(char::is_whitespace) {
+    // Every other form has a full stop: most lines of text ("The Parties ...") end here.
+    if !token.contains('.') || (!after.is_empty() && !after.starts_with(char::is_whitespace)) {
         return None;
     }
     let inner = token.strip_suffix('.').unwrap_or(token);

@@ -71,7 +71,8 @@ impl Builder<'_> {
 pub(in crate::document) fn read(source: &str) -> Structure {
     let lines = classify_lines(source);
     let operative_start = operative_start(source, &lines);
-    let (drafts, checkpoints) = run(Builder::new(source, &lines, operative_start), 0, Vec::new(), None);
+    let checkpoints = Vec::with_capacity(lines.len() / SPACING + 1);
+    let (drafts, checkpoints) = run(Builder::new(source, &lines, operative_start), 0, checkpoints, None);
     Structure { drafts, record: PassRecord { lines, operative_start, checkpoints } }
 }
 
@@ -99,7 +100,7 @@ pub(in crate::document) fn reread(source: &str, previous: Previous) -> Structure
             let mut tail = list.split_off(restart);
             let from = tail[0].line;
             let resumed = tail.remove(0);
-            builder.drafts = previous.clauses[..resumed.drafts].iter().map(draft_of).collect();
+            builder.drafts.extend(previous.clauses[..resumed.drafts].iter().map(draft_of));
             builder.state = resumed.state;
             let rejoin = Rejoin { old_lines: old_line_count, checkpoints: tail, clauses: previous.clauses, edit: previous.edit };
             run(builder, from, list, Some(rejoin))
