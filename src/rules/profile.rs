@@ -370,8 +370,7 @@ impl Builder {
 
     fn finish(mut self, base: PackFile, overlays: Vec<PackRef>) -> Result<Profile, Vec<PackError>> {
         let concept_names: Vec<String> = self.concepts.keys().cloned().collect();
-        let index: BTreeMap<String, ConceptId> = concept_names.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect();
-        let mut resolver = Resolver { index: &index, errors: Vec::new() };
+        let mut resolver = Resolver { concept_names: &concept_names, errors: Vec::new() };
         let categories = self
             .categories
             .iter()
@@ -481,13 +480,14 @@ fn inline_tests(def: &RequirementDef, origin: &Origin) -> Vec<InlineTestSpec> {
 }
 
 struct Resolver<'a> {
-    index: &'a BTreeMap<String, ConceptId>,
+    /// The concepts' names in the order of their ids: a map's keys, so sorted and unique.
+    concept_names: &'a [String],
     errors: Vec<PackError>,
 }
 
 impl Resolver<'_> {
     fn concept(&mut self, name: &str, origin: &Origin, at: usize, requirement: Option<&str>) -> Option<ConceptId> {
-        let found = self.index.get(name).copied();
+        let found = self.concept_names.binary_search_by(|n| n.as_str().cmp(name)).ok();
         if found.is_none() {
             let message = format!("unknown concept {name:?}: define it under [concepts.{name}]");
             self.errors.push(origin.error(at, requirement, message));
