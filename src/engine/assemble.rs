@@ -88,15 +88,11 @@ fn requirement_result(
 
 /// The sentences that decide the status, each once, in document order.
 fn evidence(outcome: &Outcome, document: &Document, index: &Utf16Index) -> Vec<Evidence> {
-    let mut deciding: Vec<&Located> = outcome.findings.iter().filter(|f| f.finding.effect == outcome.status).collect();
-    deciding.sort_by_key(|f| (f.clause, f.finding.sentence));
-    deciding.dedup_by_key(|f| (f.clause, f.finding.sentence));
-    deciding
+    first_deciding_sentences(outcome)
         .into_iter()
-        .take(EVIDENCE_SHOWN)
-        .map(|f| {
-            let clause = &document.clauses[f.clause];
-            let span = clause.sentences[f.finding.sentence].span;
+        .map(|(clause, sentence)| {
+            let clause = &document.clauses[clause];
+            let span = clause.sentences[sentence].span;
             Evidence {
                 clause: clause.reference.clone(),
                 start: span.start,
@@ -104,11 +100,28 @@ fn evidence(outcome: &Outcome, document: &Document, index: &Utf16Index) -> Vec<E
                 start_utf16: index.utf16(span.start),
                 end_utf16: index.utf16(span.end),
                 text: document.source[span.start..span.end].to_string(),
-                effect: f.finding.effect,
+                effect: outcome.status,
                 location: None,
             }
         })
         .collect()
+}
+
+/// The first `EVIDENCE_SHOWN` sentences (clause, sentence) that decide the status, in
+/// document order and each once: picked one after the other, each the first after the one
+/// before (no sort: a few passes over the findings cost less than sorting them all).
+fn first_deciding_sentences(outcome: &Outcome) -> Vec<(usize, usize)> {
+    let deciding = || outcome.findings.iter().filter(|f| f.finding.effect == outcome.status).map(|f| (f.clause, f.finding.sentence));
+    let mut shown: Vec<(usize, usize)> = Vec::with_capacity(EVIDENCE_SHOWN);
+    while shown.len() < EVIDENCE_SHOWN {
+        let last = shown.last().copied();
+        // `None` orders before any `Some`: the first pick may be any sentence.
+        match deciding().filter(|&at| Some(at) > last).min() {
+            Some(next) => shown.push(next),
+            None => break,
+        }
+    }
+    shown
 }
 
 fn trace_step(located: &Located, document: &Document, profile: &Profile, plan: &CheckPlan) -> TraceStep {

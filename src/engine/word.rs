@@ -83,7 +83,7 @@ fn summary(report: &Report) -> String {
         env!("CARGO_PKG_VERSION"),
         report.profile.id,
         report.profile.version,
-        report.verdict.as_str().to_uppercase(),
+        report.verdict.as_str().to_ascii_uppercase(),
         s.met,
         s.weak,
         s.missing,

@@ -142,9 +142,8 @@ pub fn find(lower: &str) -> Vec<Duration> {
             None if ends_at_discretion(lower, m.end()) => DurationKind::Indefinite,
             None => DurationKind::Vague,
         };
-        push_unless_overlapping(&mut found, Duration { kind, start: m.start(), end: m.end() });
+        insert_unless_overlapping(&mut found, Duration { kind, start: m.start(), end: m.end() });
     }
-    found.sort_by_key(|d| d.start);
     found
 }
 
@@ -173,9 +172,13 @@ fn phrase_matcher() -> &'static DFA {
     })
 }
 
-fn push_unless_overlapping(found: &mut Vec<Duration>, candidate: Duration) {
+/// Adds `candidate` in text order unless it overlaps a duration already found. `found` is
+/// in text order already (figures come in order), and durations that do not overlap start
+/// at different places: inserting keeps the order without a sort.
+fn insert_unless_overlapping(found: &mut Vec<Duration>, candidate: Duration) {
     if !found.iter().any(|d| d.start < candidate.end && candidate.start < d.end) {
-        found.push(candidate);
+        let at = found.partition_point(|d| d.start < candidate.start);
+        found.insert(at, candidate);
     }
 }
 

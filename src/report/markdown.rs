@@ -10,7 +10,7 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "# Accordlint report: {}\n", escape(title));
     let overlays: Vec<String> = report.profile.overlays.iter().map(|o| format!("{} {}", o.id, o.version)).collect();
     let profile = if overlays.is_empty() { String::new() } else { format!(" + {}", overlays.join(" + ")) };
-    let _ = writeln!(out, "- **Verdict: {}**", report.verdict.as_str().to_uppercase());
+    let _ = writeln!(out, "- **Verdict: {}**", report.verdict.as_str().to_ascii_uppercase());
     let _ = writeln!(out, "- Profile: {} {}{profile}", report.profile.id, report.profile.version);
     let categories: Vec<&str> = report.categories.iter().map(|c| c.id.as_str()).collect();
     let _ = writeln!(out, "- Categories: {}", if categories.is_empty() { "none".to_string() } else { categories.join(", ") });

@@ -12,7 +12,7 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(
         out,
         "Verdict: {}  ({} met, {} weak, {} missing, {} violated, {} n/a)  profile {} {}",
-        report.verdict.as_str().to_uppercase(),
+        report.verdict.as_str().to_ascii_uppercase(),
         s.met,
         s.weak,
         s.missing,

@@ -616,7 +616,7 @@ mod tests {
     fn baseline_phrases() -> Vec<String> {
         let source = crate::rules::builtin::profile("baseline").expect("baseline");
         let pack = crate::rules::pack::read(&source.text).expect("reads");
-        let concepts = pack.concepts.values().map(|concept| &concept.value);
+        let concepts = pack.concepts.iter().map(|(_, concept)| &concept.value);
         let phrases = concepts.flat_map(|concept| concept.phrases.iter().chain(&concept.exclude));
         phrases.map(|phrase| crate::rules::lexicon::normalise_phrase(phrase).trim_end_matches('*').to_string()).collect()
     }

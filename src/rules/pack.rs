@@ -7,7 +7,6 @@
 //! file: every table refuses fields it does not know, and every missing or malformed field is
 //! reported, not only the first.
 
-use std::collections::BTreeMap;
 use toml_span::de_helpers::{expected, TableHelper};
 use toml_span::value::{Value, ValueInner};
 use toml_span::{DeserError, Deserialize, Error, ErrorKind};
@@ -21,8 +20,8 @@ pub const PACK_SCHEMA: &str = "accordlint-pack/1";
 pub struct PackFile {
     pub schema: Spanned<String>,
     pub pack: PackMeta,
-    /// Named concepts: the pack's lexicon.
-    pub concepts: BTreeMap<String, Spanned<ConceptDef>>,
+    /// Named concepts: the pack's lexicon, in name order (a TOML table's), each name once.
+    pub concepts: Vec<(String, Spanned<ConceptDef>)>,
     /// How to recognise each category of cooperation (profiles only).
     pub categories: Vec<Spanned<CategoryDef>>,
     pub requirements: Vec<Spanned<RequirementDef>>,
@@ -254,9 +253,9 @@ impl<'de> Deserialize<'de> for PackFile {
     }
 }
 
-/// `[concepts.NAME]` tables, by name.
-fn concepts(fields: &mut TableHelper<'_>) -> BTreeMap<String, Spanned<ConceptDef>> {
-    let mut concepts = BTreeMap::new();
+/// `[concepts.NAME]` tables, in name order: the order of a `Table` (a map by name).
+fn concepts(fields: &mut TableHelper<'_>) -> Vec<(String, Spanned<ConceptDef>)> {
+    let mut concepts = Vec::new();
     let Some((_, mut value)) = fields.take("concepts") else { return concepts };
     let table = match value.take() {
         ValueInner::Table(table) => table,
@@ -268,7 +267,7 @@ fn concepts(fields: &mut TableHelper<'_>) -> BTreeMap<String, Spanned<ConceptDef
     for (name, mut concept) in table {
         match Spanned::<ConceptDef>::deserialize(&mut concept) {
             Ok(def) => {
-                concepts.insert(name.name.into_owned(), def);
+                concepts.push((name.name.into_owned(), def));
             }
             Err(errors) => fields.errors.extend(errors.errors),
         }
@@ -504,7 +503,8 @@ mod tests {
              [[requirements.checks]]\ntype = \"when\"\nconcept = \"c\"\n\
              [[requirements.checks.checks]]\ntype = \"limit\"\nconcept = \"c\"\nmax_hours = 1.5\n",
         );
-        assert_eq!(read.concepts["c"].value.phrases, ["x"]);
+        let (name, concept) = &read.concepts[0];
+        assert_eq!((name.as_str(), &concept.value.phrases[..]), ("c", &["x".to_string()][..]));
         let requirement = &read.requirements[0].value;
         assert_eq!((requirement.level.is_none(), requirement.sources.len()), (true, 0));
         let CheckDef::Limit { max_days, max_hours, prompt_meets, .. } = &requirement.checks[0].value else { panic!() };

@@ -11,7 +11,6 @@ use super::lexicon::{ConceptId, ConceptSource, Lexicon};
 use super::pack::{CheckDef, FixedStatus, Level, PackFile, RequirementDef, Spanned, Untriggered, Within, PACK_SCHEMA};
 use crate::report::PackRef;
 use regex_lite::Regex;
-use std::collections::BTreeMap;
 
 /// A pack's text and the name to cite in errors (its file name).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,7 +167,8 @@ pub fn build_profile(base: &PackSource, overlays: &[PackSource]) -> Result<Profi
 /// stopping at the first, so that a pack author sees them all at once.
 #[derive(Default)]
 struct Builder {
-    concepts: BTreeMap<String, ConceptAccum>,
+    /// By name, in name order (a sorted list: a map would cost the .wasm a B-tree).
+    concepts: Vec<(String, ConceptAccum)>,
     categories: Vec<(CategoryDraft, Origin)>,
     requirements: Vec<(RequirementDraft, Origin)>,
     errors: Vec<PackError>,
@@ -238,7 +238,8 @@ impl Builder {
 
     fn add_concept(&mut self, name: &str, concept: &Spanned<super::pack::ConceptDef>, origin: &Origin, in_overlay: bool) {
         let def = &concept.value;
-        let existing = self.concepts.contains_key(name);
+        let slot = self.concepts.binary_search_by(|(known, _)| known.as_str().cmp(name));
+        let existing = slot.is_ok();
         if in_overlay && existing && !def.exclude.is_empty() {
             let message = format!(
                 "concept {name:?}: an overlay may add phrases and patterns to a baseline concept, not exclusions (they would let drafts pass more easily)"
@@ -256,7 +257,11 @@ impl Builder {
         if def.phrases.is_empty() && def.patterns.is_empty() && !existing {
             self.errors.push(origin.error(concept.span.start, None, format!("concept {name:?} has no phrases or patterns")));
         }
-        let accum = self.concepts.entry(name.to_string()).or_default();
+        let index = slot.unwrap_or_else(|at| {
+            self.concepts.insert(at, (name.to_string(), ConceptAccum::default()));
+            at
+        });
+        let accum = &mut self.concepts[index].1;
         accum.phrases.extend(def.phrases.iter().cloned());
         accum.patterns.extend(compiled);
         accum.exclude.extend(def.exclude.iter().cloned());
@@ -369,9 +374,8 @@ impl Builder {
     }
 
     fn finish(mut self, base: PackFile, overlays: Vec<PackRef>) -> Result<Profile, Vec<PackError>> {
-        let concept_names: Vec<String> = self.concepts.keys().cloned().collect();
-        let index: BTreeMap<String, ConceptId> = concept_names.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect();
-        let mut resolver = Resolver { index: &index, errors: Vec::new() };
+        let concept_names: Vec<String> = self.concepts.iter().map(|(name, _)| name.clone()).collect();
+        let mut resolver = Resolver { concept_names: &concept_names, errors: Vec::new() };
         let categories = self
             .categories
             .iter()
@@ -389,8 +393,8 @@ impl Builder {
         }
         let sources = self
             .concepts
-            .values_mut()
-            .map(|c| ConceptSource { phrases: &c.phrases, patterns: std::mem::take(&mut c.patterns), exclude: &c.exclude })
+            .iter_mut()
+            .map(|(_, c)| ConceptSource { phrases: &c.phrases, patterns: std::mem::take(&mut c.patterns), exclude: &c.exclude })
             .collect();
         let lexicon = Lexicon::new(sources).map_err(|message| {
             vec![PackError { file: String::new(), line: 0, column: 0, requirement: None, message }]
@@ -481,13 +485,14 @@ fn inline_tests(def: &RequirementDef, origin: &Origin) -> Vec<InlineTestSpec> {
 }
 
 struct Resolver<'a> {
-    index: &'a BTreeMap<String, ConceptId>,
+    /// The concepts' names in the order of their ids: sorted and unique.
+    concept_names: &'a [String],
     errors: Vec<PackError>,
 }
 
 impl Resolver<'_> {
     fn concept(&mut self, name: &str, origin: &Origin, at: usize, requirement: Option<&str>) -> Option<ConceptId> {
-        let found = self.index.get(name).copied();
+        let found = self.concept_names.binary_search_by(|n| n.as_str().cmp(name)).ok();
         if found.is_none() {
             let message = format!("unknown concept {name:?}: define it under [concepts.{name}]");
             self.errors.push(origin.error(at, requirement, message));

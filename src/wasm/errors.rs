@@ -4,6 +4,7 @@
 use serde::Serialize;
 use wasm_bindgen::{JsError, JsValue};
 
+use crate::report::json;
 use crate::PackError;
 
 /// Passes a value to JS as `JSON.parse` of its JSON: plain objects in the JSON report's key
@@ -11,7 +12,7 @@ use crate::PackError;
 /// `checkJson` needs anyway (a second serializer would double the code of every `Serialize`
 /// impl), and one `JSON.parse` is faster than building the object field by field.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value)
+    let json = json::to_compact_json(value)
         .map_err(|error| JsError::new(&format!("cannot pass the result to JavaScript: {error}")))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot pass the result to JavaScript"))
 }
