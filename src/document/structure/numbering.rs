@@ -77,14 +77,14 @@ impl ItemLine {
     }
 }
 
-/// The labels read so far, one per slot of a small hash of their bytes: a draft repeats
-/// "a", "1", "ii", "2.1" on hundreds of lines, and a label read again is then shared instead
-/// of allocated.
+/// The item labels and unit numbers read so far, one per slot of a small hash of their bytes:
+/// a draft repeats "a", "1", "ii", "2.1" on hundreds of lines, and a label read again is then
+/// shared instead of allocated.
 pub struct Labels {
     slots: [Option<Arc<str>>; LABEL_SLOTS],
 }
 
-const LABEL_SLOTS: usize = 64;
+const LABEL_SLOTS: usize = 256;
 
 impl Default for Labels {
     fn default() -> Labels {
@@ -93,7 +93,7 @@ impl Default for Labels {
 }
 
 impl Labels {
-    fn share(&mut self, label: &str) -> Arc<str> {
+    pub fn share(&mut self, label: &str) -> Arc<str> {
         let hash = label.bytes().fold(label.len(), |hash, b| hash.wrapping_mul(31).wrapping_add(usize::from(b)));
         let slot = &mut self.slots[hash % LABEL_SLOTS];
         match slot {
