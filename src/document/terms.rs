@@ -28,27 +28,30 @@ pub(super) fn definitions_in(clause: &Clause, found: &mut Vec<Definition>) {
 /// Longest defined term looked for; bounds the search for a closing quote.
 const MAX_TERM_BYTES: usize = 120;
 
-/// Byte ranges (inside the quotes) of quoted phrases of one to eight words, found one at a
-/// time.
-fn quoted_terms(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Byte ranges (inside the quotes) of quoted phrases of one to eight words.
+fn quoted_terms(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
+    let mut terms = Vec::new();
     let mut i = 0;
-    std::iter::from_fn(move || {
-        while let Some(at) = memchr::memchr2(b'"', b'\'', &bytes[i..]).map(|at| i + at) {
-            i = at + 1;
-            if !is_opening_quote(bytes, at) {
-                continue;
-            }
-            let (quote, start) = (bytes[at], at + 1);
-            let window_end = (start + MAX_TERM_BYTES).min(bytes.len());
-            let close = (start..window_end).find(|&j| bytes[j] == quote && is_closing_quote(bytes, j));
-            if let Some(end) = close.filter(|&end| end > start && text[start..end].split_whitespace().count() <= 8) {
-                i = end + 1;
-                return Some((start, end));
-            }
+    while let Some(at) = memchr::memchr2(b'"', b'\'', &bytes[i..]).map(|at| i + at) {
+        i = at;
+        let quote = bytes[i];
+        if !is_opening_quote(bytes, i) {
+            i += 1;
+            continue;
         }
-        None
-    })
+        let start = i + 1;
+        let window_end = (start + MAX_TERM_BYTES).min(bytes.len());
+        let close = (start..window_end).find(|&j| bytes[j] == quote && is_closing_quote(bytes, j));
+        match close {
+            Some(end) if end > start && text[start..end].split_whitespace().count() <= 8 => {
+                terms.push((start, end));
+                i = end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    terms
 }
 
 /// `"` anywhere a phrase can start; `'` only where it cannot be an apostrophe.
@@ -232,29 +235,28 @@ pub(super) fn cross_references_in(clause: &Clause, found: &mut Vec<CrossReferenc
 fn references_in(sentence: &Sentence, from: &Arc<str>, found: &mut Vec<CrossReference>) {
     let text = sentence.text.as_str();
     let mut next = 0;
+    let mut tokens = Vec::new();
     for (i, word_end, pattern) in reference_words(text) {
         if i < next || !is_followed_as_reference(text, i, word_end) {
             continue;
         }
         let (_, written) = REFERENCE_WORDS[pattern];
-        let first = word_end + (text[word_end..].len() - text[word_end..].trim_start().len());
-        let Some((_, mut at)) = reference_tokens(text, first, written).last() else { continue };
+        let mut at = word_end + (text[word_end..].len() - text[word_end..].trim_start().len());
+        let Some(first) = reference_token(&text[at..], written) else { continue };
+        tokens.clear();
+        tokens.push((at, at + first));
+        at += first;
+        while let Some((start, len)) = next_listed_token(text, at, written) {
+            tokens.push((start, start + len));
+            at = start + len;
+        }
         if !is_external(&text[at..]) {
             let article = if written == "para. " { of_article(&text[at..]) } else { None };
-            let tokens = reference_tokens(text, first, written);
-            record(sentence, from, (written, article.map(|(a, _)| a)), tokens, i, found);
+            record(sentence, from, (written, article.map(|(a, _)| a)), &tokens, i, found);
             at += article.map_or(0, |(_, consumed)| consumed);
         }
         next = at;
     }
-}
-
-/// The byte ranges of the tokens of a reference whose first token starts at `at`: "7", or
-/// "7", "8" and "9" of "7, 8 and 9". Read twice, to find where the reference ends and then to
-/// record it, rather than kept in a list.
-fn reference_tokens<'t>(text: &'t str, at: usize, written: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
-    let first = reference_token(&text[at..], written).map(|len| (at, at + len));
-    std::iter::successors(first, move |&(_, end)| next_listed_token(text, end, written).map(|(start, len)| (start, start + len)))
 }
 
 /// A reference word (found where no word continues into it) is followed by a space or, for
@@ -269,8 +271,8 @@ fn is_followed_as_reference(text: &str, start: usize, end: usize) -> bool {
 
 /// One cross-reference per token; the first one's span starts at the reference word.
 /// `article` is set for "paragraph 1 of Article 2", read as "Art. 2(1)".
-fn record(sentence: &Sentence, from: &Arc<str>, (written, article): (&str, Option<&str>), tokens: impl Iterator<Item = (usize, usize)>, start: usize, found: &mut Vec<CrossReference>) {
-    for (index, (s, e)) in tokens.enumerate() {
+fn record(sentence: &Sentence, from: &Arc<str>, (written, article): (&str, Option<&str>), tokens: &[(usize, usize)], start: usize, found: &mut Vec<CrossReference>) {
+    for (index, &(s, e)) in tokens.iter().enumerate() {
         let token = &sentence.text[s..e];
         let to = match article {
             Some(article) => ["Art. ", article, "(", token.trim_matches(['(', ')']), ")"].concat(),
