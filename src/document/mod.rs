@@ -139,14 +139,6 @@ impl PartialEq for Sentences {
     }
 }
 
-impl<'a> IntoIterator for &'a Sentences {
-    type Item = &'a Sentence;
-    type IntoIter = std::slice::Iter<'a, Sentence>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
 /// One sentence, ready for matching.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {

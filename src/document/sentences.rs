@@ -25,25 +25,25 @@ const ABBREVIATIONS: &[&str] = &[
 const MAX_ABBREVIATION: usize = 12;
 
 /// Splits a clause's normalised text into sentences, each with its own text, origin map and
-/// span in `source`. The first sentence keeps the clause's text and map, cut to its length:
-/// a clause that is one sentence (most are) needs no copy at all.
+/// span in `source`.
 pub fn split(source: &str, normalized: Normalized) -> Sentences {
     let mut ranges = sentence_ranges(&normalized.text);
-    let Some((_, first_end)) = ranges.next() else { return Sentences::default() };
-    let Some(second) = ranges.next() else { return Sentences::One(leading(source, normalized, first_end)) };
+    let Some(first) = ranges.next() else { return Sentences::default() };
+    let second = ranges.next();
+    if second.is_none() && first == (0, normalized.text.len()) {
+        return Sentences::One(whole(source, normalized));
+    }
     let mut sentences = Vec::with_capacity(4);
-    for (start, end) in [second].into_iter().chain(ranges) {
+    for (start, end) in [first].into_iter().chain(second).chain(ranges) {
         sentences.push(sentence(source, &normalized, start, end));
     }
-    sentences.insert(0, leading(source, normalized, first_end));
     Sentences::Many(sentences)
 }
 
-/// The sentence of the first `end` bytes of the normalised text, made from the text itself.
-fn leading(source: &str, mut normalized: Normalized, end: usize) -> Sentence {
-    let span = sentence_span(source, &normalized, 0, end);
-    let origin = normalized.origin.into_window(end, span.end);
-    normalized.text.truncate(end);
+/// A clause that is one sentence keeps its normalised text (most clauses are).
+fn whole(source: &str, normalized: Normalized) -> Sentence {
+    let span = sentence_span(source, &normalized, 0, normalized.text.len());
+    let origin = normalized.origin.into_window(normalized.text.len(), span.end);
     Sentence { span, text: normalized.text, origin }
 }
 
