@@ -68,8 +68,7 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     /// The reference a reader would cite: "Art. 14(2)(a)", "Sec. 101(a)(1)", "Para 7", "Preamble".
-    /// Shared by consecutive clauses of the same reference and by the terms found in them.
-    pub reference: std::sync::Arc<str>,
+    pub reference: String,
     /// The heading of the enclosing article or section ("Retention of data"), if any; shared
     /// by the clauses under it.
     pub heading: Option<std::sync::Arc<str>>,
@@ -171,17 +170,17 @@ pub struct HiddenCharacter {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Definition {
     pub term: String,
-    pub clause: std::sync::Arc<str>,
+    pub clause: String,
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CrossReference {
     /// The clause the reference stands in.
-    pub from: std::sync::Arc<str>,
+    pub from: String,
     /// The reference as written, normalised ("Art. 7").
     pub to: String,
     pub span: Span,

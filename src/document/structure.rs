@@ -24,7 +24,7 @@ pub(super) use resume::{read, reread, PassRecord, Previous};
 /// model adds sentences.
 #[derive(Debug, Clone)]
 pub(super) struct ClauseDraft {
-    pub reference: Arc<str>,
+    pub reference: String,
     pub heading: Option<Arc<str>>,
     pub kind: ClauseKind,
     /// The whole clause, number included.
@@ -124,10 +124,6 @@ struct Builder<'a> {
     state: State,
     open: Option<Open>,
     drafts: Vec<ClauseDraft>,
-    /// The last reference made, handed on to the next clause of the same reference.
-    last_reference: Arc<str>,
-    /// Where references are written before they are compared with the last one.
-    reference_text: String,
 }
 
 /// What the pass carries from one paragraph to the next (a checkpoint keeps a copy: see
@@ -166,7 +162,7 @@ impl<'a> Builder<'a> {
         };
         // A clause starts on a line of text: sized once, the list of clauses is never moved.
         let most_clauses = lines.iter().filter(|line| line.kind != LineKind::Blank).count();
-        Builder { source, lines, operative_start, state, open: None, drafts: Vec::with_capacity(most_clauses), last_reference: Arc::default(), reference_text: String::new() }
+        Builder { source, lines, operative_start, state, open: None, drafts: Vec::with_capacity(most_clauses) }
     }
 
     fn line(&mut self, index: usize) {
@@ -190,7 +186,7 @@ impl<'a> Builder<'a> {
         self.close_open();
         let fallback = self.drafts.iter().rev().find(|d| !d.reference.is_empty()).map(|d| d.reference.clone());
         for index in std::mem::take(&mut self.state.headings_without_reference) {
-            self.drafts[index].reference = fallback.clone().unwrap_or_else(|| Arc::from("Heading"));
+            self.drafts[index].reference = fallback.clone().unwrap_or_else(|| "Heading".to_string());
         }
         self.drafts
     }
@@ -210,7 +206,7 @@ impl<'a> Builder<'a> {
         } else if draft.kind == ClauseKind::Heading {
             self.state.headings_without_reference.push(index);
         } else {
-            draft.reference = self.shared_reference("Opening");
+            draft.reference = "Opening".to_string();
         }
         self.drafts.push(draft);
         Some(index)
@@ -235,7 +231,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn heading_clause(&mut self, span: Span, content: Span, reference: Arc<str>, heading: Option<Arc<str>>) {
+    fn heading_clause(&mut self, span: Span, content: Span, reference: String, heading: Option<Arc<str>>) {
         let kind = match self.state.region {
             Region::Body => ClauseKind::Heading,
             Region::Preamble => ClauseKind::Preamble,
@@ -244,7 +240,7 @@ impl<'a> Builder<'a> {
         self.push(ClauseDraft { reference, heading, kind, span, content, parent: None });
     }
 
-    fn open_clause(&mut self, index: usize, content_start: usize, kind: ClauseKind, reference: Arc<str>, level: Option<usize>, parent: Option<usize>) {
+    fn open_clause(&mut self, index: usize, content_start: usize, kind: ClauseKind, reference: String, level: Option<usize>, parent: Option<usize>) {
         let line = &self.lines[index];
         let heading = if kind == ClauseKind::Body { self.current_heading() } else { None };
         self.open = Some(Open {
@@ -406,7 +402,7 @@ impl<'a> Builder<'a> {
         if standalone && line.is_heading_candidate(self.source) && !self.leads_into_item(index) {
             let title = heading_text(self.source, content);
             self.state.floating_heading = Some(title.clone());
-            self.heading_clause(span, content, Arc::default(), Some(title));
+            self.heading_clause(span, content, String::new(), Some(title));
             return;
         }
         if self.operative_start.is_none() {
@@ -432,12 +428,11 @@ impl<'a> Builder<'a> {
         let first = self.drafts.is_empty();
         let title_like = first && (lines::is_all_caps(text) || lines::is_title_like(text, 20));
         if is_recital(text) || title_like {
-            let reference = self.shared_reference("Preamble");
-            self.open_clause(index, line.content_start(), ClauseKind::Preamble, reference, None, None);
+            self.open_clause(index, line.content_start(), ClauseKind::Preamble, "Preamble".to_string(), None, None);
             return;
         }
         self.state.plain_paragraphs += 1;
-        let reference = Arc::from(format!("Para {}", self.state.plain_paragraphs));
+        let reference = format!("Para {}", self.state.plain_paragraphs);
         self.open_clause(index, line.content_start(), ClauseKind::Body, reference, None, None);
     }
 
@@ -504,36 +499,17 @@ impl<'a> Builder<'a> {
 
     // ----- references and headings ------------------------------------------------------
 
-    fn region_reference(&mut self) -> Arc<str> {
+    fn region_reference(&self) -> String {
         match self.state.region {
-            Region::Preamble => self.shared_reference("Preamble"),
-            Region::Closing => self.shared_reference("Closing"),
+            Region::Preamble => "Preamble".to_string(),
+            Region::Closing => "Closing".to_string(),
             Region::Body => self.reference(),
         }
     }
 
-    /// `reference`, shared with the clause before when it is the same (the paragraphs of a
-    /// preamble, of an article without numbered paragraphs): a reference is allocated once.
-    fn shared_reference(&mut self, reference: &str) -> Arc<str> {
-        if *self.last_reference != *reference {
-            self.last_reference = Arc::from(reference);
-        }
-        self.last_reference.clone()
-    }
-
-    /// The reference of the current position (see [`Builder::write_reference`]).
-    fn reference(&mut self) -> Arc<str> {
-        let mut text = std::mem::take(&mut self.reference_text);
-        text.clear();
-        self.write_reference(&mut text);
-        let reference = self.shared_reference(&text);
-        self.reference_text = text;
-        reference
-    }
-
-    /// Writes the reference of the current position: "Art. 14(2)(a)", "Sec. 1.1(a)",
-    /// "Para 7(a)", "§ 1503(d)(2)", "Annex B.6(a)", "(a)(1)".
-    fn write_reference(&self, reference: &mut String) {
+    /// The reference of the current position: "Art. 14(2)(a)", "Sec. 1.1(a)", "Para 7(a)",
+    /// "§ 1503(d)(2)", "Annex B.6(a)", "(a)(1)".
+    fn reference(&self) -> String {
         let context = self.state.unit.as_ref().or(self.state.outer.as_ref());
         let mut word = context.map_or("", |c| c.word);
         let mut number = context.map_or("", |c| &*c.number);
@@ -550,6 +526,7 @@ impl<'a> Builder<'a> {
             number = &level.label;
             labels.next();
         }
+        let mut reference = String::with_capacity(32);
         reference.push_str(if number.is_empty() { word.trim_end() } else { word });
         reference.push_str(number);
         for level in labels {
@@ -560,6 +537,7 @@ impl<'a> Builder<'a> {
             reference.push_str(&level.label);
             reference.push(')');
         }
+        reference
     }
 
     /// The innermost heading that says something: an item's heading, then a free-standing

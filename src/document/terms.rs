@@ -7,7 +7,6 @@
 //! "Annex B", "paragraph 1 of Article 2" (read as "Art. 2(1)"); references to other
 //! instruments ("Article 13 of the Convention", "section 3502 of title 44") are left out.
 
-use std::sync::Arc;
 use super::{scan, Clause, ClauseKind, CrossReference, Definition, Sentence};
 
 /// Appends the terms the clause defines.
@@ -232,7 +231,7 @@ pub(super) fn cross_references_in(clause: &Clause, found: &mut Vec<CrossReferenc
     }
 }
 
-fn references_in(sentence: &Sentence, from: &Arc<str>, found: &mut Vec<CrossReference>) {
+fn references_in(sentence: &Sentence, from: &str, found: &mut Vec<CrossReference>) {
     let text = sentence.text.as_str();
     let mut next = 0;
     let mut tokens = Vec::new();
@@ -271,7 +270,7 @@ fn is_followed_as_reference(text: &str, start: usize, end: usize) -> bool {
 
 /// One cross-reference per token; the first one's span starts at the reference word.
 /// `article` is set for "paragraph 1 of Article 2", read as "Art. 2(1)".
-fn record(sentence: &Sentence, from: &Arc<str>, (written, article): (&str, Option<&str>), tokens: &[(usize, usize)], start: usize, found: &mut Vec<CrossReference>) {
+fn record(sentence: &Sentence, from: &str, (written, article): (&str, Option<&str>), tokens: &[(usize, usize)], start: usize, found: &mut Vec<CrossReference>) {
     for (index, &(s, e)) in tokens.iter().enumerate() {
         let token = &sentence.text[s..e];
         let to = match article {
@@ -279,7 +278,7 @@ fn record(sentence: &Sentence, from: &Arc<str>, (written, article): (&str, Optio
             None => [written, token].concat(),
         };
         let span_start = if index == 0 { start } else { s };
-        found.push(CrossReference { from: from.clone(), to, span: sentence.original_span(span_start, e) });
+        found.push(CrossReference { from: from.to_string(), to, span: sentence.original_span(span_start, e) });
     }
 }
 
@@ -392,7 +391,7 @@ mod tests {
         let document = Document::parse("(a) “Personal Data” means information.");
         let span = document.definitions[0].span;
         assert_eq!(&document.source[span.start..span.end], "Personal Data");
-        assert_eq!(&*document.definitions[0].clause, "(a)");
+        assert_eq!(document.definitions[0].clause, "(a)");
     }
 
     #[test]
@@ -466,7 +465,7 @@ mod tests {
     fn cross_reference_span_and_origin() {
         let document = Document::parse("1. Notwithstanding Article 6, the Party may use data.");
         let reference = &document.cross_references[0];
-        assert_eq!(&*reference.from, "Para 1");
+        assert_eq!(reference.from, "Para 1");
         assert_eq!(&document.source[reference.span.start..reference.span.end], "Article 6");
     }
 }

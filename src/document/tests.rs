@@ -69,7 +69,7 @@ fn corpus_references_read_as_a_reader_cites_them() {
     ];
     for (prefix, expected) in checks {
         let Some(document) = find(prefix) else { continue };
-        let references: Vec<&str> = document.clauses.iter().map(|c| &*c.reference).collect();
+        let references: Vec<&str> = document.clauses.iter().map(|c| c.reference.as_str()).collect();
         for reference in *expected {
             assert!(references.contains(reference), "{prefix}: {reference} missing in {references:?}");
         }
@@ -107,7 +107,7 @@ fn offsets_in_utf8_and_utf16_with_emoji_and_accents() {
     let document = Document::parse(text);
     assert_well_formed(&document);
     let index = Utf16Index::new(&document.source);
-    let clause = document.clauses.iter().find(|c| *c.reference == *"Art. 1(1)").unwrap();
+    let clause = document.clauses.iter().find(|c| c.reference == "Art. 1(1)").unwrap();
     let sentence = &clause.sentences[0];
     assert_eq!(sentence.text, "Les données \"personnelles\" 😀 shall be deleted.");
     let at = sentence.text.find("shall").unwrap();
@@ -159,7 +159,7 @@ fn a_ten_thousand_character_line() {
     let line = "The Parties shall retain data ".repeat(340);
     let document = Document::parse(format!("Article 1\n\n1. {line}\n"));
     assert_well_formed(&document);
-    assert_eq!(&*document.clauses[1].reference, "Art. 1(1)");
+    assert_eq!(document.clauses[1].reference, "Art. 1(1)");
     let dotted = "a.".repeat(6000);
     assert_well_formed(&Document::parse(dotted));
 }

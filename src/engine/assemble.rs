@@ -98,7 +98,7 @@ fn evidence(outcome: &Outcome, document: &Document, index: &Utf16Index) -> Vec<E
             let clause = &document.clauses[f.clause];
             let span = clause.sentences[f.finding.sentence].span;
             Evidence {
-                clause: String::from(&*clause.reference),
+                clause: clause.reference.clone(),
                 start: span.start,
                 end: span.end,
                 start_utf16: index.utf16(span.start),
@@ -128,7 +128,7 @@ fn trace_step(located: &Located, document: &Document, profile: &Profile, plan: &
         .collect();
     TraceStep {
         check: finding.check,
-        clause: Some(String::from(&*clause.reference)),
+        clause: Some(clause.reference.clone()),
         matched,
         modality: finding.modality.map(|m| m.as_str()),
         outcome: finding.effect,
@@ -146,7 +146,7 @@ fn category_finding(detection: &Detection, document: &Document, index: &Utf16Ind
             let span = sentence.original_span(start, end);
             CategoryEvidence {
                 phrase: sentence.text.get(start..end).unwrap_or("").to_string(),
-                clause: String::from(&*clause.reference),
+                clause: clause.reference.clone(),
                 start: span.start,
                 end: span.end,
                 start_utf16: index.utf16(span.start),
@@ -190,7 +190,7 @@ fn document_info(document: &Document, index: &Utf16Index) -> DocumentInfo {
         .map(|h| HiddenCharacterInfo {
             code_point: h.code_point.clone(),
             name: h.name.clone(),
-            clause: document.clauses.iter().find(|c| c.span.start <= h.span.start && h.span.start < c.span.end).map(|c| String::from(&*c.reference)),
+            clause: document.clauses.iter().find(|c| c.span.start <= h.span.start && h.span.start < c.span.end).map(|c| c.reference.clone()),
             start: h.span.start,
             end: h.span.end,
             start_utf16: index.utf16(h.span.start),

@@ -71,7 +71,7 @@ fn location(docx: &DocxText, span: Span) -> Option<Location> {
 }
 
 fn clause_at(document: &Document, position: usize) -> Option<String> {
-    document.clauses.iter().find(|c| c.span.start <= position && position <= c.span.end).map(|c| String::from(&*c.reference))
+    document.clauses.iter().find(|c| c.span.start <= position && position <= c.span.end).map(|c| c.reference.clone())
 }
 
 /// What the summary comment says: the verdict, the counts, and what is missing (missing

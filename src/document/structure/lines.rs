@@ -207,9 +207,9 @@ fn classify(source: &str, line_start: usize, line_end: usize, labels: &mut Label
     let text = &source[start..end];
     let kind = if text.is_empty() {
         LineKind::Blank
-    } else if let Some(kind) = markdown_heading(text, start, labels) {
+    } else if let Some(kind) = markdown_heading(text, start) {
         kind
-    } else if let Some(unit) = parse_unit(strip_emphasis(text), start + emphasis_len(text), labels) {
+    } else if let Some(unit) = parse_unit(strip_emphasis(text), start + emphasis_len(text)) {
         LineKind::Unit(unit)
     } else if let Some(item) = parse_item(text, start, labels) {
         LineKind::Item(item)
@@ -220,7 +220,7 @@ fn classify(source: &str, line_start: usize, line_end: usize, labels: &mut Label
 }
 
 /// "## Article 5 - Retention" is a unit heading; "# Memorandum" a heading of text.
-fn markdown_heading(text: &str, start: usize, labels: &mut Labels) -> Option<LineKind> {
+fn markdown_heading(text: &str, start: usize) -> Option<LineKind> {
     let hashes = text.bytes().take_while(|&b| b == b'#').count();
     let rest = &text[hashes..];
     if hashes == 0 || hashes > 6 || !(rest.is_empty() || rest.starts_with(' ')) {
@@ -228,7 +228,7 @@ fn markdown_heading(text: &str, start: usize, labels: &mut Labels) -> Option<Lin
     }
     let inner = rest.trim_start();
     let inner_start = start + text.len() - inner.len();
-    if let Some(unit) = parse_unit(strip_emphasis(inner), inner_start + emphasis_len(inner), labels) {
+    if let Some(unit) = parse_unit(strip_emphasis(inner), inner_start + emphasis_len(inner)) {
         return Some(LineKind::Unit(unit));
     }
     Some(LineKind::Text { content: inner_start, markdown_heading: true })
@@ -248,9 +248,8 @@ fn strip_emphasis(text: &str) -> &str {
     &text[emphasis_len(text)..]
 }
 
-/// Reads a unit heading at the start of `text` (starting at byte `base`); its number is
-/// shared through `labels` like an item's.
-pub fn parse_unit(text: &str, base: usize, labels: &mut Labels) -> Option<UnitLine> {
+/// Reads a unit heading at the start of `text` (starting at byte `base`).
+pub fn parse_unit(text: &str, base: usize) -> Option<UnitLine> {
     let first = *text.as_bytes().first()?;
     if !matches!(first, b'A' | b'S' | b'C' | b'P' | b'T' | 0xC2) {
         return None;
@@ -271,7 +270,7 @@ pub fn parse_unit(text: &str, base: usize, labels: &mut Labels) -> Option<UnitLi
     if number_len == 0 && *rule != NumberRule::Optional {
         return None;
     }
-    let number = labels.share(number_text[..number_len].trim_end_matches('.'));
+    let number = Arc::from(number_text[..number_len].trim_end_matches('.'));
     let rest_raw = &number_text[number_len..];
     let rest_start = base + (text.len() - rest_raw.len());
     let title = unit_title(rest_raw, rest_start, number_len > 0)?;
@@ -433,8 +432,7 @@ pub fn title(source: &str) -> Option<String> {
             break;
         }
         let first = parts.is_empty();
-        let labels = &mut Labels::default();
-        if first && (parse_unit(line, 0, labels).is_some() || parse_item(line, 0, labels).is_some()) {
+        if first && (parse_unit(line, 0).is_some() || parse_item(line, 0, &mut Labels::default()).is_some()) {
             return None;
         }
         if !first && (!is_all_caps(parts[0]) || !is_all_caps(line)) {
@@ -453,7 +451,7 @@ mod tests {
     use super::*;
 
     fn unit(text: &str) -> Option<(UnitKind, String, Option<String>)> {
-        parse_unit(text, 0, &mut Labels::default()).map(|u| (u.kind, u.number.to_string(), u.title.map(|s| text[s.start..s.end].to_string())))
+        parse_unit(text, 0).map(|u| (u.kind, u.number.to_string(), u.title.map(|s| text[s.start..s.end].to_string())))
     }
 
     #[test]

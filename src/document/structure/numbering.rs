@@ -77,9 +77,9 @@ impl ItemLine {
     }
 }
 
-/// The item labels and unit numbers read so far, one per slot of a small hash of their bytes:
-/// a draft repeats "a", "1", "ii", "2.1" on hundreds of lines, and a label read again is then
-/// shared instead of allocated.
+/// The labels read so far, one per slot of a small hash of their bytes: a draft repeats
+/// "a", "1", "ii", "2.1" on hundreds of lines, and a label read again is then shared instead
+/// of allocated.
 pub struct Labels {
     slots: [Option<Arc<str>>; LABEL_SLOTS],
 }
@@ -93,7 +93,7 @@ impl Default for Labels {
 }
 
 impl Labels {
-    pub fn share(&mut self, label: &str) -> Arc<str> {
+    fn share(&mut self, label: &str) -> Arc<str> {
         let hash = label.bytes().fold(label.len(), |hash, b| hash.wrapping_mul(31).wrapping_add(usize::from(b)));
         let slot = &mut self.slots[hash % LABEL_SLOTS];
         match slot {

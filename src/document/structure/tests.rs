@@ -9,7 +9,7 @@ fn outline(text: &str) -> Vec<(ClauseKind, String, String)> {
         .iter()
         .map(|c| {
             let first = c.sentences.first().map(|s| s.text.clone()).unwrap_or_default();
-            (c.kind, c.reference.to_string(), first)
+            (c.kind, c.reference.clone(), first)
         })
         .collect()
 }
@@ -82,9 +82,9 @@ The Secretary shall report.
         vec!["Sec. 101(a)", "Sec. 101(a)(1)", "Sec. 101(a)(2)", "Sec. 101(a)(2)(A)", "Sec. 101(a)(2)(B)", "Sec. 101(b)"]
     );
     let document = Document::parse(text);
-    let a2a = document.clauses.iter().find(|c| *c.reference == *"Sec. 101(a)(2)(A)").unwrap();
+    let a2a = document.clauses.iter().find(|c| c.reference == "Sec. 101(a)(2)(A)").unwrap();
     assert_eq!(document.lead_in_sentence(a2a).unwrap().text, "logs are kept, including");
-    let a1 = document.clauses.iter().find(|c| *c.reference == *"Sec. 101(a)(1)").unwrap();
+    let a1 = document.clauses.iter().find(|c| c.reference == "Sec. 101(a)(1)").unwrap();
     assert_eq!(document.lead_in_sentence(a1).unwrap().text, "The Secretary shall ensure that");
     assert_eq!(a1.heading.as_deref(), Some("Definitions and duties"), "'In general' says nothing");
 }
@@ -113,10 +113,10 @@ A non-Federal entity sharing a cyber threat indicator shall, prior to such shari
     assert!(refs.contains(&"§ 1503(d)(2)".to_string()), "{refs:?}");
     assert!(refs.contains(&"§ 1503(d)(2)(B)(ii)".to_string()), "{refs:?}");
     let document = Document::parse(text);
-    let heading = document.clauses.iter().find(|c| *c.reference == *"§ 1503(d)(1)").unwrap();
+    let heading = document.clauses.iter().find(|c| c.reference == "§ 1503(d)(1)").unwrap();
     assert_eq!(heading.kind, ClauseKind::Heading);
     assert_eq!(heading.heading.as_deref(), Some("Security of information"));
-    let body = document.clauses.iter().find(|c| *c.reference == *"§ 1503(d)(2)" && c.kind == ClauseKind::Body).unwrap();
+    let body = document.clauses.iter().find(|c| c.reference == "§ 1503(d)(2)" && c.kind == ClauseKind::Body).unwrap();
     assert_eq!(body.heading.as_deref(), Some("Removal of certain personal information"));
 }
 
@@ -231,9 +231,9 @@ Part 3
         vec!["Art. 1", "Annex 1(1)", "Annex 1(3)", "Annex B.6(a)", "Schedule 2", "Art. 20", "Part 3(1)"]
     );
     let document = Document::parse(text);
-    let article_20 = document.clauses.iter().find(|c| *c.reference == *"Art. 20" && c.kind == ClauseKind::Body).unwrap();
+    let article_20 = document.clauses.iter().find(|c| c.reference == "Art. 20" && c.kind == ClauseKind::Body).unwrap();
     assert_eq!(article_20.heading.as_deref(), Some("Final provisions"));
-    assert!(document.clauses.iter().any(|c| *c.reference == *"Chapter II" && c.kind == ClauseKind::Heading));
+    assert!(document.clauses.iter().any(|c| c.reference == "Chapter II" && c.kind == ClauseKind::Heading));
 }
 
 #[test]
@@ -373,7 +373,7 @@ For the purposes of this Regulation:
 (1) 'personal data' means any information;
 ";
     let document = Document::parse(text);
-    let summary: Vec<_> = document.clauses.iter().map(|c| (c.kind, &*c.reference, c.heading.as_deref())).collect();
+    let summary: Vec<_> = document.clauses.iter().map(|c| (c.kind, c.reference.as_str(), c.heading.as_deref())).collect();
     assert_eq!(
         summary,
         vec![
