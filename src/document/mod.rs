@@ -76,7 +76,7 @@ pub struct Clause {
     pub span: Span,
     /// The clause's text without its number: what is split into sentences.
     pub content: Span,
-    pub sentences: Vec<Sentence>,
+    pub sentences: Sentences,
     /// For a list item, the sentence that introduces the list ("Each Party shall ensure
     /// that:" before "(a) data are deleted ..."): the item completes it, so a rule reading
     /// the item should read the lead-in too. `None` when the item stands on its own.
@@ -97,6 +97,45 @@ pub enum ClauseKind {
     Body,
     /// Signature blocks, "Done at ... in duplicate".
     Closing,
+}
+
+/// A clause's sentences, read as a slice. Most clauses are one sentence: that one is kept in
+/// the clause itself, sparing the clause an allocation.
+#[derive(Debug, Clone)]
+pub enum Sentences {
+    One(Sentence),
+    Many(Vec<Sentence>),
+}
+
+impl Default for Sentences {
+    fn default() -> Self {
+        Sentences::Many(Vec::new())
+    }
+}
+
+impl std::ops::Deref for Sentences {
+    type Target = [Sentence];
+    fn deref(&self) -> &[Sentence] {
+        match self {
+            Sentences::One(sentence) => std::slice::from_ref(sentence),
+            Sentences::Many(sentences) => sentences,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Sentences {
+    fn deref_mut(&mut self) -> &mut [Sentence] {
+        match self {
+            Sentences::One(sentence) => std::slice::from_mut(sentence),
+            Sentences::Many(sentences) => sentences,
+        }
+    }
+}
+
+impl PartialEq for Sentences {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
 }
 
 /// One sentence, ready for matching.

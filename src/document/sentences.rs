@@ -7,7 +7,7 @@
 //! "No.", "para.", "e.g.", "U.S.C.") or an initial ("J.") does not end a sentence.
 
 use super::normalize::{unit_end, Normalized};
-use super::{Sentence, Span};
+use super::{Sentence, Sentences, Span};
 
 /// Abbreviations (lowercase, without the final full stop, sorted for a binary search) after
 /// which a full stop does not end a sentence. Dotted forms like "e.g", "i.e", "U.S.C" are
@@ -26,18 +26,18 @@ const MAX_ABBREVIATION: usize = 12;
 
 /// Splits a clause's normalised text into sentences, each with its own text, origin map and
 /// span in `source`.
-pub fn split(source: &str, normalized: Normalized) -> Vec<Sentence> {
+pub fn split(source: &str, normalized: Normalized) -> Sentences {
     let mut ranges = sentence_ranges(&normalized.text);
-    let Some(first) = ranges.next() else { return Vec::new() };
+    let Some(first) = ranges.next() else { return Sentences::default() };
     let second = ranges.next();
     if second.is_none() && first == (0, normalized.text.len()) {
-        return vec![whole(source, normalized)];
+        return Sentences::One(whole(source, normalized));
     }
     let mut sentences = Vec::with_capacity(4);
     for (start, end) in [first].into_iter().chain(second).chain(ranges) {
         sentences.push(sentence(source, &normalized, start, end));
     }
-    sentences
+    Sentences::Many(sentences)
 }
 
 /// A clause that is one sentence keeps its normalised text (most clauses are).

@@ -11,7 +11,7 @@ use super::{scan, Clause, ClauseKind, CrossReference, Definition, Sentence};
 
 /// Appends the terms the clause defines.
 pub(super) fn definitions_in(clause: &Clause, found: &mut Vec<Definition>) {
-    for sentence in &clause.sentences {
+    for sentence in clause.sentences.iter() {
         for (start, end) in quoted_terms(&sentence.text) {
             if is_definition(&sentence.text, start, end) {
                 found.push(Definition {
@@ -226,7 +226,7 @@ pub(super) fn cross_references_in(clause: &Clause, found: &mut Vec<CrossReferenc
     if clause.kind == ClauseKind::Heading {
         return;
     }
-    for sentence in &clause.sentences {
+    for sentence in clause.sentences.iter() {
         references_in(sentence, &clause.reference, found);
     }
 }

@@ -19,7 +19,7 @@ fn assert_well_formed(document: &Document) {
         if let Some(parent) = clause.parent {
             assert!(parent < document.clauses.len());
         }
-        for sentence in &clause.sentences {
+        for sentence in clause.sentences.iter() {
             assert!(on_boundary(sentence.span.start) && on_boundary(sentence.span.end));
             assert!(sentence.span.start <= sentence.span.end);
             assert_eq!(sentence.origin.get(sentence.text.len()), sentence.span.len());

@@ -906,7 +906,7 @@ mod tests {
         let mut sentences = Vec::new();
         for path in entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")) {
             let document = crate::document::Document::parse(std::fs::read_to_string(&path).unwrap());
-            for sentence in document.clauses.iter().flat_map(|c| &c.sentences) {
+            for sentence in document.clauses.iter().flat_map(|c| c.sentences.iter()) {
                 let lower = sentence.text.to_ascii_lowercase();
                 sentences.push(lower.replace("must", "shall"));
                 sentences.push(lower.replace(' ', ""));

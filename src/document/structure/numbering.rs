@@ -84,7 +84,7 @@ pub struct Labels {
     slots: [Option<Arc<str>>; LABEL_SLOTS],
 }
 
-const LABEL_SLOTS: usize = 64;
+const LABEL_SLOTS: usize = 256;
 
 impl Default for Labels {
     fn default() -> Labels {

@@ -338,7 +338,7 @@ fn clause_and_sentence_spans_are_in_the_source() {
     let document = Document::parse(EU_TREATY);
     for clause in &document.clauses {
         assert!(clause.span.start <= clause.span.end && clause.span.end <= document.source.len());
-        for sentence in &clause.sentences {
+        for sentence in clause.sentences.iter() {
             assert!(clause.span.start <= sentence.span.start && sentence.span.end <= clause.span.end, "{clause:?}");
         }
     }
