@@ -53,12 +53,10 @@ pub struct Document {
     pub hidden_characters: Vec<HiddenCharacter>,
     /// Terms the draft defines ("'Personal data' means ...").
     pub definitions: Vec<Definition>,
-    /// References from one clause to another ("in accordance with Article 7").
-    pub cross_references: Vec<CrossReference>,
     pub word_count: usize,
-    /// For each clause, the ranges of [`Document::definitions`] and
-    /// [`Document::cross_references`] found in it: what [`Document::reparse`] carries over.
-    terms_of: Vec<(Range<usize>, Range<usize>)>,
+    /// For each clause, the range of [`Document::definitions`] found in it: what
+    /// [`Document::reparse`] carries over.
+    definitions_of: Vec<Range<usize>>,
     /// What the structure pass of the next version reuses.
     structure: structure::PassRecord,
 }
@@ -197,39 +195,42 @@ impl Document {
         Document::assemble(source, clauses, structure.record, word_count, None)
     }
 
-    fn assemble(source: String, mut clauses: Vec<Clause>, structure: structure::PassRecord, word_count: usize, previous: Option<reparse::CarriedTerms>) -> Document {
+    fn assemble(source: String, mut clauses: Vec<Clause>, structure: structure::PassRecord, word_count: usize, previous: Option<reparse::CarriedDefinitions>) -> Document {
         let lead_ins: Vec<Option<Span>> = clauses.iter().map(|c| lead_in_of(&clauses, c)).collect();
         for (clause, lead_in) in clauses.iter_mut().zip(lead_ins) {
             clause.lead_in = lead_in;
         }
         let mut definitions = Vec::new();
-        let mut cross_references = Vec::new();
-        let mut terms_of = Vec::with_capacity(clauses.len());
+        let mut definitions_of = Vec::with_capacity(clauses.len());
         for (index, clause) in clauses.iter().enumerate() {
-            let (first_definition, first_reference) = (definitions.len(), cross_references.len());
-            match previous.as_ref().and_then(|p| p.unchanged_terms(index, clause)) {
-                Some((old_definitions, old_references, delta)) => {
-                    definitions.extend(old_definitions.iter().map(|d| Definition { span: d.span.shifted(delta), ..d.clone() }));
-                    cross_references.extend(old_references.iter().map(|r| CrossReference { span: r.span.shifted(delta), ..r.clone() }));
-                }
-                None => {
-                    terms::definitions_in(clause, &mut definitions);
-                    terms::cross_references_in(clause, &mut cross_references);
-                }
+            let first = definitions.len();
+            match previous.as_ref().and_then(|p| p.unchanged_definitions(index, clause)) {
+                Some((old, delta)) => definitions.extend(old.iter().map(|d| Definition { span: d.span.shifted(delta), ..d.clone() })),
+                None => terms::definitions_in(clause, &mut definitions),
             }
-            terms_of.push((first_definition..definitions.len(), first_reference..cross_references.len()));
+            definitions_of.push(first..definitions.len());
         }
         Document {
             title: structure::title(&source),
             hidden_characters: normalize::hidden_characters(&source),
             definitions,
-            cross_references,
             word_count,
-            terms_of,
+            definitions_of,
             structure,
             clauses,
             source,
         }
+    }
+
+    /// References from one clause to another ("in accordance with Article 7"), in document
+    /// order. Found when asked rather than at every parse: no check reads them, and the scan
+    /// for them cost about a tenth of the parse.
+    pub fn cross_references(&self) -> Vec<CrossReference> {
+        let mut found = Vec::new();
+        for clause in &self.clauses {
+            terms::cross_references_in(clause, &mut found);
+        }
+        found
     }
 
     /// The sentence that introduces a list item (see [`Clause::lead_in`]), ready for matching.

@@ -1,16 +1,16 @@
 //! Reading a new version of a draft from the previous one: what an editor's session does
 //! after each edit. The structure is read again (resumed where the edit allows, see
 //! `structure/resume.rs`), but the clauses before and after the changed stretch keep their
-//! sentences, definitions and cross-references, moved to their new place.
+//! sentences and definitions, moved to their new place.
 
 use super::edit::Edit;
-use super::{count_words, structure, Clause, CrossReference, Definition, Document, Span};
+use super::{count_words, structure, Clause, Definition, Document, Span};
 use std::ops::Range;
 
 impl Document {
     /// Reads a new version of this document's text. The structure is read afresh, but a
     /// clause the edit did not touch (before or after the changed stretch) takes its
-    /// sentences, definitions and cross-references from this version, moved to their new
+    /// sentences and definitions from this version, moved to their new
     /// place instead of normalised and read again: an edit costs the structure pass plus the
     /// clauses it touched. Returns the new document and, for each of its clauses, the clause
     /// of this version that reads the same: same text, kind, heading and lead-in.
@@ -18,7 +18,7 @@ impl Document {
         let source = source.into();
         let edit = Edit::between(&self.source, &source);
         let word_count = recount_words(&self.source, self.word_count, &source, &edit);
-        let Document { source: old_source, clauses: mut old_clauses, definitions, cross_references, terms_of, structure: record, .. } = self;
+        let Document { source: old_source, clauses: mut old_clauses, definitions, definitions_of, structure: record, .. } = self;
         let structure = structure::reread(&source, structure::Previous { record, clauses: &old_clauses, edit: &edit });
         let mut carried = Vec::with_capacity(structure.drafts.len());
         let clauses = structure
@@ -31,7 +31,7 @@ impl Document {
                 Clause::new(&source, draft, old)
             })
             .collect();
-        let previous = CarriedTerms { clauses: &old_clauses, carried: &carried, definitions, cross_references, terms_of };
+        let previous = CarriedDefinitions { clauses: &old_clauses, carried: &carried, definitions, definitions_of };
         let document = Document::assemble(source, clauses, structure.record, word_count, Some(previous));
         let same = carried
             .into_iter()
@@ -50,30 +50,28 @@ impl Document {
 
 }
 
-/// The definitions and cross-references a reparse carries over from the previous version.
-pub(super) struct CarriedTerms<'a> {
+/// The definitions a reparse carries over from the previous version.
+pub(super) struct CarriedDefinitions<'a> {
     /// The previous clauses (their sentences already moved out).
     clauses: &'a [Clause],
     /// For each new clause, the previous clause of the same text.
     carried: &'a [Option<usize>],
     definitions: Vec<Definition>,
-    cross_references: Vec<CrossReference>,
-    terms_of: Vec<(Range<usize>, Range<usize>)>,
+    definitions_of: Vec<Range<usize>>,
 }
 
-impl CarriedTerms<'_> {
-    /// The definitions and cross-references of the previous clause that new clause `index`
-    /// was carried over from, with how far they moved; `None` when the clause is new or is
-    /// now cited differently (the terms name their clause).
-    pub(super) fn unchanged_terms(&self, index: usize, clause: &Clause) -> Option<(&[Definition], &[CrossReference], isize)> {
+impl CarriedDefinitions<'_> {
+    /// The definitions of the previous clause that new clause `index` was carried over
+    /// from, with how far they moved; `None` when the clause is new or is now cited
+    /// differently (a definition names its clause).
+    pub(super) fn unchanged_definitions(&self, index: usize, clause: &Clause) -> Option<(&[Definition], isize)> {
         let old_index = self.carried[index]?;
         let old = &self.clauses[old_index];
         if old.reference != clause.reference || old.kind != clause.kind {
             return None;
         }
-        let (definitions, references) = &self.terms_of[old_index];
         let delta = clause.content.start as isize - old.content.start as isize;
-        Some((&self.definitions[definitions.clone()], &self.cross_references[references.clone()], delta))
+        Some((&self.definitions[self.definitions_of[old_index].clone()], delta))
     }
 }
 

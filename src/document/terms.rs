@@ -367,7 +367,7 @@ mod tests {
     }
 
     fn references(text: &str) -> Vec<String> {
-        Document::parse(text).cross_references.into_iter().map(|r| r.to).collect()
+        Document::parse(text).cross_references().into_iter().map(|r| r.to).collect()
     }
 
     #[test]
@@ -464,7 +464,7 @@ mod tests {
     #[test]
     fn cross_reference_span_and_origin() {
         let document = Document::parse("1. Notwithstanding Article 6, the Party may use data.");
-        let reference = &document.cross_references[0];
+        let reference = &document.cross_references()[0];
         assert_eq!(reference.from, "Para 1");
         assert_eq!(&document.source[reference.span.start..reference.span.end], "Article 6");
     }

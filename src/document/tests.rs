@@ -33,7 +33,7 @@ fn assert_well_formed(document: &Document) {
     for definition in &document.definitions {
         assert!(on_boundary(definition.span.start) && on_boundary(definition.span.end));
     }
-    for reference in &document.cross_references {
+    for reference in &document.cross_references() {
         assert!(on_boundary(reference.span.start) && on_boundary(reference.span.end));
     }
 }
