@@ -630,19 +630,28 @@ mod tests {
         assert_eq!(walk(&patterns, &text), reference(&patterns, &text));
     }
 
+    /// Over the corpus, every occurrence of the baseline's phrases, and the allowed ones
+    /// when a third of them refuse word bytes before them and a third ASCII letters and
+    /// digits (as the lexicon's phrases and literals do).
     #[test]
     fn agrees_with_the_overlapping_search_on_the_corpus() {
         let phrases = baseline_phrases();
+        let kinds: [u8; 256] = std::array::from_fn(|b| u8::from((b as u8).is_ascii_alphanumeric()) + 2 * u8::from(crate::language::words::is_word_byte(b as u8)));
+        let refusing: Vec<(&[u8], u8)> = phrases.iter().enumerate().map(|(i, p)| (p.as_bytes(), [2, 0, 1][i % 3])).collect();
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
         let Ok(entries) = std::fs::read_dir(dir) else { return };
-        let mut occurrences = 0;
+        let (mut occurrences, mut refused) = (0, 0);
         for path in entries.filter_map(|entry| entry.ok().map(|entry| entry.path())) {
             let text = std::fs::read_to_string(&path).unwrap_or_default().to_ascii_lowercase();
             let found = walk(&phrases, text.as_bytes());
             assert_eq!(found, reference(&phrases, text.as_bytes()), "{}", path.display());
+            let allowed = |&(_, pattern, start): &(usize, usize, usize)| start == 0 || kinds[usize::from(text.as_bytes()[start - 1])] & refusing[pattern].1 == 0;
+            let expected: Vec<_> = found.iter().copied().filter(allowed).collect();
+            assert_eq!(walk_refusing(&refusing, kinds, text.as_bytes()), expected, "{}", path.display());
             occurrences += found.len();
+            refused += found.len() - expected.len();
         }
-        assert!(phrases.len() > 1000 && occurrences > 10_000, "{} phrases, {occurrences} occurrences", phrases.len());
+        assert!(phrases.len() > 1000 && occurrences > 10_000 && refused > 100, "{} phrases, {occurrences} occurrences, {refused} refused", phrases.len());
     }
 
     /// The baseline's automaton stays well under the full DFA's 3.8 MB.
