@@ -312,7 +312,10 @@ struct BreadthFirst {
 impl BreadthFirst {
     /// The roots come first, in the order of their nodes.
     fn new(trie: &Trie) -> BreadthFirst {
-        let mut order = BreadthFirst { nodes: (0..trie.roots as u32).collect(), children_start: Vec::new(), children: Vec::new() };
+        let mut order = BreadthFirst { nodes: vec![0; trie.roots], children_start: Vec::new(), children: Vec::new() };
+        for (root, node) in order.nodes.iter_mut().enumerate() {
+            *node = root as u32;
+        }
         let mut next = 0;
         while let Some(&node) = order.nodes.get(next) {
             next += 1;
