@@ -1,5 +1,13 @@
 //! An Aho-Corasick automaton for the lexicon's one pass per sentence, which reports every
-//! occurrence of every pattern, overlapping ones included.
+//! occurrence of every pattern, overlapping ones included, after a byte its pattern allows.
+//!
+//! Patterns may refuse kinds of bytes before them (most of the lexicon's refuse word bytes).
+//! The automaton then has one root per kind of byte: after a byte, the walk starts afresh
+//! from the root of its kind, whose trie holds only the patterns that allow it, and a state
+//! stands for the longest suffix of the text read that may still become an occurrence (a
+//! prefix of a pattern that allows the byte before it). Inside a word the walk so stays on
+//! the root of word bytes and the few states of the patterns that may start there, and a
+//! state reports its outputs without looking at the text.
 //!
 //! Shallow states get complete rows (a DFA's), deeper ones keep their few transitions and a
 //! failure link: on the 1.18 MB test document, 55 % of the bytes are read in a row and 35 %
@@ -28,10 +36,8 @@ const DENSE_BUDGET: usize = 1 << 20;
 const OUTPUT_BUDGET: usize = 1 << 24;
 
 pub struct Automaton {
-    /// Each byte's class: the bytes of no pattern share one.
+    /// Each byte's class: the bytes of no pattern share one per kind of byte.
     classes: [u8; 256],
-    /// Each byte's kinds, bits that patterns may refuse before their occurrences.
-    kinds: [u8; 256],
     /// The length of a dense row: one next state per class, then where the state's outputs
     /// start in `outputs`.
     stride: usize,
@@ -69,10 +75,6 @@ struct SparseState {
 struct Output {
     pattern: u32,
     len: u32,
-    /// The kinds of bytes that may not stand before the occurrence: only on a state's own
-    /// patterns, whose preceding byte the state does not know; an inherited pattern is
-    /// kept only in the states where the byte before it (part of their path) is allowed.
-    not_after: u8,
     last: bool,
 }
 
@@ -82,19 +84,20 @@ impl Automaton {
     /// right before its occurrences: the lexicon's phrases and most literals only count at the
     /// start of a word, and a third of all occurrences ("at" in "that") sit inside words.
     pub fn new<'p>(patterns: impl IntoIterator<Item = (&'p [u8], u8)>, kinds: [u8; 256]) -> Result<Automaton, &'static str> {
-        let (trie, classes) = Trie::new(patterns)?;
+        let (trie, classes) = Trie::new(patterns, &kinds)?;
         let order = BreadthFirst::new(&trie);
-        Builder::new(classes, kinds, &trie, &order)?.build()
+        Builder::new(classes, &trie, &order)?.build()
     }
 
     /// Calls `found(pattern, start, end)` for every occurrence of every pattern in `text`
     /// after a byte that the pattern allows (or at the start), in order of their ends.
     pub fn occurrences(&self, text: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+        // The first root: the one of the text's start, which every pattern allows.
         let mut state = 0;
         for (at, &byte) in text.iter().enumerate() {
             state = self.next(state, self.classes[usize::from(byte)]);
             if state & MATCHES != 0 {
-                self.report(state, text, at + 1, &mut found);
+                self.report(state, at + 1, &mut found);
             }
         }
     }
@@ -132,18 +135,14 @@ impl Automaton {
         }
     }
 
-    fn report(&self, state: StateId, text: &[u8], end: usize, found: &mut impl FnMut(usize, usize, usize)) {
+    fn report(&self, state: StateId, end: usize, found: &mut impl FnMut(usize, usize, usize)) {
         let id = (state & !MATCHES) as usize;
         let first = match id.checked_sub(self.dense.len()) {
             None => self.dense[id + self.stride - 1],
             Some(index) => self.sparse[index].outputs,
         };
         for output in &self.outputs[first as usize..] {
-            let start = end - output.len as usize;
-            let refused = |before: usize| self.kinds[usize::from(text[before])] & output.not_after != 0;
-            if output.not_after == 0 || !start.checked_sub(1).is_some_and(refused) {
-                found(output.pattern as usize, start, end);
-            }
+            found(output.pattern as usize, end - output.len as usize, end);
             if output.last {
                 break;
             }
@@ -160,11 +159,14 @@ impl Automaton {
     }
 }
 
-/// Byte classes, numbered as bytes first occur in the patterns from 1 on: class 0 is shared
-/// by the bytes of no pattern (or, when every byte occurs, is the last byte's own).
+/// Byte classes, numbered as bytes first occur in the patterns from 1 on: the bytes of no
+/// pattern share class 0 and, when they lead to different roots, one more class per root
+/// (when every byte occurs, class 0 is the last byte's own).
 struct Classes {
     of: [u8; 256],
     count: usize,
+    /// Per class, the root its bytes lead to (see `Trie::roots`).
+    roots: Vec<u32>,
 }
 
 impl Classes {
@@ -176,23 +178,47 @@ impl Classes {
         }
         *class
     }
+
+    /// Sets each class's root, `root_of` each byte's, splitting class 0 by root: every other
+    /// class holds one byte. There is room: a class per byte at most.
+    /// No class is left without a byte, nor without a root: class 0 holds two bytes of no
+    /// pattern or more, or one byte.
+    fn split_by_root(&mut self, root_of: impl Fn(usize) -> u32) {
+        let mut roots = vec![NONE; self.count];
+        for byte in 0..256 {
+            let (class, root) = (usize::from(self.of[byte]), root_of(byte));
+            if roots[class] == NONE {
+                roots[class] = root;
+            } else if roots[class] != root {
+                let split = roots.iter().skip(self.count).position(|&r| r == root);
+                let split = split.map(|index| self.count + index).unwrap_or_else(|| {
+                    roots.push(root);
+                    roots.len() - 1
+                });
+                self.of[byte] = split as u8;
+            }
+        }
+        self.count = roots.len();
+        self.roots = roots;
+    }
 }
 
 const NONE: u32 = u32::MAX;
 
 const TOO_LARGE: &str = "too many states or pattern ends";
 
-/// The patterns' trie, its edges as sibling lists.
+/// The patterns' tries, one per root, their edges as sibling lists.
 struct Trie {
+    /// The roots are the first nodes: the first for the text's start, one per other
+    /// combination of kinds that bytes have. Each holds the patterns that allow those kinds.
+    roots: usize,
     first_edge: Vec<u32>,
     depth: Vec<u32>,
     edges: Vec<TrieEdge>,
-    /// Per node, the last pattern that ends there; per pattern, the one before it that
-    /// ends at the same node (`NONE`: none).
+    /// Per node, the last pattern end there, in `ends`: (pattern, the end before it at the
+    /// same node or `NONE`).
     last_end: Vec<u32>,
-    earlier_end: Vec<u32>,
-    /// Per pattern, the kinds of bytes that may not stand before it.
-    not_after: Vec<u8>,
+    ends: Vec<(u32, u32)>,
 }
 
 struct TrieEdge {
@@ -202,28 +228,39 @@ struct TrieEdge {
 }
 
 impl Trie {
-    fn new<'p>(patterns: impl IntoIterator<Item = (&'p [u8], u8)>) -> Result<(Trie, Classes), &'static str> {
-        let mut trie = Trie {
-            first_edge: vec![NONE],
-            depth: vec![0],
-            edges: Vec::new(),
-            last_end: vec![NONE],
-            earlier_end: Vec::new(),
-            not_after: Vec::new(),
-        };
-        let mut classes = Classes { of: [0; 256], count: 1 };
-        for (index, (pattern, not_after)) in patterns.into_iter().enumerate() {
-            let mut node = 0;
-            for &byte in pattern {
-                node = trie.child_or_new(node, classes.of_pattern_byte(byte));
+    fn new<'p>(patterns: impl IntoIterator<Item = (&'p [u8], u8)>, kinds: &[u8; 256]) -> Result<(Trie, Classes), &'static str> {
+        let mut root_kinds = vec![0];
+        for &kind in kinds {
+            if !root_kinds.contains(&kind) {
+                root_kinds.push(kind);
             }
+        }
+        let roots = root_kinds.len();
+        let mut trie = Trie {
+            roots,
+            first_edge: vec![NONE; roots],
+            depth: vec![0; roots],
+            edges: Vec::new(),
+            last_end: vec![NONE; roots],
+            ends: Vec::new(),
+        };
+        let mut classes = Classes { of: [0; 256], count: 1, roots: Vec::new() };
+        for (index, (pattern, not_after)) in patterns.into_iter().enumerate() {
             let index = u32::try_from(index).map_err(|_| TOO_LARGE)?;
-            trie.earlier_end.push(std::mem::replace(&mut trie.last_end[node as usize], index));
-            trie.not_after.push(not_after);
+            for root in (0..roots).filter(|&root| root_kinds[root] & not_after == 0) {
+                let mut node = root as u32;
+                for &byte in pattern {
+                    node = trie.child_or_new(node, classes.of_pattern_byte(byte));
+                }
+                let earlier = std::mem::replace(&mut trie.last_end[node as usize], trie.ends.len() as u32);
+                trie.ends.push((index, earlier));
+            }
+            if trie.first_edge.len() >= MATCHES as usize {
+                return Err(TOO_LARGE);
+            }
         }
-        if trie.first_edge.len() >= MATCHES as usize {
-            return Err(TOO_LARGE);
-        }
+        let root_of = |byte: usize| root_kinds.iter().position(|&kind| kind == kinds[byte]).unwrap_or(0) as u32;
+        classes.split_by_root(root_of);
         Ok((trie, classes))
     }
 
@@ -247,10 +284,10 @@ impl Trie {
 
     fn patterns_ending_at(&self, node: u32) -> impl Iterator<Item = u32> + '_ {
         let last = self.last_end[node as usize];
-        std::iter::successors((last != NONE).then_some(last), |&p| {
-            let earlier = self.earlier_end[p as usize];
-            (earlier != NONE).then_some(earlier)
+        std::iter::successors((last != NONE).then(|| self.ends[last as usize]), |&(_, earlier)| {
+            (earlier != NONE).then(|| self.ends[earlier as usize])
         })
+        .map(|(pattern, _)| pattern)
     }
 
     fn children(&self, node: u32) -> impl Iterator<Item = (u8, u32)> + '_ {
@@ -273,8 +310,12 @@ struct BreadthFirst {
 }
 
 impl BreadthFirst {
+    /// The roots come first, in the order of their nodes.
     fn new(trie: &Trie) -> BreadthFirst {
-        let mut order = BreadthFirst { nodes: vec![0], children_start: Vec::new(), children: Vec::new() };
+        let mut order = BreadthFirst { nodes: vec![0; trie.roots], children_start: Vec::new(), children: Vec::new() };
+        for (root, node) in order.nodes.iter_mut().enumerate() {
+            *node = root as u32;
+        }
         let mut next = 0;
         while let Some(&node) = order.nodes.get(next) {
             next += 1;
@@ -323,20 +364,17 @@ struct Builder<'a> {
     /// position minus `dense_count`), its index in that order.
     sparse_positions: Vec<u32>,
     sparse_index: Vec<u32>,
-    /// Per state (by position), the class of the byte before its failure link's path in
-    /// its own (the state's last byte when the link goes to the root): the byte before an
-    /// occurrence of the link's own patterns, as the state inherits them.
-    before_fail: Vec<u8>,
-    /// Each class's kinds: a class holds one byte of the patterns.
-    class_kinds: [u8; 256],
+    /// Per class, the root (its position) that its bytes lead to.
+    class_roots: Vec<u32>,
 }
 
 impl<'a> Builder<'a> {
-    fn new(classes: Classes, kinds: [u8; 256], trie: &'a Trie, order: &'a BreadthFirst) -> Result<Builder<'a>, &'static str> {
+    fn new(classes: Classes, trie: &'a Trie, order: &'a BreadthFirst) -> Result<Builder<'a>, &'static str> {
         let stride = classes.count + 1;
         let depth = |position: &u32| trie.depth[*position as usize] as usize;
         let within_budget = |count: usize| count * stride <= DENSE_BUDGET;
-        let mut dense_count = 1;
+        // The roots' rows are complete: at most 256 of 257 entries, within the budget.
+        let mut dense_count = trie.roots;
         for level in 1..=DENSE_DEPTH {
             let count = order.nodes.iter().take_while(|p| depth(p) <= level).count();
             if !within_budget(count) {
@@ -351,7 +389,6 @@ impl<'a> Builder<'a> {
         }
         let automaton = Automaton {
             classes: classes.of,
-            kinds,
             stride,
             dense: vec![0; dense_limit],
             sparse: vec![SparseState { next: 0, class: 0, more_len: 0, link: 0, outputs: 0 }; sparse_count],
@@ -363,12 +400,9 @@ impl<'a> Builder<'a> {
         for (index, &position) in sparse_positions.iter().enumerate() {
             sparse_index[position as usize - dense_count] = index as u32;
         }
-        let mut class_kinds = [0; 256];
-        for (byte, &class) in classes.of.iter().enumerate() {
-            class_kinds[usize::from(class)] |= kinds[byte];
-        }
-        let (fail, before_fail) = (vec![0; order.nodes.len()], vec![0; order.nodes.len()]);
-        Ok(Builder { automaton, order, trie, dense_count, fail, sparse_positions, sparse_index, before_fail, class_kinds })
+        let fail = vec![0; order.nodes.len()];
+        let class_roots = classes.roots;
+        Ok(Builder { automaton, order, trie, dense_count, fail, sparse_positions, sparse_index, class_roots })
     }
 
     fn id(&self, position: u32) -> StateId {
@@ -402,7 +436,11 @@ impl<'a> Builder<'a> {
         if position < self.dense_count {
             let stride = self.automaton.stride;
             let row = position * stride;
-            if position > 0 {
+            if position < self.trie.roots {
+                for (class, &root) in self.class_roots.iter().enumerate() {
+                    self.automaton.dense[row + class] = self.id(root);
+                }
+            } else {
                 let fail_row = self.fail[position] as usize * stride;
                 self.automaton.dense.copy_within(fail_row..fail_row + stride, row);
             }
@@ -432,39 +470,21 @@ impl<'a> Builder<'a> {
     }
 
     /// Sets the failure links of a state's children: where the state's own link goes on
-    /// their class (the root's children fail to the root).
+    /// their class, as in the classic construction: a suffix that may become an occurrence
+    /// after one more byte may already before it. A root's children fail to the root of
+    /// their own byte, the longest such suffix of one byte being the empty one after it.
     fn link_children(&mut self, position: usize) {
         for &(class, child) in self.order.children_of(position) {
-            let fail = match position {
-                0 => 0,
-                _ => self.position(self.automaton.next(self.id(self.fail[position]), class)),
-            };
-            self.fail[child as usize] = fail;
-            self.before_fail[child as usize] = match self.depth(fail) {
-                0 => class,
-                depth => self.before_fail[self.linking_to(position, depth - 1)],
+            self.fail[child as usize] = match position < self.trie.roots {
+                true => self.class_roots[usize::from(class)],
+                false => self.position(self.automaton.next(self.id(self.fail[position]), class)),
             };
         }
     }
 
-    /// The state on the failure chain from `position` (itself included) whose link goes to
-    /// the chain's state of `depth`: the byte before that state in its path is the byte
-    /// before it in the path of `position`. The chain is walked as the classic construction
-    /// walks it, a few steps per state.
-    fn linking_to(&self, position: usize, depth: usize) -> usize {
-        let mut state = position;
-        while self.depth(self.fail[state]) > depth {
-            state = self.fail[state] as usize;
-        }
-        state
-    }
-
-    fn depth(&self, position: u32) -> usize {
-        self.trie.depth[self.order.nodes[position as usize] as usize] as usize
-    }
-
-    /// Every state's outputs, its own and those of its failure link's where the byte before
-    /// them allows them, and per state where its list starts (`NONE`: no outputs).
+    /// Every state's outputs, its own and those of its failure link's (each allowed by the
+    /// byte before it, a state's path or its root), and per state where its list starts
+    /// (`NONE`: no outputs).
     fn add_outputs(&mut self) -> Result<Vec<u32>, &'static str> {
         let mut firsts = vec![NONE; self.order.nodes.len()];
         for (position, &node) in self.order.nodes.iter().enumerate() {
@@ -472,16 +492,13 @@ impl<'a> Builder<'a> {
             let start = outputs.len();
             let len = self.trie.depth[node as usize];
             for pattern in self.trie.patterns_ending_at(node) {
-                outputs.push(Output { pattern, len, not_after: self.trie.not_after[pattern as usize], last: false });
+                outputs.push(Output { pattern, len, last: false });
             }
-            let inherited = if position > 0 { firsts[self.fail[position] as usize] } else { NONE };
+            let inherited = if position >= self.trie.roots { firsts[self.fail[position] as usize] } else { NONE };
             if inherited != NONE {
-                let before = self.class_kinds[usize::from(self.before_fail[position])];
                 for index in inherited as usize.. {
                     let output = outputs[index];
-                    if output.not_after & before == 0 {
-                        outputs.push(Output { not_after: 0, last: false, ..output });
-                    }
+                    outputs.push(Output { last: false, ..output });
                     if output.last {
                         break;
                     }
