@@ -16,7 +16,7 @@ fn main() {
     let document = accordlint::document::Document::parse(text);
     for clause in &document.clauses {
         println!("{:<16} {:?} heading={:?} lead_in={}", clause.reference, clause.kind, clause.heading, clause.lead_in.is_some());
-        for sentence in &clause.sentences {
+        for sentence in clause.sentences.iter() {
             println!("    | {}", sentence.text);
         }
     }
