@@ -1,5 +1,5 @@
-//! Helpers shared by the unit tests: a tiny rule pack, the labelled corpus and random edits
-//! of a draft.
+//! Helpers shared by the unit tests: a tiny rule pack, the labelled corpus, random edits
+//! of a draft and random texts from given pieces.
 
 mod xorshift;
 
@@ -133,4 +133,10 @@ all = ["deletion"]
 
 pub fn tiny_checker() -> Checker {
     Checker::from_packs(&PackSource::new("tiny.toml", TINY_PACK), &[]).expect("tiny pack")
+}
+
+/// `count` pieces picked at random, one after another: inputs for a scan to compare with a
+/// byte-by-byte reading.
+pub fn random_text(pieces: &[&str], count: usize, random: &mut XorShift) -> String {
+    (0..count).map(|_| pieces[random.below(pieces.len())]).collect()
 }

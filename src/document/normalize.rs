@@ -530,6 +530,7 @@ fn map_punctuation(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{random_text, XorShift};
 
     fn norm(text: &str) -> String {
         normalize(text, Span::new(0, text.len())).text
@@ -629,13 +630,10 @@ mod tests {
     #[test]
     fn plain_runs_end_where_a_byte_by_byte_reading_ends_them() {
         let pieces = ["a", "Z", " ", "  ", "*", "_", "`", "\n", "\t", "é", "\u{7f}", "\u{1}", "~", "!"];
-        let mut seed = 99u64;
+        let mut random = XorShift::default();
         for _ in 0..2000 {
-            let mut s = String::new();
-            for _ in 0..(seed >> 60) + 4 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            let count = 4 + random.below(16);
+            let s = random_text(&pieces, count, &mut random);
             let bytes = s.as_bytes();
             let mut expected = 0;
             while expected < bytes.len()
@@ -667,14 +665,11 @@ mod tests {
     #[test]
     fn unchanged_text_is_what_normalising_returns() {
         let pieces = ["a", "Z", " ", "  ", "*", "\n", "é", "-", ".", "\u{200b}"];
-        let mut seed = 7u64;
+        let mut random = XorShift::default();
         for _ in 0..2000 {
-            let mut s = String::new();
-            for _ in 0..(seed >> 61) + 1 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            let span = Span::new((seed >> 20) as usize % 3, s.len());
+            let count = 1 + random.below(8);
+            let s = random_text(&pieces, count, &mut random);
+            let span = Span::new(random.below(3), s.len());
             if let Some(text) = unchanged(&s, span) {
                 assert_eq!(text, normalize(&s, span).text, "{s:?}");
             }
