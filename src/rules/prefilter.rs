@@ -1031,7 +1031,6 @@ fn structure(chars: &[char]) -> Vec<(usize, char, usize)> {
     found
 }
 
-
 /// A pattern rewritten for the lexicon, which runs it on ASCII-lower-cased text only: every
 /// capturing group made non-capturing (nobody reads groups, and each adds two states to every
 /// closure a regular expression steps through), and whether it still needs case folding to
@@ -1120,7 +1119,6 @@ fn class_spells_capitals(content: &[char]) -> bool {
     }
     false
 }
-
 
 #[cfg(test)]
 mod leading_tests {
