@@ -12,7 +12,7 @@
 
 use super::prefilter::{is_space, leading_literals, lower_case_form, required_sets, tail_and_reach, Literal, Step};
 use crate::language::modality;
-use crate::language::words::{is_word_byte, on_word_boundaries};
+use crate::language::words::is_word_byte;
 use super::automaton::Automaton;
 use regex_lite::Regex;
 
@@ -263,9 +263,9 @@ impl Lexicon {
         let (keyed_patterns, ungated) = index_gates(&patterns, &literals);
         let word_starts_only = only_read_on_word_starts(&patterns, &literals);
         // One automaton for the phrases and the patterns' literals: one pass per sentence
-        // (see `automaton.rs` for why not the aho-corasick crate's). It does not report what
-        // the scan would drop: a phrase inside a word (see `word_end`), a literal that only
-        // counts at a word start after an ASCII letter or digit.
+        // (see `automaton.rs` for why not the aho-corasick crate's). It reports no phrase
+        // after a word byte (phrases match whole words: `word_end` then tests only the end),
+        // and no literal that only counts at a word start after an ASCII letter or digit.
         let phrase_count = phrases.len();
         let phrase_patterns = phrases.iter().map(|phrase| (phrase.as_bytes(), WORD));
         let refused = |only_word_starts: bool| if only_word_starts { ASCII_WORD } else { 0 };
@@ -332,7 +332,7 @@ impl Lexicon {
                 return;
             }
             let entry = self.entries[index];
-            let Some(end) = word_end(lower, start, end, entry.stem) else { return };
+            let Some(end) = word_end(bytes, end, entry.stem) else { return };
             let hit = ConceptHit { concept: entry.id, start, end };
             match entry.role {
                 PhraseRole::Concept => scan.buffers.hits.push(hit),
@@ -836,17 +836,14 @@ impl Interner {
     }
 }
 
-/// Where a phrase match ends once word boundaries are respected, or `None` when it sits
-/// inside a word. A stem extends to the end of the word it starts.
-fn word_end(text: &str, start: usize, end: usize, stem: bool) -> Option<usize> {
+/// Where a phrase match ends once word boundaries are respected, or `None` when it ends
+/// inside a word. A stem extends to the end of the word it starts. Only the end is tested:
+/// the automaton reports no phrase after a word byte (see `Lexicon::new`).
+fn word_end(text: &[u8], end: usize, stem: bool) -> Option<usize> {
     if !stem {
-        return on_word_boundaries(text, start, end).then_some(end);
+        return (!text.get(end).is_some_and(|&b| is_word_byte(b))).then_some(end);
     }
-    if start > 0 && is_word_byte(text.as_bytes()[start - 1]) {
-        return None;
-    }
-    let rest = &text.as_bytes()[end..];
-    Some(end + rest.iter().take_while(|&&b| is_word_byte(b)).count())
+    Some(end + text[end..].iter().take_while(|&&b| is_word_byte(b)).count())
 }
 
 #[cfg(test)]
