@@ -148,6 +148,15 @@ struct TailGate {
     /// `^(?s:.)(?:suffix)` (in its lexicon form), tried from the character before an occurrence of a literal,
     /// so that a `\b` at the suffix's start sees that character.
     anchored: LazyRegex,
+    /// See `prefilter::Window`.
+    window: Option<Window>,
+}
+
+/// A pattern's head before its window (see `prefilter::Window`).
+struct Window {
+    /// `^(?:head)`, in its lexicon form.
+    head: LazyRegex,
+    most: usize,
 }
 
 struct Leading {
@@ -247,6 +256,7 @@ impl Lexicon {
                     bounded_before: tail.bounded_before,
                     runs: tail.runs,
                     anchored: LazyRegex::new(format!("^(?s:.)(?:{})", tail.source), &regex),
+                    window: tail.window.map(|window| Window { head: LazyRegex::new(format!("^(?:{})", window.head), &regex), most: window.most }),
                 });
                 let opens_at_start = source_pattern(&regex).starts_with('^');
                 let tried_at_starts = leading.is_some() || opens_at_start;
@@ -575,7 +585,11 @@ impl PatternEntry {
         match self.leading.as_ref().and_then(|leading| Some((leading, leading.anchored.get()?))) {
             Some((leading, anchored)) => {
                 let until = self.last_start(literals).min(tail_start);
-                anchored_matches(lower, leading, (anchored, end), &self.reach, literals, until)
+                let try_at = |start: usize, literals: &LiteralTable| match self.split_at_window() {
+                    Some((tail, window)) => tail.end_across_window(lower, window, start, literals),
+                    None => anchored.find(&lower[start..end]).map(|m| start + m.end()),
+                };
+                anchored_matches(lower, leading, try_at, &self.reach, literals, until)
             }
             None if self.opens_at_start && !within_reach(&self.reach, lower, 0, literals) => Vec::new(),
             None => {
@@ -630,6 +644,13 @@ impl PatternEntry {
         found
     }
 
+    /// The pattern's tail and the head before its window, when it has both (compiled).
+    fn split_at_window(&self) -> Option<(TailForms<'_>, (&Regex, usize))> {
+        let tail = self.tail.as_ref()?;
+        let window = tail.window.as_ref()?;
+        Some((TailForms { tail, anchored: tail.anchored.get()? }, (window.head.get()?, window.most)))
+    }
+
     /// False when the sentence lacks every literal of one of the gate's sets: the pattern
     /// cannot match there.
     fn passes_gate(&self, literals: &LiteralTable) -> bool {
@@ -648,14 +669,61 @@ impl TailGate {
     /// Whether the suffix matches from `start`; true at the sentence's start, where there
     /// is no character before it to try from (no pruning there is always safe).
     fn matches_at(&self, lower: &str, anchored: &Regex, start: usize) -> bool {
-        let bytes = lower.as_bytes();
-        // An ASCII word character before it is no boundary, whatever the regex counts as one.
-        if self.bounded_before && start > 0 && bytes.get(start - 1).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {
+        if !self.may_open_at(lower, start) {
             return false;
         }
         let Some((before, _)) = lower.get(..start).and_then(|head| head.char_indices().next_back()) else { return true };
         anchored.is_match(&lower[before..])
     }
+
+    /// False where an ASCII word character stands before `start` and the suffix needs a
+    /// boundary there, whatever the regex counts as one.
+    fn may_open_at(&self, lower: &str, start: usize) -> bool {
+        let bytes = lower.as_bytes();
+        !(self.bounded_before && start > 0 && bytes.get(start - 1).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_'))
+    }
+}
+
+/// A tail with its compiled anchored form.
+#[derive(Clone, Copy)]
+struct TailForms<'a> {
+    tail: &'a TailGate,
+    anchored: &'a Regex,
+}
+
+impl TailForms<'_> {
+    /// The end of the match of a pattern split at its window (see `prefilter::Window`) that
+    /// starts at `start`: the head's match, then the tail's at the latest place in the
+    /// window where it matches. The tail opens with one of its literals, so only their
+    /// occurrences are tried, latest first.
+    fn end_across_window(self, lower: &str, (head, most): (&Regex, usize), start: usize, literals: &LiteralTable) -> Option<usize> {
+        let head_end = start + head.find(lower.get(start..)?)?.end();
+        let limit = window_end(lower, head_end, most);
+        let mut below = limit + 1;
+        loop {
+            let latest = |literal: &usize| literals.starts_of(*literal).find(|&at| at < below);
+            let at = self.tail.literals.iter().filter_map(latest).max().filter(|&at| at >= head_end)?;
+            if let Some(end) = self.end_at(lower, at) {
+                return Some(end);
+            }
+            below = at;
+        }
+    }
+
+    /// The end of the tail's match that starts at `start` (after the sentence's start).
+    fn end_at(self, lower: &str, start: usize) -> Option<usize> {
+        if !self.tail.may_open_at(lower, start) {
+            return None;
+        }
+        let (before, _) = lower.get(..start)?.char_indices().next_back()?;
+        self.anchored.find(&lower[before..]).map(|m| before + m.end())
+    }
+}
+
+/// The last place a window `.{0,most}` that opens at `from` can reach: `most` characters on,
+/// and no further than a line break (which `.` does not match).
+fn window_end(lower: &str, from: usize, most: usize) -> usize {
+    from + lower[from..].chars().take(most).take_while(|&c| c != '\n').map(char::len_utf8).sum::<usize>()
 }
 
 /// Which ends of `[start, end)` stand on a word boundary as a regular expression's `\b` sees
@@ -684,13 +752,12 @@ fn source_pattern(regex: &Regex) -> &str {
 /// The matches `find_iter` would give, found by trying the anchored pattern only where one
 /// of its leading literals occurs, leftmost first: every match starts at such a place, so
 /// the first success at or after the last match's end is the next leftmost-first match.
-/// No match starts after `until`.
-///
-/// `anchored` comes with where its searches stop (see [`PatternEntry::search_end`]).
+/// No match starts after `until`. `try_at` gives the end of the match that starts at a
+/// place, if any.
 fn anchored_matches(
     lower: &str,
     leading: &Leading,
-    (anchored, end): (&Regex, usize),
+    try_at: impl Fn(usize, &LiteralTable) -> Option<usize>,
     reach: &[ReachStep],
     literals: &mut LiteralTable,
     until: usize,
@@ -710,9 +777,9 @@ fn anchored_matches(
         if start < resume || !boundary_ok || !within_reach(reach, lower, start, literals) {
             continue;
         }
-        if let Some(m) = anchored.find(&lower[start..end]) {
-            found.push((start, start + m.end()));
-            resume = (start + m.end()).max(start + 1);
+        if let Some(end) = try_at(start, literals) {
+            found.push((start, end));
+            resume = end.max(start + 1);
         }
     }
     literals.starts = starts;
@@ -971,6 +1038,30 @@ mod tests {
         let end = |s: &str| lexicon.patterns[0].search_end(s, s.rfind("data").unwrap_or(0));
         assert_eq!(end("x data breach y data breaches, z"), 29, "stops at a character other than a word or a space");
         assert_eq!(end("x data\t breach more"), 14, "stops at a run past the tail's");
+    }
+
+    /// Patterns split at their window find what `find_iter` finds, on random texts made of
+    /// their words, punctuation, line breaks and characters of several bytes: windows that
+    /// end short of, at or past a tail, heads that recur inside the window, tails inside words.
+    #[test]
+    fn split_patterns_agree_with_find_iter_on_random_texts() {
+        let patterns = [r"\b(not|nothing)\b.{0,12}\bprev\w*\b", r"\bab\w*\b.{0,6}(cdx|cdx\s+f)", r"\b(ab|abc)\b.{0,9}\bcdy\w*\b.{0,5}\b(ef|gh)\b"];
+        let lexicon = pattern_lexicon(&patterns);
+        assert!(lexicon.patterns.iter().all(|p| p.split_at_window().is_some()), "every pattern splits");
+        let pieces = ["not ", "nothing", "prev", "prevent ", "ab", "abc ", "cdx", "cdx f", "cdy", "ef", "gh", " ", "x", ", ", "\n", "é", "_"];
+        let mut random = crate::testing::XorShift(0x5851_f42d_4c95_7f2d);
+        let mut matched = 0;
+        for round in 0..4000 {
+            let count = random.below(24);
+            let text = crate::testing::random_text(&pieces, count, &mut random);
+            for (concept, pattern) in lexicon.patterns.iter().enumerate() {
+                let plain: Vec<(ConceptId, usize, usize)> = pattern.regex.find_iter(&text).map(|m| (concept, m.start(), m.end())).collect();
+                let found: Vec<_> = hits_in(&lexicon, &text).into_iter().filter(|hit| hit.0 == concept).collect();
+                assert_eq!(found, plain, "round {round}: {} on {text:?}", pattern.regex.as_str());
+                matched += plain.len();
+            }
+        }
+        assert!(matched > 500, "{matched} matches");
     }
 
     /// Literals that a pattern reads inside a word ("ation" in `\w+ation\b`, "dat" without

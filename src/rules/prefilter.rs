@@ -547,6 +547,21 @@ pub struct Tail {
     /// of the pattern then ends before any other character, or before a further run, after
     /// the suffix's last start (see `Lexicon::search_end`).
     pub runs: Option<usize>,
+    /// See [`Window`].
+    pub window: Option<Window>,
+}
+
+/// A pattern tried at its leading literals that reads `head`, then a window `.{0,most}`,
+/// then its [`Tail`] (with nothing but `\b` in between), where the head reads only ASCII
+/// word characters and ends with `\b`. Every match of the head from a start then ends at
+/// the end of the word it starts in, so a match of the pattern is the head's match, then
+/// the tail's match at the latest place in the window where the tail matches (the window
+/// is greedy): the lexicon finds it with short runs at the tail's literals instead of one
+/// run that keeps a thread alive per place in the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    pub head: String,
+    pub most: usize,
 }
 
 /// The longest suffix that begins at a group or a literal run after the pattern's first
@@ -570,21 +585,40 @@ fn tail(reader: &Atoms, atoms: &[Atom], has_leading_literals: bool) -> Option<Ta
     atoms.windows(2).enumerate().skip(head).find_map(|(index, pair)| {
         let (previous, atom) = (&pair[0], &pair[1]);
         let (literals, bounded_before) = reader.opening_literals(previous, atom).filter(|(set, _)| shortest(set) >= MIN_LITERAL)?;
-        let runs = (!ends_anywhere && reads_words_and_spaces(&chars[atom.start..])).then(|| sum_runs(&atoms[index + 1..])).flatten();
+        let runs = (!ends_anywhere && reads_words(&chars[atom.start..], true)).then(|| sum_runs(&atoms[index + 1..])).flatten();
         let source: String = chars[atom.start..].iter().collect();
-        Some(Tail { bounded_before, literals, source, runs })
+        let window = if has_leading_literals { window_before(reader, atoms, head, index + 1, bounded_before) } else { None };
+        Some(Tail { bounded_before, literals, source, runs, window })
     })
 }
 
-/// Whether a piece of pattern matches ASCII word characters and whitespace only: literal
-/// word characters, `\w`, `\d`, `\s`, classes of word characters, word-boundary assertions,
-/// groups and quantifiers. Cautious: anything else counts as another character.
-fn reads_words_and_spaces(chars: &[char]) -> bool {
+/// The [`Window`] of a pattern whose first window is `atoms[window]` and whose tail opens at
+/// `atoms[tail]` (`bounded_before`: the tail's), when the pattern has that shape.
+fn window_before(reader: &Atoms, atoms: &[Atom], window: usize, tail: usize, bounded_before: bool) -> Option<Window> {
+    let chars = reader.chars;
+    let is_boundary = |atom: &Atom| chars.get(atom.start..atom.start + 2) == Some(&['\\', 'b']) && atom.once;
+    let start = atoms[window].start;
+    let quantifier = &chars[start + 1..atoms.get(window + 1)?.start];
+    let (least, most) = repetitions(quantifier)?;
+    let most = most?;
+    let greedy_dot = chars[start] == '.' && quantifier.first() == Some(&'{') && quantifier.last() == Some(&'}') && least == 0;
+    let between = &atoms[window + 1..tail];
+    let plain_gap = between.iter().all(is_boundary) && (between.is_empty() || bounded_before);
+    let head_ends_word = window.checked_sub(1).is_some_and(|last| is_boundary(&atoms[last])) && reads_words(&chars[..start], false);
+    (greedy_dot && plain_gap && head_ends_word).then(|| Window { head: chars[..start].iter().collect(), most })
+}
+
+/// Whether a piece of pattern matches ASCII word characters (and whitespace, if `spaces`)
+/// only: literal word characters, `\w`, `\d`, `\s`, classes of word characters,
+/// word-boundary assertions, groups and quantifiers. Cautious: anything else counts as
+/// another character.
+fn reads_words(chars: &[char], spaces: bool) -> bool {
     let word = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
         i = match c {
-            '\\' if matches!(chars.get(i + 1), Some('w' | 'd' | 's' | 'b' | 'B')) => i + 2,
+            '\\' if matches!(chars.get(i + 1), Some('w' | 'd' | 'b' | 'B')) => i + 2,
+            '\\' if spaces && chars.get(i + 1) == Some(&'s') => i + 2,
             '[' => match class_end(chars, i) {
                 Some(end) if chars[i + 1..end - 1].iter().all(word) => end,
                 _ => return false,
@@ -1184,6 +1218,30 @@ mod tail_tests {
         assert_eq!(runs(r"\bx.{0,9}\bdata\s+breach$"), None, "an end that looks past any cut");
         assert_eq!(runs(r"$?\bx.{0,9}\bdata\s+breach"), None);
         assert_eq!(runs(r"\bx.{0,9}\bdata\s+breach\z"), None);
+    }
+
+    /// The head and the window's length, when the pattern splits at its window.
+    fn window(pattern: &str) -> Option<(String, usize)> {
+        let tail = tail_and_reach(pattern, leading_literals(pattern).is_some()).0?;
+        tail.window.map(|window| (window.head, window.most))
+    }
+
+    #[test]
+    fn a_head_of_one_word_splits_at_its_window() {
+        let breach = r"\b(notif\w*|inform(s|ed|ing)?)\b.{0,160}\b(security\s+incidents?|data\s+breach\w*)\b";
+        assert_eq!(window(breach), Some((r"\b(notif\w*|inform(s|ed|ing)?)\b".into(), 160)));
+        assert_eq!(window(r"\bnot\b.{0,80}prevent\w*"), Some((r"\bnot\b".into(), 80)), "nothing between the window and the tail");
+        assert_eq!(window(r"\bnot\b.{0,80}\b\bprevent"), Some((r"\bnot\b".into(), 80)));
+        assert_eq!(window(r"\bnot\s+all\b.{0,80}\bprevent"), None, "a head with spaces may end in several places");
+        assert_eq!(window(r"\bnot\w*.{0,80}\bprevent"), None, "a head that may end inside its word");
+        assert_eq!(window(r"\bnot\B.{0,80}\bprevent"), None);
+        assert_eq!(window(r"\bnot\b.{0,80}?\bprevent"), None, "a lazy window");
+        assert_eq!(window(r"\bnot\b.{1,80}\bprevent"), None, "a window that must read");
+        assert_eq!(window(r"\bnot\b.*\bprevent"), None, "no bound");
+        assert_eq!(window(r"\bnot\b[^,]{0,80}\bprevent"), None, "a class");
+        assert_eq!(window(r"\bnot\b.{0,80}\s+prevent"), None, "spaces between the window and the tail");
+        assert_eq!(window(r"\bnot\b.{0,80}\b\.prevent"), None, "a boundary before punctuation");
+        assert_eq!(window(r"^not\b.{0,80}\bprevent"), None, "not tried at leading literals");
     }
 
     #[test]
