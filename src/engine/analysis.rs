@@ -109,10 +109,7 @@ impl SentenceAnalysis {
     /// count as the sentence's own. `lower` is a buffer for the lower-cased text, kept
     /// between sentences.
     fn analyze(text: &str, lower: &mut String, lexicon: &Lexicon, lead_in: Option<&ConceptSet>) -> SentenceAnalysis {
-        lower.clear();
-        lower.push_str(text);
-        lower.make_ascii_lowercase();
-        let hits = lexicon.find(lower);
+        let hits = lexicon.find(lower_into(lower, text));
         let mut present = concepts_of(hits.concepts(), lexicon);
         if let Some(lead_in) = lead_in {
             present.union_with(lead_in);
@@ -125,6 +122,15 @@ impl SentenceAnalysis {
     pub fn hits_of(&self, concept: ConceptId) -> impl Iterator<Item = &ConceptHit> {
         self.hits.concepts().iter().filter(move |h| h.concept == concept)
     }
+}
+
+/// `text` lower-cased (ASCII letters only, as the lexicon reads) into `buffer`, which is
+/// kept between sentences so that lower-casing allocates nothing.
+pub fn lower_into<'b>(buffer: &'b mut String, text: &str) -> &'b str {
+    buffer.clear();
+    buffer.push_str(text);
+    buffer.make_ascii_lowercase();
+    buffer
 }
 
 /// Whether `text` has fewer than `count` whitespace-separated words. Counted byte by byte
@@ -206,6 +212,11 @@ pub struct SharedParts {
 }
 
 impl SharedParts {
+    /// The buffer sentences are lower-cased into, for the checks of a clause too.
+    pub fn lower_buffer(&mut self) -> &mut String {
+        &mut self.lower
+    }
+
     fn heading(&mut self, text: &str, lexicon: &Lexicon) -> ConceptSet {
         remembered(&mut self.heading, text, || heading_concepts(text, lexicon))
     }

@@ -7,10 +7,10 @@
 //! (categories, triggers, `when`) are applied to the collected findings in
 //! [`super::evaluate`].
 
-use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, LeadInSentence, SentenceAnalysis};
-use crate::document::{Clause, ClauseKind, Definition, Sentence};
+use super::analysis::{lower_into, BitSet, ClauseAnalysis, ConceptSet, LeadInSentence, SentenceAnalysis};
+use crate::document::{Clause, ClauseKind, Definition, OneOrMany, Sentence};
 use crate::language::{duration, Duration, DurationKind, Modality, ModalityMarkers};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use crate::report::Status;
 use crate::rules::lexicon::{ConceptId, Lexicon};
 use crate::rules::pack::{FixedStatus, Within};
@@ -163,12 +163,14 @@ impl CheckPlan {
     /// Runs every check on the sentences of one clause. `definitions` are the document's, in
     /// document order: a sentence that defines a term says what a word means, it obliges no
     /// one, so it never meets a requirement. `lead_in` is a list item's lead-in modality.
+    /// `lower` is a buffer for lower-cased sentences, kept between clauses.
     pub fn clause_findings(
         &self,
         of: &Clause,
         analysis: &ClauseAnalysis,
         definitions: &[Definition],
         lead_in: Option<&LeadInModality>,
+        lower: &mut String,
     ) -> ClauseFindings {
         let mut found = Vec::new();
         if !matches!(of.kind, ClauseKind::Body | ClauseKind::Preamble) {
@@ -180,7 +182,7 @@ impl CheckPlan {
         if slots.is_empty() {
             return ClauseFindings(found);
         }
-        let language = Language::new(&of.sentences, &analysis.sentences);
+        let language = Language::new(&of.sentences, &analysis.sentences, Cell::from_mut(lower));
         let clause = ClauseView {
             analysis,
             sentences: &of.sentences,
@@ -252,25 +254,32 @@ pub fn leaf_count(checks: &[Check]) -> usize {
 struct Language<'a> {
     sentences: &'a [Sentence],
     analyses: &'a [SentenceAnalysis],
-    found: Vec<(OnceCell<ModalityMarkers>, OnceCell<Vec<Duration>>)>,
+    found: OneOrMany<(OnceCell<ModalityMarkers>, OnceCell<Vec<Duration>>)>,
+    /// The buffer a sentence is lower-cased into for a search, kept between clauses.
+    lower: &'a Cell<String>,
 }
 
 impl<'a> Language<'a> {
-    fn new(sentences: &'a [Sentence], analyses: &'a [SentenceAnalysis]) -> Self {
-        Language { sentences, analyses, found: sentences.iter().map(|_| (OnceCell::new(), OnceCell::new())).collect() }
+    fn new(sentences: &'a [Sentence], analyses: &'a [SentenceAnalysis], lower: &'a Cell<String>) -> Self {
+        Language { sentences, analyses, found: sentences.iter().map(|_| Default::default()).collect(), lower }
     }
 
     fn markers(&self, sentence: usize) -> &ModalityMarkers {
         let phrases = || self.analyses[sentence].hits.modality_phrases();
-        self.found[sentence].0.get_or_init(|| ModalityMarkers::from_phrases(&self.lower(sentence), phrases()))
+        self.found[sentence].0.get_or_init(|| self.read_lower(sentence, |lower| ModalityMarkers::from_phrases(lower, phrases())))
     }
 
     fn durations(&self, sentence: usize) -> &[Duration] {
-        self.found[sentence].1.get_or_init(|| duration::find(&self.lower(sentence)))
+        self.found[sentence].1.get_or_init(|| self.read_lower(sentence, duration::find))
     }
 
-    fn lower(&self, sentence: usize) -> String {
-        self.sentences[sentence].text.to_ascii_lowercase()
+    /// What `read` makes of the sentence lower-cased in the shared buffer, which is taken out
+    /// of its cell meanwhile (a nested read would start from an empty one).
+    fn read_lower<T>(&self, sentence: usize, read: impl FnOnce(&str) -> T) -> T {
+        let mut lower = self.lower.take();
+        let value = read(lower_into(&mut lower, &self.sentences[sentence].text));
+        self.lower.set(lower);
+        value
     }
 }
 
