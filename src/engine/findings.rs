@@ -24,9 +24,10 @@ pub struct Finding {
     pub sentence: usize,
     pub check: &'static str,
     pub modality: Option<Modality>,
-    /// What matched, with byte ranges in the sentence's normalised text: a concept, or
-    /// `None` for a duration.
-    pub matched: Vec<(Option<ConceptId>, usize, usize)>,
+    /// For a `limit`, the duration found, as a byte range of the sentence's normalised
+    /// text. What else matched is worked out from the check and the sentence's hits only
+    /// for the findings a trace shows ([`CheckPlan::matched`]).
+    pub duration: Option<(usize, usize)>,
     pub explanation: Explanation,
 }
 
@@ -158,6 +159,20 @@ impl CheckPlan {
             text.push_str(note);
         }
         text
+    }
+
+    /// What the finding of the check at `slot` matched in its sentence (analysed as
+    /// `sentence`), with byte ranges in the sentence's normalised text: the first hit of each
+    /// of the check's `all` and `any` concepts (a `limit`'s concept), then a `limit`'s
+    /// duration (`None` for the concept).
+    pub fn matched<'s>(&'s self, slot: usize, finding: &Finding, sentence: &'s SentenceAnalysis) -> impl Iterator<Item = (Option<ConceptId>, usize, usize)> + 's {
+        let (all, any): (&[ConceptId], &[ConceptId]) = match &self.checks[slot] {
+            Check::Require { terms, .. } | Check::Forbid { terms, .. } => (&terms.all, &terms.any),
+            Check::Limit { concept, .. } => (std::slice::from_ref(concept), &[]),
+            Check::When { .. } => (&[], &[]),
+        };
+        let first_hits = all.iter().chain(any).filter_map(|&concept| sentence.hits_of(concept).next().map(|hit| (Some(concept), hit.start, hit.end)));
+        first_hits.chain(finding.duration.map(|(start, end)| (None, start, end)))
     }
 
     /// Runs every check on the sentences of one clause. `definitions` are the document's, in
@@ -427,15 +442,6 @@ fn operative_hits<'s>(terms: &'s Terms, sentence: &'s SentenceAnalysis) -> impl 
     sentence.hits.concepts().iter().filter(move |h| wanted.contains(&h.concept)).map(|h| h.start)
 }
 
-fn matched_terms(terms: &Terms, sentence: &SentenceAnalysis) -> Vec<(Option<ConceptId>, usize, usize)> {
-    terms
-        .all
-        .iter()
-        .chain(&terms.any)
-        .filter_map(|&concept| sentence.hits_of(concept).next().map(|hit| (Some(concept), hit.start, hit.end)))
-        .collect()
-}
-
 /// How a sentence's modality meets a requirement.
 fn effect_of(modality: Modality, permission_meets: bool, discretionary: bool) -> Status {
     match modality {
@@ -488,8 +494,7 @@ fn require(
             (Status::Violated, _, _) => Explanation::Contradicting,
             _ => Explanation::NotBinding(modality),
         };
-        let matched = matched_terms(terms, sentence);
-        emit(Finding { effect, sentence: index, check: "require", modality: Some(modality), matched, explanation });
+        emit(Finding { effect, sentence: index, check: "require", modality: Some(modality), duration: None, explanation });
     }
 }
 
@@ -514,8 +519,7 @@ fn forbid(
         let firing = operative_hits(terms, sentence).find(|&start| regardless_of_modality || !clause.markers(index).negates(start));
         let Some(start) = firing else { continue };
         let modality = clause.modality(index, start);
-        let matched = matched_terms(terms, sentence);
-        emit(Finding { effect: Status::Violated, sentence: index, check: "forbid", modality: Some(modality), matched, explanation: Explanation::Forbidden });
+        emit(Finding { effect: Status::Violated, sentence: index, check: "forbid", modality: Some(modality), duration: None, explanation: Explanation::Forbidden });
     }
 }
 
@@ -543,10 +547,8 @@ fn limit(
                 DurationKind::Prompt => continue,
             };
             let effect = if clause.preamble { Status::Weak.min(effect) } else { effect };
-            let hit = sentence.hits_of(concept).next().map(|h| (Some(concept), h.start, h.end));
-            let mut matched: Vec<_> = hit.into_iter().collect();
-            matched.push((None, duration.start, duration.end));
-            emit(Finding { effect, sentence: index, check: "limit", modality: Some(modality), matched, explanation });
+            let duration = Some((duration.start, duration.end));
+            emit(Finding { effect, sentence: index, check: "limit", modality: Some(modality), duration, explanation });
         }
     }
 }
