@@ -74,6 +74,9 @@ impl Explanation {
     }
 }
 
+/// Bytes enough for any [`Explanation`] in words.
+const EXPLANATION_ROOM: usize = 80;
+
 /// The findings of one clause as (check slot, finding), by slot and then by sentence.
 #[derive(Debug, Default)]
 pub struct ClauseFindings(Vec<(usize, Finding)>);
@@ -152,7 +155,8 @@ impl CheckPlan {
             Check::Require { note, .. } | Check::Forbid { note, .. } | Check::Limit { note, .. } => note.as_deref(),
             Check::When { .. } => None,
         };
-        let mut text = String::new();
+        // Room for the longest explanation: the text grows without moving.
+        let mut text = String::with_capacity(EXPLANATION_ROOM + check_note.map_or(0, |note| note.len() + 2));
         finding.explanation.write_to(&mut text);
         if let Some(note) = check_note {
             text.push_str("; ");
