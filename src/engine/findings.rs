@@ -285,18 +285,19 @@ impl<'a> Language<'a> {
 
     fn markers(&self, sentence: usize) -> &ModalityMarkers {
         let phrases = || self.analyses[sentence].hits.modality_phrases();
-        self.found[sentence].0.get_or_init(|| self.read_lower(sentence, |lower| ModalityMarkers::from_phrases(lower, phrases())))
+        let text = &self.sentences[sentence].text;
+        self.found[sentence].0.get_or_init(|| self.read_lower(text, |lower| ModalityMarkers::from_phrases(lower, phrases())))
     }
 
     fn durations(&self, sentence: usize) -> &[Duration] {
-        self.found[sentence].1.get_or_init(|| self.read_lower(sentence, duration::find))
+        self.found[sentence].1.get_or_init(|| self.read_lower(&self.sentences[sentence].text, duration::find))
     }
 
-    /// What `read` makes of the sentence lower-cased in the shared buffer, which is taken out
-    /// of its cell meanwhile (a nested read would start from an empty one).
-    fn read_lower<T>(&self, sentence: usize, read: impl FnOnce(&str) -> T) -> T {
+    /// What `read` makes of `text` lower-cased in the shared buffer, which is taken out of
+    /// its cell meanwhile (a nested read would start from an empty one).
+    fn read_lower<T>(&self, text: &str, read: impl FnOnce(&str) -> T) -> T {
         let mut lower = self.lower.take();
-        let value = read(lower_into(&mut lower, &self.sentences[sentence].text));
+        let value = read(lower_into(&mut lower, text));
         self.lower.set(lower);
         value
     }
@@ -304,39 +305,39 @@ impl<'a> Language<'a> {
 
 /// The modality a list item's lead-in ends with ("Each Party shall ensure that:"), which
 /// binds an item without a modal of its own. Found only when a check reads the modality at a
-/// hit of such an item, and then kept for the list's next items.
+/// hit of such an item, from the lead-in's modality phrases (found again by the lexicon when
+/// its analysis is not at hand), and then remembered for the list's next items.
 pub struct LeadInModality<'a> {
-    text: &'a str,
-    /// Its modality phrases, from the analysis of the clause it ends; `None` when that
-    /// analysis was not at hand, and the lexicon reads the lead-in again if asked.
-    phrases: Option<Vec<(usize, usize, usize)>>,
+    lead_in: LeadInSentence<'a, 'a>,
     lexicon: &'a Lexicon,
-    modality: OnceCell<Modality>,
+    /// The modality once found, kept by the caller between the items of a list.
+    known: &'a OnceCell<Modality>,
 }
 
 impl<'a> LeadInModality<'a> {
-    /// The lead-in modality of `lead_in`: the one in `memo` when it has the same text (an
-    /// earlier item of the same list), or a fresh one put in its place.
-    pub fn remembered<'m>(
-        memo: &'m mut Option<LeadInModality<'a>>,
-        lead_in: LeadInSentence<'a, '_>,
+    /// The lead-in modality of `lead_in`, found at most once for a run of items with the
+    /// same lead-in: `memo` holds the last lead-in's text and, once found, its modality.
+    pub fn remembered<'t: 'a>(
+        memo: &'a mut Option<(&'t str, OnceCell<Modality>)>,
+        lead_in: LeadInSentence<'t, 'a>,
         lexicon: &'a Lexicon,
-    ) -> Option<&'m LeadInModality<'a>> {
-        if memo.as_ref().is_none_or(|last| last.text != lead_in.text) {
-            let phrases = lead_in.hits.map(|hits| hits.modality_phrases().collect());
-            *memo = Some(LeadInModality { text: lead_in.text, phrases, lexicon, modality: OnceCell::new() });
+    ) -> LeadInModality<'a> {
+        if memo.as_ref().is_none_or(|(text, _)| *text != lead_in.text) {
+            *memo = Some((lead_in.text, OnceCell::new()));
         }
-        memo.as_ref()
+        let (_, known) = memo.get_or_insert_with(|| (lead_in.text, OnceCell::new()));
+        LeadInModality { lead_in, lexicon, known }
     }
 
-    fn modality(&self) -> Modality {
-        *self.modality.get_or_init(|| {
-            let lower = self.text.to_ascii_lowercase();
-            let markers = match &self.phrases {
-                Some(phrases) => ModalityMarkers::from_phrases(&lower, phrases.iter().copied()),
-                None => ModalityMarkers::from_phrases(&lower, self.lexicon.find(&lower).modality_phrases()),
-            };
-            markers.modality_at(usize::MAX)
+    fn modality(&self, language: &Language) -> Modality {
+        *self.known.get_or_init(|| {
+            language.read_lower(self.lead_in.text, |lower| {
+                let markers = match self.lead_in.hits {
+                    Some(hits) => ModalityMarkers::from_phrases(lower, hits.modality_phrases()),
+                    None => ModalityMarkers::from_phrases(lower, self.lexicon.find(lower).modality_phrases()),
+                };
+                markers.modality_at(usize::MAX)
+            })
         })
     }
 }
@@ -379,7 +380,7 @@ impl ClauseView<'_> {
             return Modality::Aspiration;
         }
         match (self.markers(sentence).modality_at(pos), self.lead_in) {
-            (Modality::Declarative, Some(lead_in)) => lead_in.modality(),
+            (Modality::Declarative, Some(lead_in)) => lead_in.modality(self.language),
             (own, _) => own,
         }
     }
