@@ -139,20 +139,6 @@ impl<T: PartialEq> PartialEq for OneOrMany<T> {
     }
 }
 
-impl<T> OneOrMany<T> {
-    /// Appends `item`: the first stays in place, the second moves both into a vector.
-    pub fn push(&mut self, item: T) {
-        *self = match std::mem::take(self) {
-            OneOrMany::One(first) => OneOrMany::Many(vec![first, item]),
-            OneOrMany::Many(items) if items.is_empty() => OneOrMany::One(item),
-            OneOrMany::Many(mut items) => {
-                items.push(item);
-                OneOrMany::Many(items)
-            }
-        };
-    }
-}
-
 /// One item stays in place; only a second one makes a vector.
 impl<T> FromIterator<T> for OneOrMany<T> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {

@@ -251,14 +251,3 @@ fn one_item_stays_in_place_and_more_make_a_vector() {
     assert_eq!(many, OneOrMany::Many(vec![1, 3]));
     assert_eq!(OneOrMany::One(5), OneOrMany::Many(vec![5]), "equal as slices");
 }
-
-#[test]
-fn pushing_keeps_the_first_item_in_place_and_all_in_order() {
-    use super::OneOrMany;
-    let mut items = OneOrMany::default();
-    items.push('a');
-    assert!(matches!(items, OneOrMany::One('a')));
-    items.push('b');
-    items.push('c');
-    assert!(matches!(&items, OneOrMany::Many(v) if v == &['a', 'b', 'c']));
-}

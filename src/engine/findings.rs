@@ -79,7 +79,7 @@ const EXPLANATION_ROOM: usize = 80;
 
 /// The findings of one clause as (check slot, finding), by slot and then by sentence.
 #[derive(Debug, Default)]
-pub struct ClauseFindings(OneOrMany<(usize, Finding)>);
+pub struct ClauseFindings(Vec<(usize, Finding)>);
 
 impl ClauseFindings {
     pub fn iter(&self) -> impl Iterator<Item = (usize, &Finding)> {
@@ -191,7 +191,7 @@ impl CheckPlan {
         lead_in: Option<&LeadInModality>,
         lower: &mut String,
     ) -> ClauseFindings {
-        let mut found = OneOrMany::default();
+        let mut found = Vec::new();
         if !matches!(of.kind, ClauseKind::Body | ClauseKind::Preamble) {
             return ClauseFindings(found);
         }
