@@ -4,7 +4,7 @@
 //! the clauses it touched. The modality those phrases give and the durations are worked out
 //! only where a check reads them (see `findings`).
 
-use crate::document::{Clause, ClauseKind, OneOrMany};
+use crate::document::{Clause, ClauseKind};
 use crate::rules::lexicon::{ConceptHit, ConceptId, Lexicon, SentenceHits};
 
 /// Members below this many words times 64 are kept inline.
@@ -158,8 +158,7 @@ fn fewer_words_than(text: &str, count: usize) -> bool {
 
 #[derive(Debug, Clone)]
 pub struct ClauseAnalysis {
-    /// One per sentence of the clause; a clause of one sentence keeps it in place.
-    pub sentences: OneOrMany<SentenceAnalysis>,
+    pub sentences: Vec<SentenceAnalysis>,
     /// Every concept of the clause's sentences (with their lead-in's): a document-wide pass
     /// looking for a concept skips the clauses without it.
     pub concepts: ConceptSet,
@@ -257,11 +256,11 @@ impl ClauseAnalysis {
     ) -> ClauseAnalysis {
         if !concepts_read(clause.kind) {
             let none = ConceptSet::new(lexicon.concept_count());
-            return ClauseAnalysis { sentences: OneOrMany::default(), concepts: none.clone(), heading: none };
+            return ClauseAnalysis { sentences: Vec::new(), concepts: none.clone(), heading: none };
         }
         let lead_in = lead_in.map(|s| shared.lead_in(s, lexicon));
         let lead_in_present = lead_in.as_ref();
-        let sentences: OneOrMany<SentenceAnalysis> =
+        let sentences: Vec<SentenceAnalysis> =
             clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present)).collect();
         let mut concepts = ConceptSet::new(lexicon.concept_count());
         for sentence in sentences.iter() {
