@@ -97,42 +97,58 @@ pub enum ClauseKind {
     Closing,
 }
 
-/// A clause's sentences, read as a slice. Most clauses are one sentence: that one is kept in
-/// the clause itself, sparing the clause an allocation.
+/// A clause's sentences, read as a slice (see [`OneOrMany`]).
+pub type Sentences = OneOrMany<Sentence>;
+
+/// A list read as a slice, for lists of one per clause: most clauses are one sentence, and
+/// that one item is kept in place, sparing the clause an allocation.
 #[derive(Debug, Clone)]
-pub enum Sentences {
-    One(Sentence),
-    Many(Vec<Sentence>),
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
 }
 
-impl Default for Sentences {
+impl<T> Default for OneOrMany<T> {
     fn default() -> Self {
-        Sentences::Many(Vec::new())
+        OneOrMany::Many(Vec::new())
     }
 }
 
-impl std::ops::Deref for Sentences {
-    type Target = [Sentence];
-    fn deref(&self) -> &[Sentence] {
+impl<T> std::ops::Deref for OneOrMany<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
         match self {
-            Sentences::One(sentence) => std::slice::from_ref(sentence),
-            Sentences::Many(sentences) => sentences,
+            OneOrMany::One(item) => std::slice::from_ref(item),
+            OneOrMany::Many(items) => items,
         }
     }
 }
 
-impl std::ops::DerefMut for Sentences {
-    fn deref_mut(&mut self) -> &mut [Sentence] {
+impl<T> std::ops::DerefMut for OneOrMany<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
         match self {
-            Sentences::One(sentence) => std::slice::from_mut(sentence),
-            Sentences::Many(sentences) => sentences,
+            OneOrMany::One(item) => std::slice::from_mut(item),
+            OneOrMany::Many(items) => items,
         }
     }
 }
 
-impl PartialEq for Sentences {
+impl<T: PartialEq> PartialEq for OneOrMany<T> {
     fn eq(&self, other: &Self) -> bool {
         **self == **other
+    }
+}
+
+/// One item stays in place; only a second one makes a vector.
+impl<T> FromIterator<T> for OneOrMany<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut items = items.into_iter();
+        let Some(first) = items.next() else { return OneOrMany::default() };
+        let Some(second) = items.next() else { return OneOrMany::One(first) };
+        let mut all = Vec::with_capacity(2 + items.size_hint().0);
+        all.extend([first, second]);
+        all.extend(items);
+        OneOrMany::Many(all)
     }
 }
 

@@ -239,3 +239,15 @@ fn a_reparse_resumes_the_structure_pass_across_free_standing_headings() {
         assert_eq!(document, Document::parse(edited), "edit in Article {n}");
     }
 }
+
+#[test]
+fn one_item_stays_in_place_and_more_make_a_vector() {
+    use super::OneOrMany;
+    assert!(matches!((0..0).collect::<OneOrMany<i32>>(), OneOrMany::Many(v) if v.is_empty()));
+    assert!(matches!((7..8).collect::<OneOrMany<i32>>(), OneOrMany::One(7)));
+    let many: OneOrMany<i32> = (1..4).filter(|n| n % 2 == 1).collect();
+    assert!(matches!(&many, OneOrMany::Many(v) if v == &[1, 3]));
+    assert_eq!(&*many, &[1, 3]);
+    assert_eq!(many, OneOrMany::Many(vec![1, 3]));
+    assert_eq!(OneOrMany::One(5), OneOrMany::Many(vec![5]), "equal as slices");
+}

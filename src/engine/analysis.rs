@@ -109,10 +109,7 @@ impl SentenceAnalysis {
     /// count as the sentence's own. `lower` is a buffer for the lower-cased text, kept
     /// between sentences.
     fn analyze(text: &str, lower: &mut String, lexicon: &Lexicon, lead_in: Option<&ConceptSet>) -> SentenceAnalysis {
-        lower.clear();
-        lower.push_str(text);
-        lower.make_ascii_lowercase();
-        let hits = lexicon.find(lower);
+        let hits = lexicon.find(lower_into(lower, text));
         let mut present = concepts_of(hits.concepts(), lexicon);
         if let Some(lead_in) = lead_in {
             present.union_with(lead_in);
@@ -125,6 +122,15 @@ impl SentenceAnalysis {
     pub fn hits_of(&self, concept: ConceptId) -> impl Iterator<Item = &ConceptHit> {
         self.hits.concepts().iter().filter(move |h| h.concept == concept)
     }
+}
+
+/// `text` lower-cased (ASCII letters only, as the lexicon reads) into `buffer`, which is
+/// kept between sentences so that lower-casing allocates nothing.
+pub fn lower_into<'b>(buffer: &'b mut String, text: &str) -> &'b str {
+    buffer.clear();
+    buffer.push_str(text);
+    buffer.make_ascii_lowercase();
+    buffer
 }
 
 /// Whether `text` has fewer than `count` whitespace-separated words. Counted byte by byte
@@ -164,10 +170,10 @@ pub struct ClauseAnalysis {
 /// The concepts a list item takes from the sentence that leads into it ("Personal data
 /// shall be:"). The modality it ends with is found only when a check asks (see
 /// `findings::LeadInModality`).
-fn lead_in_concepts(lead_in: LeadInSentence, lexicon: &Lexicon) -> ConceptSet {
+fn lead_in_concepts(lead_in: LeadInSentence, lexicon: &Lexicon, lower: &mut String) -> ConceptSet {
     match lead_in.hits {
         Some(hits) => concepts_of(hits.concepts(), lexicon),
-        None => concepts_of(lexicon.find(&lead_in.text.to_ascii_lowercase()).concepts(), lexicon),
+        None => concepts_of(lexicon.find(lower_into(lower, lead_in.text)).concepts(), lexicon),
     }
 }
 
@@ -189,36 +195,42 @@ fn concepts_of(hits: &[ConceptHit], lexicon: &Lexicon) -> ConceptSet {
 
 /// The concepts of a heading: headings only feed clause-wide checks, so modality and
 /// durations are not needed.
-fn heading_concepts(heading: &str, lexicon: &Lexicon) -> ConceptSet {
-    concepts_of(lexicon.find(&heading.to_ascii_lowercase()).concepts(), lexicon)
+fn heading_concepts(heading: &str, lexicon: &Lexicon, lower: &mut String) -> ConceptSet {
+    concepts_of(lexicon.find(lower_into(lower, heading)).concepts(), lexicon)
 }
 
 /// What the analyses of consecutive clauses share. The last heading and lead-in seen: every
 /// paragraph of an article has its heading, every item of a list its lead-in, so a run of
-/// clauses analyses each once.
+/// clauses analyses each once. Both are the document's text (`'t`), remembered without a
+/// copy.
 #[derive(Debug, Default)]
-pub struct SharedParts {
-    heading: Option<(String, ConceptSet)>,
-    lead_in: Option<(String, ConceptSet)>,
+pub struct SharedParts<'t> {
+    heading: Option<(&'t str, ConceptSet)>,
+    lead_in: Option<(&'t str, ConceptSet)>,
     /// The buffer sentences are lower-cased into.
     lower: String,
 }
 
-impl SharedParts {
-    fn heading(&mut self, text: &str, lexicon: &Lexicon) -> ConceptSet {
-        remembered(&mut self.heading, text, || heading_concepts(text, lexicon))
+impl<'t> SharedParts<'t> {
+    /// The buffer sentences are lower-cased into, for the checks of a clause too.
+    pub fn lower_buffer(&mut self) -> &mut String {
+        &mut self.lower
     }
 
-    fn lead_in(&mut self, lead_in: LeadInSentence, lexicon: &Lexicon) -> ConceptSet {
-        remembered(&mut self.lead_in, lead_in.text, || lead_in_concepts(lead_in, lexicon))
+    fn heading(&mut self, text: &'t str, lexicon: &Lexicon) -> ConceptSet {
+        remembered(&mut self.heading, text, || heading_concepts(text, lexicon, &mut self.lower))
+    }
+
+    fn lead_in(&mut self, lead_in: LeadInSentence<'t, '_>, lexicon: &Lexicon) -> ConceptSet {
+        remembered(&mut self.lead_in, lead_in.text, || lead_in_concepts(lead_in, lexicon, &mut self.lower))
     }
 }
 
 /// The value remembered for `text`, or a fresh one remembered instead.
-fn remembered<T: Clone>(slot: &mut Option<(String, T)>, text: &str, fresh: impl FnOnce() -> T) -> T {
+fn remembered<'t, T: Clone>(slot: &mut Option<(&'t str, T)>, text: &'t str, fresh: impl FnOnce() -> T) -> T {
     match slot {
-        Some((last, value)) if last == text => value.clone(),
-        _ => slot.insert((text.to_string(), fresh())).1.clone(),
+        Some((last, value)) if *last == text => value.clone(),
+        _ => slot.insert((text, fresh())).1.clone(),
     }
 }
 
@@ -235,12 +247,12 @@ impl ClauseAnalysis {
     /// [`concepts_read`]). A list item's sentences also carry the concepts of the lead-in
     /// they complete ("Personal data shall be: (a) deleted after two years"). The heading
     /// is read only when the clause has one of the concepts of `clause_wide`.
-    pub fn analyze(
-        clause: &Clause,
-        lead_in: Option<LeadInSentence>,
+    pub fn analyze<'t>(
+        clause: &'t Clause,
+        lead_in: Option<LeadInSentence<'t, '_>>,
         lexicon: &Lexicon,
         clause_wide: &ConceptSet,
-        shared: &mut SharedParts,
+        shared: &mut SharedParts<'t>,
     ) -> ClauseAnalysis {
         if !concepts_read(clause.kind) {
             let none = ConceptSet::new(lexicon.concept_count());
@@ -251,7 +263,7 @@ impl ClauseAnalysis {
         let sentences: Vec<SentenceAnalysis> =
             clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present)).collect();
         let mut concepts = ConceptSet::new(lexicon.concept_count());
-        for sentence in &sentences {
+        for sentence in sentences.iter() {
             concepts.union_with(&sentence.present);
         }
         let heading = match clause.heading.as_deref() {

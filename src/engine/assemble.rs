@@ -36,7 +36,7 @@ pub fn report(
         .filter(|(_, r)| only.is_none_or(|id| r.id == id))
         .map(|(position, r)| {
             let outcome = evaluate(position, r, &analysed, &selected, profile, plan);
-            requirement_result(r, outcome, document, profile, plan, &index)
+            requirement_result(r, outcome, document, clauses, profile, plan, &index)
         })
         .collect();
     Report {
@@ -55,6 +55,7 @@ fn requirement_result(
     r: &Requirement,
     outcome: Outcome<'_>,
     document: &Document,
+    clauses: &[&ClauseResult],
     profile: &Profile,
     plan: &CheckPlan,
     index: &Utf16Index,
@@ -63,7 +64,7 @@ fn requirement_result(
     if let Some(why) = &outcome.applicability {
         trace.push(TraceStep { check: "applies", clause: None, matched: Vec::new(), modality: None, outcome: outcome.status, note: why.clone() });
     }
-    trace.extend(outcome.findings.iter().take(TRACE_SHOWN).map(|f| trace_step(f, document, profile, plan)));
+    trace.extend(outcome.findings.iter().take(TRACE_SHOWN).map(|f| trace_step(f, document, clauses, profile, plan)));
     if outcome.findings.len() > TRACE_SHOWN {
         let more = outcome.findings.len() - TRACE_SHOWN;
         trace.push(TraceStep { check: "more", clause: None, matched: Vec::new(), modality: None, outcome: outcome.status, note: format!("{more} more findings not shown") });
@@ -124,13 +125,14 @@ fn first_deciding_sentences(outcome: &Outcome) -> Vec<(usize, usize)> {
     shown
 }
 
-fn trace_step(located: &Located, document: &Document, profile: &Profile, plan: &CheckPlan) -> TraceStep {
+fn trace_step(located: &Located, document: &Document, clauses: &[&ClauseResult], profile: &Profile, plan: &CheckPlan) -> TraceStep {
     let (clause, finding) = (&document.clauses[located.clause], located.finding);
     let text = &clause.sentences[finding.sentence].text;
-    let matched = finding
-        .matched
-        .iter()
-        .map(|&(concept, start, end)| {
+    let sentence = clauses.get(located.clause).and_then(|result| result.analysis.sentences.get(finding.sentence));
+    let matched = sentence
+        .into_iter()
+        .flat_map(|sentence| plan.matched(located.slot, finding, sentence))
+        .map(|(concept, start, end)| {
             let label = concept.map_or("duration", |c| profile.concept_names[c].as_str());
             // Pushed piece by piece: `format!` cost more than the text.
             let words = text.get(start..end).unwrap_or("");
@@ -218,5 +220,29 @@ fn document_info(document: &Document, index: &Utf16Index) -> DocumentInfo {
         hidden_characters,
         hidden_text: Vec::new(),
         revisions: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::tiny_checker;
+    use crate::{CategoryChoice, CheckOptions};
+
+    /// The `matched` of each trace step of requirement `id`, the finding steps only.
+    fn matched(text: &str, id: &str) -> Vec<Vec<String>> {
+        let report = tiny_checker().check(text, &CheckOptions { categories: CategoryChoice::None });
+        let requirement = report.requirements.iter().find(|r| r.id == id).expect("reported");
+        requirement.trace.iter().filter(|step| step.clause.is_some()).map(|step| step.matched.clone()).collect()
+    }
+
+    #[test]
+    fn a_trace_shows_the_first_hit_of_each_term_and_a_limit_s_duration() {
+        let text = "Data shall be kept for five years, then kept no more and deleted.\n\nData may be retained indefinitely.\n";
+        assert_eq!(
+            matched(text, "t.retention"),
+            [["retention: 'kept'", "duration: 'five years'"], ["retention: 'retained'", "duration: 'indefinitely'"], ["retention: 'retained'", "indefinite: 'indefinitely'"]],
+            "the limit's two findings, then the forbid's"
+        );
+        assert_eq!(matched(text, "t.retention-deletes"), [["retention: 'kept'", "deletion: 'deleted'"]]);
     }
 }

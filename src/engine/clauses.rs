@@ -34,8 +34,8 @@ pub fn clause_results<R: From<ClauseResult> + Borrow<ClauseResult>>(
                 .lead_in_sentence(clause)
                 .map(|sentence| LeadInSentence { text: &sentence.text, hits: lead_in_hits(document, clause, &results) });
             let analysis = ClauseAnalysis::analyze(clause, lead_in, lexicon, plan.clause_wide(), &mut shared);
-            let modality = lead_in.and_then(|lead_in| LeadInModality::remembered(&mut lead_in_modality, lead_in, lexicon));
-            let findings = plan.clause_findings(clause, &analysis, &document.definitions, modality);
+            let modality = lead_in.map(|lead_in| LeadInModality::remembered(&mut lead_in_modality, lead_in, lexicon));
+            let findings = plan.clause_findings(clause, &analysis, &document.definitions, modality.as_ref(), shared.lower_buffer());
             R::from(ClauseResult { analysis, findings })
         });
         results.push(result);

@@ -7,10 +7,10 @@
 //! (categories, triggers, `when`) are applied to the collected findings in
 //! [`super::evaluate`].
 
-use super::analysis::{BitSet, ClauseAnalysis, ConceptSet, LeadInSentence, SentenceAnalysis};
-use crate::document::{Clause, ClauseKind, Definition, Sentence};
+use super::analysis::{lower_into, BitSet, ClauseAnalysis, ConceptSet, LeadInSentence, SentenceAnalysis};
+use crate::document::{Clause, ClauseKind, Definition, OneOrMany, Sentence};
 use crate::language::{duration, Duration, DurationKind, Modality, ModalityMarkers};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use crate::report::Status;
 use crate::rules::lexicon::{ConceptId, Lexicon};
 use crate::rules::pack::{FixedStatus, Within};
@@ -24,9 +24,10 @@ pub struct Finding {
     pub sentence: usize,
     pub check: &'static str,
     pub modality: Option<Modality>,
-    /// What matched, with byte ranges in the sentence's normalised text: a concept, or
-    /// `None` for a duration.
-    pub matched: Vec<(Option<ConceptId>, usize, usize)>,
+    /// For a `limit`, the duration found, as a byte range of the sentence's normalised
+    /// text. What else matched is worked out from the check and the sentence's hits only
+    /// for the findings a trace shows ([`CheckPlan::matched`]).
+    pub duration: Option<(usize, usize)>,
     pub explanation: Explanation,
 }
 
@@ -72,6 +73,9 @@ impl Explanation {
         }
     }
 }
+
+/// Bytes enough for any [`Explanation`] in words.
+const EXPLANATION_ROOM: usize = 80;
 
 /// The findings of one clause as (check slot, finding), by slot and then by sentence.
 #[derive(Debug, Default)]
@@ -151,7 +155,8 @@ impl CheckPlan {
             Check::Require { note, .. } | Check::Forbid { note, .. } | Check::Limit { note, .. } => note.as_deref(),
             Check::When { .. } => None,
         };
-        let mut text = String::new();
+        // Room for the longest explanation: the text grows without moving.
+        let mut text = String::with_capacity(EXPLANATION_ROOM + check_note.map_or(0, |note| note.len() + 2));
         finding.explanation.write_to(&mut text);
         if let Some(note) = check_note {
             text.push_str("; ");
@@ -160,15 +165,31 @@ impl CheckPlan {
         text
     }
 
+    /// What the finding of the check at `slot` matched in its sentence (analysed as
+    /// `sentence`), with byte ranges in the sentence's normalised text: the first hit of each
+    /// of the check's `all` and `any` concepts (a `limit`'s concept), then a `limit`'s
+    /// duration (`None` for the concept).
+    pub fn matched<'s>(&'s self, slot: usize, finding: &Finding, sentence: &'s SentenceAnalysis) -> impl Iterator<Item = (Option<ConceptId>, usize, usize)> + 's {
+        let (all, any): (&[ConceptId], &[ConceptId]) = match &self.checks[slot] {
+            Check::Require { terms, .. } | Check::Forbid { terms, .. } => (&terms.all, &terms.any),
+            Check::Limit { concept, .. } => (std::slice::from_ref(concept), &[]),
+            Check::When { .. } => (&[], &[]),
+        };
+        let first_hits = all.iter().chain(any).filter_map(|&concept| sentence.hits_of(concept).next().map(|hit| (Some(concept), hit.start, hit.end)));
+        first_hits.chain(finding.duration.map(|(start, end)| (None, start, end)))
+    }
+
     /// Runs every check on the sentences of one clause. `definitions` are the document's, in
     /// document order: a sentence that defines a term says what a word means, it obliges no
     /// one, so it never meets a requirement. `lead_in` is a list item's lead-in modality.
+    /// `lower` is a buffer for lower-cased sentences, kept between clauses.
     pub fn clause_findings(
         &self,
         of: &Clause,
         analysis: &ClauseAnalysis,
         definitions: &[Definition],
         lead_in: Option<&LeadInModality>,
+        lower: &mut String,
     ) -> ClauseFindings {
         let mut found = Vec::new();
         if !matches!(of.kind, ClauseKind::Body | ClauseKind::Preamble) {
@@ -180,7 +201,7 @@ impl CheckPlan {
         if slots.is_empty() {
             return ClauseFindings(found);
         }
-        let language = Language::new(&of.sentences, &analysis.sentences);
+        let language = Language::new(&of.sentences, &analysis.sentences, Cell::from_mut(lower));
         let clause = ClauseView {
             analysis,
             sentences: &of.sentences,
@@ -252,63 +273,71 @@ pub fn leaf_count(checks: &[Check]) -> usize {
 struct Language<'a> {
     sentences: &'a [Sentence],
     analyses: &'a [SentenceAnalysis],
-    found: Vec<(OnceCell<ModalityMarkers>, OnceCell<Vec<Duration>>)>,
+    found: OneOrMany<(OnceCell<ModalityMarkers>, OnceCell<Vec<Duration>>)>,
+    /// The buffer a sentence is lower-cased into for a search, kept between clauses.
+    lower: &'a Cell<String>,
 }
 
 impl<'a> Language<'a> {
-    fn new(sentences: &'a [Sentence], analyses: &'a [SentenceAnalysis]) -> Self {
-        Language { sentences, analyses, found: sentences.iter().map(|_| (OnceCell::new(), OnceCell::new())).collect() }
+    fn new(sentences: &'a [Sentence], analyses: &'a [SentenceAnalysis], lower: &'a Cell<String>) -> Self {
+        Language { sentences, analyses, found: sentences.iter().map(|_| Default::default()).collect(), lower }
     }
 
     fn markers(&self, sentence: usize) -> &ModalityMarkers {
         let phrases = || self.analyses[sentence].hits.modality_phrases();
-        self.found[sentence].0.get_or_init(|| ModalityMarkers::from_phrases(&self.lower(sentence), phrases()))
+        let text = &self.sentences[sentence].text;
+        self.found[sentence].0.get_or_init(|| self.read_lower(text, |lower| ModalityMarkers::from_phrases(lower, phrases())))
     }
 
     fn durations(&self, sentence: usize) -> &[Duration] {
-        self.found[sentence].1.get_or_init(|| duration::find(&self.lower(sentence)))
+        self.found[sentence].1.get_or_init(|| self.read_lower(&self.sentences[sentence].text, duration::find))
     }
 
-    fn lower(&self, sentence: usize) -> String {
-        self.sentences[sentence].text.to_ascii_lowercase()
+    /// What `read` makes of `text` lower-cased in the shared buffer, which is taken out of
+    /// its cell meanwhile (a nested read would start from an empty one).
+    fn read_lower<T>(&self, text: &str, read: impl FnOnce(&str) -> T) -> T {
+        let mut lower = self.lower.take();
+        let value = read(lower_into(&mut lower, text));
+        self.lower.set(lower);
+        value
     }
 }
 
 /// The modality a list item's lead-in ends with ("Each Party shall ensure that:"), which
 /// binds an item without a modal of its own. Found only when a check reads the modality at a
-/// hit of such an item, and then kept for the list's next items.
+/// hit of such an item, from the lead-in's modality phrases (found again by the lexicon when
+/// its analysis is not at hand), and then remembered for the list's next items.
 pub struct LeadInModality<'a> {
-    text: &'a str,
-    /// Its modality phrases, from the analysis of the clause it ends; `None` when that
-    /// analysis was not at hand, and the lexicon reads the lead-in again if asked.
-    phrases: Option<Vec<(usize, usize, usize)>>,
+    lead_in: LeadInSentence<'a, 'a>,
     lexicon: &'a Lexicon,
-    modality: OnceCell<Modality>,
+    /// The modality once found, kept by the caller between the items of a list.
+    known: &'a OnceCell<Modality>,
 }
 
 impl<'a> LeadInModality<'a> {
-    /// The lead-in modality of `lead_in`: the one in `memo` when it has the same text (an
-    /// earlier item of the same list), or a fresh one put in its place.
-    pub fn remembered<'m>(
-        memo: &'m mut Option<LeadInModality<'a>>,
-        lead_in: LeadInSentence<'a, '_>,
+    /// The lead-in modality of `lead_in`, found at most once for a run of items with the
+    /// same lead-in: `memo` holds the last lead-in's text and, once found, its modality.
+    pub fn remembered<'t: 'a>(
+        memo: &'a mut Option<(&'t str, OnceCell<Modality>)>,
+        lead_in: LeadInSentence<'t, 'a>,
         lexicon: &'a Lexicon,
-    ) -> Option<&'m LeadInModality<'a>> {
-        if memo.as_ref().is_none_or(|last| last.text != lead_in.text) {
-            let phrases = lead_in.hits.map(|hits| hits.modality_phrases().collect());
-            *memo = Some(LeadInModality { text: lead_in.text, phrases, lexicon, modality: OnceCell::new() });
+    ) -> LeadInModality<'a> {
+        if memo.as_ref().is_none_or(|(text, _)| *text != lead_in.text) {
+            *memo = Some((lead_in.text, OnceCell::new()));
         }
-        memo.as_ref()
+        let (_, known) = memo.get_or_insert_with(|| (lead_in.text, OnceCell::new()));
+        LeadInModality { lead_in, lexicon, known }
     }
 
-    fn modality(&self) -> Modality {
-        *self.modality.get_or_init(|| {
-            let lower = self.text.to_ascii_lowercase();
-            let markers = match &self.phrases {
-                Some(phrases) => ModalityMarkers::from_phrases(&lower, phrases.iter().copied()),
-                None => ModalityMarkers::from_phrases(&lower, self.lexicon.find(&lower).modality_phrases()),
-            };
-            markers.modality_at(usize::MAX)
+    fn modality(&self, language: &Language) -> Modality {
+        *self.known.get_or_init(|| {
+            language.read_lower(self.lead_in.text, |lower| {
+                let markers = match self.lead_in.hits {
+                    Some(hits) => ModalityMarkers::from_phrases(lower, hits.modality_phrases()),
+                    None => ModalityMarkers::from_phrases(lower, self.lexicon.find(lower).modality_phrases()),
+                };
+                markers.modality_at(usize::MAX)
+            })
         })
     }
 }
@@ -351,7 +380,7 @@ impl ClauseView<'_> {
             return Modality::Aspiration;
         }
         match (self.markers(sentence).modality_at(pos), self.lead_in) {
-            (Modality::Declarative, Some(lead_in)) => lead_in.modality(),
+            (Modality::Declarative, Some(lead_in)) => lead_in.modality(self.language),
             (own, _) => own,
         }
     }
@@ -418,15 +447,6 @@ fn operative_hits<'s>(terms: &'s Terms, sentence: &'s SentenceAnalysis) -> impl 
     sentence.hits.concepts().iter().filter(move |h| wanted.contains(&h.concept)).map(|h| h.start)
 }
 
-fn matched_terms(terms: &Terms, sentence: &SentenceAnalysis) -> Vec<(Option<ConceptId>, usize, usize)> {
-    terms
-        .all
-        .iter()
-        .chain(&terms.any)
-        .filter_map(|&concept| sentence.hits_of(concept).next().map(|hit| (Some(concept), hit.start, hit.end)))
-        .collect()
-}
-
 /// How a sentence's modality meets a requirement.
 fn effect_of(modality: Modality, permission_meets: bool, discretionary: bool) -> Status {
     match modality {
@@ -479,8 +499,7 @@ fn require(
             (Status::Violated, _, _) => Explanation::Contradicting,
             _ => Explanation::NotBinding(modality),
         };
-        let matched = matched_terms(terms, sentence);
-        emit(Finding { effect, sentence: index, check: "require", modality: Some(modality), matched, explanation });
+        emit(Finding { effect, sentence: index, check: "require", modality: Some(modality), duration: None, explanation });
     }
 }
 
@@ -505,8 +524,7 @@ fn forbid(
         let firing = operative_hits(terms, sentence).find(|&start| regardless_of_modality || !clause.markers(index).negates(start));
         let Some(start) = firing else { continue };
         let modality = clause.modality(index, start);
-        let matched = matched_terms(terms, sentence);
-        emit(Finding { effect: Status::Violated, sentence: index, check: "forbid", modality: Some(modality), matched, explanation: Explanation::Forbidden });
+        emit(Finding { effect: Status::Violated, sentence: index, check: "forbid", modality: Some(modality), duration: None, explanation: Explanation::Forbidden });
     }
 }
 
@@ -534,10 +552,8 @@ fn limit(
                 DurationKind::Prompt => continue,
             };
             let effect = if clause.preamble { Status::Weak.min(effect) } else { effect };
-            let hit = sentence.hits_of(concept).next().map(|h| (Some(concept), h.start, h.end));
-            let mut matched: Vec<_> = hit.into_iter().collect();
-            matched.push((None, duration.start, duration.end));
-            emit(Finding { effect, sentence: index, check: "limit", modality: Some(modality), matched, explanation });
+            let duration = Some((duration.start, duration.end));
+            emit(Finding { effect, sentence: index, check: "limit", modality: Some(modality), duration, explanation });
         }
     }
 }
