@@ -100,7 +100,7 @@ struct PatternEntry {
     /// When every match opens with one of these literals: the pattern anchored, tried only
     /// where they occur (see [`Lexicon::anchored_matches`]).
     leading: Option<Leading>,
-    /// A suffix that every match ends with (see [`PatternEntry::last_tail_start`]).
+    /// A suffix that every match ends with (see [`PatternEntry::last_tail`]).
     tail: Option<TailGate>,
     /// For a pattern tried only where it may start (at its leading literals, or at the
     /// start), literals its matches hold within a few words of that start (see
@@ -400,7 +400,7 @@ fn byte_kinds() -> [u8; 256] {
 /// ASCII letter or digit, and every use needs a word boundary before it (a gate literal with
 /// `BEFORE`, a leading literal of a pattern opening with `\b`, a tail after a boundary).
 /// After an ASCII letter or digit such an occurrence then fails every use: gates see no
-/// `BEFORE` bound, `anchored_matches` and `TailGate::matches_at` skip it, a reach step
+/// `BEFORE` bound, `anchored_matches` and `TailGate::match_at` skip it, a reach step
 /// cannot start there, and a gate's `last_start` still bounds the matches, which contain a
 /// bounded occurrence.
 fn only_read_on_word_starts(patterns: &[PatternEntry], literals: &[String]) -> Vec<bool> {
@@ -610,14 +610,14 @@ impl PatternEntry {
         if !self.passes_gate(literals) {
             return Vec::new();
         }
-        let Some(tail_start) = self.last_tail_start(lower, literals) else { return Vec::new() };
-        let end = self.search_end(lower, tail_start);
+        let Some(last_tail) = self.last_tail(lower, literals) else { return Vec::new() };
+        let (tail_start, end) = (last_tail.start, self.search_end(lower, last_tail.start));
         match self.leading.as_ref().and_then(|leading| Some((leading, leading.anchored.get()?))) {
             Some((leading, anchored)) => {
                 let until = self.last_start(literals).min(tail_start);
                 let whole = |start: usize| anchored.find(&lower[start..end]).map(|m| start + m.end());
                 let try_at = |start: usize, literals: &LiteralTable| match self.split_at_window() {
-                    Some((tail, window)) => match tail.end_across_window(lower, window, start, literals) {
+                    Some((tail, window)) => match tail.end_across_window(lower, window, (start, last_tail), literals) {
                         SplitTry::Ends(end) => Some(end),
                         SplitTry::Fails => None,
                         SplitTry::Unsure => whole(start),
@@ -660,13 +660,13 @@ impl PatternEntry {
         lower.len()
     }
 
-    /// The last place where the pattern's tail matches (`usize::MAX` when the pattern has
-    /// none to check), or `None` when it matches nowhere. Occurrences are tried from the
+    /// The last place where the pattern's tail matches (at `usize::MAX` when the pattern
+    /// has none to check), or `None` when it matches nowhere. Occurrences are tried from the
     /// last, so a sentence that holds a match pays for the failures after it only.
-    fn last_tail_start(&self, lower: &str, literals: &mut LiteralTable) -> Option<usize> {
+    fn last_tail(&self, lower: &str, literals: &mut LiteralTable) -> Option<TailMatch> {
         let gate = self.tail.as_ref().filter(|tail| tail.gates);
         let Some((tail, anchored)) = gate.and_then(|tail| Some((tail, tail.anchored.get()?))) else {
-            return Some(usize::MAX);
+            return Some(TailMatch { start: usize::MAX, end: None });
         };
         let mut starts = std::mem::take(&mut literals.starts);
         starts.clear();
@@ -675,7 +675,7 @@ impl PatternEntry {
         }
         starts.sort_unstable_by(|a, b| b.cmp(a));
         starts.dedup();
-        let found = starts.iter().copied().find(|&start| tail.matches_at(lower, anchored, start));
+        let found = starts.iter().find_map(|&start| tail.match_at(lower, anchored, start));
         literals.starts = starts;
         found
     }
@@ -702,14 +702,17 @@ impl PatternEntry {
 }
 
 impl TailGate {
-    /// Whether the suffix matches from `start`; true at the sentence's start, where there
-    /// is no character before it to try from (no pruning there is always safe).
-    fn matches_at(&self, lower: &str, anchored: &Regex, start: usize) -> bool {
+    /// The suffix's match from `start`, if any; at the sentence's start, where there is no
+    /// character before it to try from, a match of unknown end (no pruning there is always
+    /// safe).
+    fn match_at(&self, lower: &str, anchored: &Regex, start: usize) -> Option<TailMatch> {
         if !self.may_open_at(lower, start) {
-            return false;
+            return None;
         }
-        let Some((before, _)) = lower.get(..start).and_then(|head| head.char_indices().next_back()) else { return true };
-        anchored.is_match(&lower[before..])
+        let Some((before, _)) = lower.get(..start).and_then(|head| head.char_indices().next_back()) else {
+            return Some(TailMatch { start, end: None });
+        };
+        anchored.find(&lower[before..]).map(|m| TailMatch { start, end: Some(before + m.end()) })
     }
 
     /// False where an ASCII word character stands before `start` and the suffix needs a
@@ -731,17 +734,19 @@ impl TailForms<'_> {
     /// The match of a pattern split at its window (see `prefilter::Window`) that starts at
     /// `start`: the head's preferred match, then the tail's at the latest place in the
     /// window where it matches. The tail opens with one of its literals, so only their
-    /// occurrences are tried, latest first. Without a head, the pattern fails; without a
-    /// tail, it fails too if the head ends in one place only.
-    fn end_across_window(self, lower: &str, (head, window): (&Regex, &Window), start: usize, literals: &LiteralTable) -> SplitTry {
+    /// occurrences are tried, latest first, none after `last_tail` (the tail's last match:
+    /// see [`PatternEntry::last_tail`], whose end needs no second run). Without a head, the
+    /// pattern fails; without a tail, it fails too if the head ends in one place only.
+    fn end_across_window(self, lower: &str, (head, window): (&Regex, &Window), (start, last_tail): (usize, TailMatch), literals: &LiteralTable) -> SplitTry {
         let Some(head_end) = lower.get(start..).and_then(|rest| head.find(rest)).map(|m| start + m.end()) else { return SplitTry::Fails };
-        let mut below = window.last_end(lower, head_end) + 1;
+        let mut below = window.last_end(lower, head_end).min(last_tail.start) + 1;
         loop {
             let latest = |literal: &usize| literals.starts_of(*literal).find(|&at| at < below);
             let Some(at) = self.tail.literals.iter().filter_map(latest).max().filter(|&at| at >= head_end) else {
                 return if window.head_ends_once { SplitTry::Fails } else { SplitTry::Unsure };
             };
-            if let Some(end) = window.may_end_at(lower.as_bytes(), head_end, at).then(|| self.end_at(lower, at)).flatten() {
+            let known = last_tail.end.filter(|_| at == last_tail.start);
+            if let Some(end) = window.may_end_at(lower.as_bytes(), head_end, at).then(|| known.or_else(|| self.end_at(lower, at))).flatten() {
                 return SplitTry::Ends(end);
             }
             below = at;
@@ -750,12 +755,16 @@ impl TailForms<'_> {
 
     /// The end of the tail's match that starts at `start` (after the sentence's start).
     fn end_at(self, lower: &str, start: usize) -> Option<usize> {
-        if !self.tail.may_open_at(lower, start) {
-            return None;
-        }
-        let (before, _) = lower.get(..start)?.char_indices().next_back()?;
-        self.anchored.find(&lower[before..]).map(|m| before + m.end())
+        self.tail.match_at(lower, self.anchored, start)?.end
     }
+}
+
+/// Where a pattern's tail matches (see [`TailGate::match_at`]).
+#[derive(Clone, Copy)]
+struct TailMatch {
+    start: usize,
+    /// `None`: not run (at the sentence's start).
+    end: Option<usize>,
 }
 
 /// What a try of a pattern split at its window found.
@@ -1081,7 +1090,7 @@ mod tests {
         assert_eq!(concepts("an unknown"), vec![(1, 0, 10)]);
         assert_eq!(concepts("an sunknown"), vec![]);
         assert_eq!(concepts("xyz .com"), vec![(2, 0, 8)]);
-        let tail_start = |s: &str| lexicon.patterns[0].last_tail_start(s, &mut lexicon.scan(s).literals);
+        let tail_start = |s: &str| lexicon.patterns[0].last_tail(s, &mut lexicon.scan(s).literals).map(|tail| tail.start);
         assert_eq!(tail_start("notice of a data breach, data"), Some(12), "the last place the tail matches");
         assert_eq!(tail_start("notice of the data, metadata breach"), None, "no try where the tail matches nowhere");
     }
