@@ -10,7 +10,7 @@
 //! The same pass finds the modality phrases of `language::modality` ("shall not", "may",
 //! "where practicable" ...): a sentence is read once for its concepts and its modality.
 
-use super::prefilter::{is_space, leading_literals, lower_case_form, required_sets, tail_and_reach, Literal, Step};
+use super::prefilter::{is_space, leading_literals, lower_case_form, required_sets, tail_and_reach, Literal, Reads, Step};
 use crate::language::modality;
 use crate::language::words::is_word_byte;
 use super::automaton::Automaton;
@@ -100,7 +100,7 @@ struct PatternEntry {
     /// When every match opens with one of these literals: the pattern anchored, tried only
     /// where they occur (see [`Lexicon::anchored_matches`]).
     leading: Option<Leading>,
-    /// A suffix that every match ends with (see [`PatternEntry::last_tail_start`]).
+    /// A suffix that every match ends with (see [`PatternEntry::last_tail`]).
     tail: Option<TailGate>,
     /// For a pattern tried only where it may start (at its leading literals, or at the
     /// start), literals its matches hold within a few words of that start (see
@@ -150,13 +150,37 @@ struct TailGate {
     anchored: LazyRegex,
     /// See `prefilter::Window`.
     window: Option<Window>,
+    /// See `prefilter::Tail::gates`.
+    gates: bool,
 }
 
-/// A pattern's head before its window (see `prefilter::Window`).
+/// A pattern's head before its window, and the window (see `prefilter::Window`).
 struct Window {
     /// `^(?:head)`, in its lexicon form.
     head: LazyRegex,
     most: usize,
+    reads: Reads,
+    head_ends_once: bool,
+}
+
+impl Window {
+    /// The last place the window that opens at `from` can reach (see [`Reads`]).
+    fn last_end(&self, lower: &str, from: usize) -> usize {
+        match self.reads {
+            Reads::Characters => window_end(lower, from, self.most),
+            Reads::Words => words_end(lower.as_bytes(), from, self.most),
+        }
+    }
+
+    /// Whether the window that opens at `from` can end at `at`, from `from` up to its
+    /// [`Window::last_end`], where a tail literal opens (with no whitespace): anywhere for
+    /// characters, after a word's whitespace (or at `from`) for words.
+    fn may_end_at(&self, lower: &[u8], from: usize, at: usize) -> bool {
+        match self.reads {
+            Reads::Characters => true,
+            Reads::Words => at == from || is_space(char::from(lower[at - 1])),
+        }
+    }
 }
 
 struct Leading {
@@ -255,8 +279,14 @@ impl Lexicon {
                     literals: tail.literals.into_iter().map(|literal| literals.intern(literal)).collect(),
                     bounded_before: tail.bounded_before,
                     runs: tail.runs,
+                    gates: tail.gates,
                     anchored: LazyRegex::new(format!("^(?s:.)(?:{})", tail.source), &regex),
-                    window: tail.window.map(|window| Window { head: LazyRegex::new(format!("^(?:{})", window.head), &regex), most: window.most }),
+                    window: tail.window.map(|window| Window {
+                        head: LazyRegex::new(format!("^(?:{})", window.head), &regex),
+                        most: window.most,
+                        reads: window.reads,
+                        head_ends_once: window.head_ends_once,
+                    }),
                 });
                 let opens_at_start = source_pattern(&regex).starts_with('^');
                 let tried_at_starts = leading.is_some() || opens_at_start;
@@ -370,7 +400,7 @@ fn byte_kinds() -> [u8; 256] {
 /// ASCII letter or digit, and every use needs a word boundary before it (a gate literal with
 /// `BEFORE`, a leading literal of a pattern opening with `\b`, a tail after a boundary).
 /// After an ASCII letter or digit such an occurrence then fails every use: gates see no
-/// `BEFORE` bound, `anchored_matches` and `TailGate::matches_at` skip it, a reach step
+/// `BEFORE` bound, `anchored_matches` and `TailGate::match_at` skip it, a reach step
 /// cannot start there, and a gate's `last_start` still bounds the matches, which contain a
 /// bounded occurrence.
 fn only_read_on_word_starts(patterns: &[PatternEntry], literals: &[String]) -> Vec<bool> {
@@ -580,14 +610,19 @@ impl PatternEntry {
         if !self.passes_gate(literals) {
             return Vec::new();
         }
-        let Some(tail_start) = self.last_tail_start(lower, literals) else { return Vec::new() };
-        let end = self.search_end(lower, tail_start);
+        let Some(last_tail) = self.last_tail(lower, literals) else { return Vec::new() };
+        let (tail_start, end) = (last_tail.start, self.search_end(lower, last_tail.start));
         match self.leading.as_ref().and_then(|leading| Some((leading, leading.anchored.get()?))) {
             Some((leading, anchored)) => {
                 let until = self.last_start(literals).min(tail_start);
+                let whole = |start: usize| anchored.find(&lower[start..end]).map(|m| start + m.end());
                 let try_at = |start: usize, literals: &LiteralTable| match self.split_at_window() {
-                    Some((tail, window)) => tail.end_across_window(lower, window, start, literals),
-                    None => anchored.find(&lower[start..end]).map(|m| start + m.end()),
+                    Some((tail, window)) => match tail.end_across_window(lower, window, (start, last_tail), literals) {
+                        SplitTry::Ends(end) => Some(end),
+                        SplitTry::Fails => None,
+                        SplitTry::Unsure => whole(start),
+                    },
+                    None => whole(start),
                 };
                 anchored_matches(lower, leading, try_at, &self.reach, literals, until)
             }
@@ -625,12 +660,13 @@ impl PatternEntry {
         lower.len()
     }
 
-    /// The last place where the pattern's tail matches (`usize::MAX` when the pattern has
-    /// none to check), or `None` when it matches nowhere. Occurrences are tried from the
+    /// The last place where the pattern's tail matches (at `usize::MAX` when the pattern
+    /// has none to check), or `None` when it matches nowhere. Occurrences are tried from the
     /// last, so a sentence that holds a match pays for the failures after it only.
-    fn last_tail_start(&self, lower: &str, literals: &mut LiteralTable) -> Option<usize> {
-        let Some((tail, anchored)) = self.tail.as_ref().and_then(|tail| Some((tail, tail.anchored.get()?))) else {
-            return Some(usize::MAX);
+    fn last_tail(&self, lower: &str, literals: &mut LiteralTable) -> Option<TailMatch> {
+        let gate = self.tail.as_ref().filter(|tail| tail.gates);
+        let Some((tail, anchored)) = gate.and_then(|tail| Some((tail, tail.anchored.get()?))) else {
+            return Some(TailMatch { start: usize::MAX, end: None });
         };
         let mut starts = std::mem::take(&mut literals.starts);
         starts.clear();
@@ -639,16 +675,16 @@ impl PatternEntry {
         }
         starts.sort_unstable_by(|a, b| b.cmp(a));
         starts.dedup();
-        let found = starts.iter().copied().find(|&start| tail.matches_at(lower, anchored, start));
+        let found = starts.iter().find_map(|&start| tail.match_at(lower, anchored, start));
         literals.starts = starts;
         found
     }
 
     /// The pattern's tail and the head before its window, when it has both (compiled).
-    fn split_at_window(&self) -> Option<(TailForms<'_>, (&Regex, usize))> {
+    fn split_at_window(&self) -> Option<(TailForms<'_>, (&Regex, &Window))> {
         let tail = self.tail.as_ref()?;
         let window = tail.window.as_ref()?;
-        Some((TailForms { tail, anchored: tail.anchored.get()? }, (window.head.get()?, window.most)))
+        Some((TailForms { tail, anchored: tail.anchored.get()? }, (window.head.get()?, window)))
     }
 
     /// False when the sentence lacks every literal of one of the gate's sets: the pattern
@@ -666,14 +702,17 @@ impl PatternEntry {
 }
 
 impl TailGate {
-    /// Whether the suffix matches from `start`; true at the sentence's start, where there
-    /// is no character before it to try from (no pruning there is always safe).
-    fn matches_at(&self, lower: &str, anchored: &Regex, start: usize) -> bool {
+    /// The suffix's match from `start`, if any; at the sentence's start, where there is no
+    /// character before it to try from, a match of unknown end (no pruning there is always
+    /// safe).
+    fn match_at(&self, lower: &str, anchored: &Regex, start: usize) -> Option<TailMatch> {
         if !self.may_open_at(lower, start) {
-            return false;
+            return None;
         }
-        let Some((before, _)) = lower.get(..start).and_then(|head| head.char_indices().next_back()) else { return true };
-        anchored.is_match(&lower[before..])
+        let Some((before, _)) = lower.get(..start).and_then(|head| head.char_indices().next_back()) else {
+            return Some(TailMatch { start, end: None });
+        };
+        anchored.find(&lower[before..]).map(|m| TailMatch { start, end: Some(before + m.end()) })
     }
 
     /// False where an ASCII word character stands before `start` and the suffix needs a
@@ -692,19 +731,23 @@ struct TailForms<'a> {
 }
 
 impl TailForms<'_> {
-    /// The end of the match of a pattern split at its window (see `prefilter::Window`) that
-    /// starts at `start`: the head's match, then the tail's at the latest place in the
+    /// The match of a pattern split at its window (see `prefilter::Window`) that starts at
+    /// `start`: the head's preferred match, then the tail's at the latest place in the
     /// window where it matches. The tail opens with one of its literals, so only their
-    /// occurrences are tried, latest first.
-    fn end_across_window(self, lower: &str, (head, most): (&Regex, usize), start: usize, literals: &LiteralTable) -> Option<usize> {
-        let head_end = start + head.find(lower.get(start..)?)?.end();
-        let limit = window_end(lower, head_end, most);
-        let mut below = limit + 1;
+    /// occurrences are tried, latest first, none after `last_tail` (the tail's last match:
+    /// see [`PatternEntry::last_tail`], whose end needs no second run). Without a head, the
+    /// pattern fails; without a tail, it fails too if the head ends in one place only.
+    fn end_across_window(self, lower: &str, (head, window): (&Regex, &Window), (start, last_tail): (usize, TailMatch), literals: &LiteralTable) -> SplitTry {
+        let Some(head_end) = lower.get(start..).and_then(|rest| head.find(rest)).map(|m| start + m.end()) else { return SplitTry::Fails };
+        let mut below = window.last_end(lower, head_end).min(last_tail.start) + 1;
         loop {
             let latest = |literal: &usize| literals.starts_of(*literal).find(|&at| at < below);
-            let at = self.tail.literals.iter().filter_map(latest).max().filter(|&at| at >= head_end)?;
-            if let Some(end) = self.end_at(lower, at) {
-                return Some(end);
+            let Some(at) = self.tail.literals.iter().filter_map(latest).max().filter(|&at| at >= head_end) else {
+                return if window.head_ends_once { SplitTry::Fails } else { SplitTry::Unsure };
+            };
+            let known = last_tail.end.filter(|_| at == last_tail.start);
+            if let Some(end) = window.may_end_at(lower.as_bytes(), head_end, at).then(|| known.or_else(|| self.end_at(lower, at))).flatten() {
+                return SplitTry::Ends(end);
             }
             below = at;
         }
@@ -712,18 +755,47 @@ impl TailForms<'_> {
 
     /// The end of the tail's match that starts at `start` (after the sentence's start).
     fn end_at(self, lower: &str, start: usize) -> Option<usize> {
-        if !self.tail.may_open_at(lower, start) {
-            return None;
-        }
-        let (before, _) = lower.get(..start)?.char_indices().next_back()?;
-        self.anchored.find(&lower[before..]).map(|m| before + m.end())
+        self.tail.match_at(lower, self.anchored, start)?.end
     }
+}
+
+/// Where a pattern's tail matches (see [`TailGate::match_at`]).
+#[derive(Clone, Copy)]
+struct TailMatch {
+    start: usize,
+    /// `None`: not run (at the sentence's start).
+    end: Option<usize>,
+}
+
+/// What a try of a pattern split at its window found.
+enum SplitTry {
+    Ends(usize),
+    Fails,
+    /// The tail follows nowhere after the head's preferred match, but another way through
+    /// the head may end elsewhere: the whole pattern must be tried.
+    Unsure,
 }
 
 /// The last place a window `.{0,most}` that opens at `from` can reach: `most` characters on,
 /// and no further than a line break (which `.` does not match).
 fn window_end(lower: &str, from: usize, most: usize) -> usize {
     from + lower[from..].chars().take(most).take_while(|&c| c != '\n').map(char::len_utf8).sum::<usize>()
+}
+
+/// The last place a window `(\w+\s+){0,most}` that opens at `from` can reach: past at most
+/// `most` runs of ASCII word characters, each followed by a run of whitespace.
+fn words_end(lower: &[u8], from: usize, most: usize) -> usize {
+    let run = |at: usize, of: fn(&u8) -> bool| lower.get(at..).unwrap_or_default().iter().take_while(|b| of(b)).count();
+    let mut end = from;
+    for _ in 0..most {
+        let word = run(end, |b| b.is_ascii_alphanumeric() || *b == b'_');
+        let space = run(end + word, |b| is_space(char::from(*b)));
+        if word == 0 || space == 0 {
+            break;
+        }
+        end += word + space;
+    }
+    end
 }
 
 /// Which ends of `[start, end)` stand on a word boundary as a regular expression's `\b` sees
@@ -1018,7 +1090,7 @@ mod tests {
         assert_eq!(concepts("an unknown"), vec![(1, 0, 10)]);
         assert_eq!(concepts("an sunknown"), vec![]);
         assert_eq!(concepts("xyz .com"), vec![(2, 0, 8)]);
-        let tail_start = |s: &str| lexicon.patterns[0].last_tail_start(s, &mut lexicon.scan(s).literals);
+        let tail_start = |s: &str| lexicon.patterns[0].last_tail(s, &mut lexicon.scan(s).literals).map(|tail| tail.start);
         assert_eq!(tail_start("notice of a data breach, data"), Some(12), "the last place the tail matches");
         assert_eq!(tail_start("notice of the data, metadata breach"), None, "no try where the tail matches nowhere");
     }
@@ -1040,20 +1112,16 @@ mod tests {
         assert_eq!(end("x data\t breach more"), 14, "stops at a run past the tail's");
     }
 
-    /// Patterns split at their window find what `find_iter` finds, on random texts made of
-    /// their words, punctuation, line breaks and characters of several bytes: windows that
-    /// end short of, at or past a tail, heads that recur inside the window, tails inside words.
-    #[test]
-    fn split_patterns_agree_with_find_iter_on_random_texts() {
-        let patterns = [r"\b(not|nothing)\b.{0,12}\bprev\w*\b", r"\bab\w*\b.{0,6}(cdx|cdx\s+f)", r"\b(ab|abc)\b.{0,9}\bcdy\w*\b.{0,5}\b(ef|gh)\b"];
-        let lexicon = pattern_lexicon(&patterns);
+    /// Each pattern splits at its window and finds what `find_iter` finds, on random texts
+    /// made of `pieces`; the texts hold at least `least` matches in all.
+    fn assert_splits_agree_on_random_texts(patterns: &[&str], pieces: &[&str], least: usize) {
+        let lexicon = pattern_lexicon(patterns);
         assert!(lexicon.patterns.iter().all(|p| p.split_at_window().is_some()), "every pattern splits");
-        let pieces = ["not ", "nothing", "prev", "prevent ", "ab", "abc ", "cdx", "cdx f", "cdy", "ef", "gh", " ", "x", ", ", "\n", "é", "_"];
         let mut random = crate::testing::XorShift(0x5851_f42d_4c95_7f2d);
         let mut matched = 0;
         for round in 0..4000 {
             let count = random.below(24);
-            let text = crate::testing::random_text(&pieces, count, &mut random);
+            let text = crate::testing::random_text(pieces, count, &mut random);
             for (concept, pattern) in lexicon.patterns.iter().enumerate() {
                 let plain: Vec<(ConceptId, usize, usize)> = pattern.regex.find_iter(&text).map(|m| (concept, m.start(), m.end())).collect();
                 let found: Vec<_> = hits_in(&lexicon, &text).into_iter().filter(|hit| hit.0 == concept).collect();
@@ -1061,7 +1129,33 @@ mod tests {
                 matched += plain.len();
             }
         }
-        assert!(matched > 500, "{matched} matches");
+        assert!(matched > least, "{matched} matches");
+    }
+
+    /// Windows of characters that end short of, at or past a tail, heads that recur inside
+    /// the window, tails inside words, line breaks and characters of several bytes.
+    #[test]
+    fn patterns_split_at_a_window_agree_with_find_iter_on_random_texts() {
+        let patterns = [r"\b(not|nothing)\b.{0,12}\bprev\w*\b", r"\bab\w*\b.{0,6}(cdx|cdx\s+f)", r"\b(ab|abc)\b.{0,9}\bcdy\w*\b.{0,5}\b(ef|gh)\b"];
+        let pieces = ["not ", "nothing", "prev", "prevent ", "ab", "abc ", "cdx", "cdx f", "cdy", "ef", "gh", " ", "x", ", ", "\n", "é", "_"];
+        assert_splits_agree_on_random_texts(&patterns, &pieces, 500);
+    }
+
+    /// Gaps of words (runs of spaces, tabs, line breaks; words with punctuation or letters
+    /// of several bytes, which end the gap; tails inside a gap's words, with and without a
+    /// boundary before them), and heads that may end in several places, where the tail
+    /// fails after the head's preferred end but not after another.
+    #[test]
+    fn patterns_split_at_words_or_after_heads_with_several_ends_agree_with_find_iter() {
+        let patterns = [
+            r"\b(in\s+acc|in|conf)\s+with\s+(\w+\s+){0,3}(law|laws|legal\s+fw)\b",
+            r"\b(ab|ab\s+cd)\s+(?:\w+\s+)?(zzz|zzzy)\b",
+            r"\bab\s*(\w+\s+){0,2}\bcdd\w*",
+            r"\bab\s*(\w+\s+){0,2}cdd",
+            r"\b(ab|ab\s+cd)\b.{0,5}\bzzz",
+        ];
+        let pieces = ["in ", "acc ", "with ", "conf ", "law", "laws ", "legal fw", "ab ", "ab", "cd ", "cdd", "zzz", "zzzy ", "x ", " ", "\t", "\n", ", ", "é", "_"];
+        assert_splits_agree_on_random_texts(&patterns, &pieces, 500);
     }
 
     /// Literals that a pattern reads inside a word ("ation" in `\w+ation\b`, "dat" without

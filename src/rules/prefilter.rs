@@ -549,24 +549,45 @@ pub struct Tail {
     pub runs: Option<usize>,
     /// See [`Window`].
     pub window: Option<Window>,
+    /// Whether the lexicon tries the suffix before the pattern: a suffix after a window is
+    /// selective and spares a costly try; one after a few words mostly matches where its
+    /// pattern is a candidate (measured), and serves only to split the pattern.
+    pub gates: bool,
 }
 
-/// A pattern tried at its leading literals that reads `head`, then a window `.{0,most}`,
-/// then its [`Tail`] (with nothing but `\b` in between), where the head reads only ASCII
-/// word characters and ends with `\b`. Every match of the head from a start then ends at
-/// the end of the word it starts in, so a match of the pattern is the head's match, then
-/// the tail's match at the latest place in the window where the tail matches (the window
-/// is greedy): the lexicon finds it with short runs at the tail's literals instead of one
-/// run that keeps a thread alive per place in the window.
+/// A pattern tried at its leading literals that reads `head`, then a greedy window of at
+/// most `most` characters (`.{0,most}`) or words (`(\w+\s+){0,most}`), then its [`Tail`]
+/// (with nothing but `\b` in between). A match of the pattern follows the head's preferred
+/// match (the one the head alone finds) when the rest can follow it, and then is that
+/// match, then the tail's match at the latest place in the window where the tail matches
+/// (the window is greedy): the lexicon finds it with short runs at the tail's literals
+/// instead of one run that keeps a thread alive per place in the window. Where the rest
+/// cannot follow, another way through the head might end elsewhere, unless
+/// `head_ends_once`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Window {
     pub head: String,
     pub most: usize,
+    pub reads: Reads,
+    /// The head reads only ASCII word characters and ends with `\b`: every match of it
+    /// from a start ends at the end of the word it starts in.
+    pub head_ends_once: bool,
+}
+
+/// What a [`Window`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// `.{0,most}`: it may end anywhere within `most` characters (and before a line break).
+    Characters,
+    /// `(\w+\s+){0,most}`: it ends after each of the next `most` words of ASCII word
+    /// characters and their whitespace (a tail that opens with no whitespace takes none of it).
+    Words,
 }
 
 /// The longest suffix that begins at a group or a literal run after the pattern's first
 /// element (and the literal run it opens) or, when the pattern is tried only where it
-/// starts (at the start, or at its leading literals), after its first window, and opens
+/// starts (at the start, or at its leading literals), after its first window (or, tried at
+/// its leading literals, a gap of words that it splits at: see [`Window`]), and opens
 /// with literals of [`MIN_LITERAL`] characters or more (a shorter one stands in most words);
 /// `None` when the pattern has
 /// no such suffix, or uses syntax that this reader does not follow (flags, which a suffix
@@ -578,34 +599,69 @@ fn tail(reader: &Atoms, atoms: &[Atom], has_leading_literals: bool) -> Option<Ta
     // unless a window keeps many of its threads alive: only a suffix after a window pays.
     let anchored = chars.first() == Some(&'^') || has_leading_literals;
     let head = match anchored {
-        true => atoms.iter().position(|atom| atom.window)?,
+        true => (0..atoms.len()).find(|&i| atoms[i].window || (has_leading_literals && word_gap(reader, atoms, i).is_some()))?,
         false => atoms.iter().position(|atom| atom.kind != AtomKind::Assertion)?,
     };
+    let after_words = anchored && !atoms[head].window;
     let ends_anywhere = chars.contains(&'$') || chars.windows(2).any(|pair| pair == ['\\', 'z']);
-    atoms.windows(2).enumerate().skip(head).find_map(|(index, pair)| {
+    let tail = atoms.windows(2).enumerate().skip(head).find_map(|(index, pair)| {
         let (previous, atom) = (&pair[0], &pair[1]);
         let (literals, bounded_before) = reader.opening_literals(previous, atom).filter(|(set, _)| shortest(set) >= MIN_LITERAL)?;
         let runs = (!ends_anywhere && reads_words(&chars[atom.start..], true)).then(|| sum_runs(&atoms[index + 1..])).flatten();
         let source: String = chars[atom.start..].iter().collect();
-        let window = if has_leading_literals { window_before(reader, atoms, head, index + 1, bounded_before) } else { None };
-        Some(Tail { bounded_before, literals, source, runs, window })
-    })
+        let window = if has_leading_literals { window_before(reader, atoms, head, index + 1, (&literals, bounded_before)) } else { None };
+        Some(Tail { bounded_before, literals, source, runs, window, gates: !after_words })
+    });
+    tail.filter(|tail| !after_words || tail.window.is_some())
 }
 
 /// The [`Window`] of a pattern whose first window is `atoms[window]` and whose tail opens at
-/// `atoms[tail]` (`bounded_before`: the tail's), when the pattern has that shape.
-fn window_before(reader: &Atoms, atoms: &[Atom], window: usize, tail: usize, bounded_before: bool) -> Option<Window> {
+/// `atoms[tail]` with `literals` (`bounded_before`: the tail's), when the pattern has that
+/// shape.
+fn window_before(reader: &Atoms, atoms: &[Atom], window: usize, tail: usize, (literals, bounded_before): (&[String], bool)) -> Option<Window> {
     let chars = reader.chars;
     let is_boundary = |atom: &Atom| chars.get(atom.start..atom.start + 2) == Some(&['\\', 'b']) && atom.once;
     let start = atoms[window].start;
-    let quantifier = &chars[start + 1..atoms.get(window + 1)?.start];
-    let (least, most) = repetitions(quantifier)?;
-    let most = most?;
-    let greedy_dot = chars[start] == '.' && quantifier.first() == Some(&'{') && quantifier.last() == Some(&'}') && least == 0;
+    let (reads, most) = match word_gap(reader, atoms, window) {
+        Some(most) => (Reads::Words, most),
+        None => (Reads::Characters, greedy_dots(reader, atoms, window)?),
+    };
+    // Whitespace opening the tail could be the last word's: the gap would end in two places.
+    let opens_with_space = literals.iter().any(|l| l.starts_with(is_space));
     let between = &atoms[window + 1..tail];
     let plain_gap = between.iter().all(is_boundary) && (between.is_empty() || bounded_before);
-    let head_ends_word = window.checked_sub(1).is_some_and(|last| is_boundary(&atoms[last])) && reads_words(&chars[..start], false);
-    (greedy_dot && plain_gap && head_ends_word).then(|| Window { head: chars[..start].iter().collect(), most })
+    let head_ends_once = window.checked_sub(1).is_some_and(|last| is_boundary(&atoms[last])) && reads_words(&chars[..start], false);
+    (plain_gap && !(reads == Reads::Words && opens_with_space)).then(|| Window { head: chars[..start].iter().collect(), most, reads, head_ends_once })
+}
+
+/// The quantifier of `atoms[index]`, up to the next atom.
+fn quantifier_of<'a>(reader: &Atoms<'a>, atoms: &[Atom], index: usize, body_end: usize) -> &'a [char] {
+    let end = atoms.get(index + 1).map_or(reader.chars.len(), |next| next.start);
+    &reader.chars[body_end.min(end)..end]
+}
+
+/// `most` when `atoms[index]` is a greedy `.{0,most}`.
+fn greedy_dots(reader: &Atoms, atoms: &[Atom], index: usize) -> Option<usize> {
+    let start = atoms[index].start;
+    let quantifier = quantifier_of(reader, atoms, index, start + 1);
+    let greedy = quantifier.first() == Some(&'{') && quantifier.last() == Some(&'}');
+    match repetitions(quantifier)? {
+        (0, Some(most)) if reader.chars[start] == '.' && greedy => Some(most),
+        _ => None,
+    }
+}
+
+/// `most` when `atoms[index]` is a greedy `(\w+\s+){0,most}` (or `(\w+\s+)?`, at most one).
+fn word_gap(reader: &Atoms, atoms: &[Atom], index: usize) -> Option<usize> {
+    let start = atoms[index].start;
+    let chars = &reader.chars[start..];
+    let body = ["(\\w+\\s+)", "(?:\\w+\\s+)"].into_iter().find(|body| chars.iter().take(body.len()).copied().eq(body.chars()))?;
+    let quantifier = quantifier_of(reader, atoms, index, start + body.len());
+    let greedy = quantifier == ['?'] || (quantifier.first() == Some(&'{') && quantifier.last() == Some(&'}'));
+    match repetitions(quantifier)? {
+        (0, Some(most)) if greedy => Some(most),
+        _ => None,
+    }
 }
 
 /// Whether a piece of pattern matches ASCII word characters (and whitespace, if `spaces`)
@@ -1180,7 +1236,7 @@ mod leading_tests {
 
 #[cfg(test)]
 mod tail_tests {
-    use super::{leading_literals, tail_and_reach};
+    use super::{leading_literals, tail_and_reach, Reads};
 
     /// The suffix, its literals and whether it follows a boundary.
     fn show(pattern: &str) -> Option<(String, Vec<String>, bool)> {
@@ -1220,21 +1276,23 @@ mod tail_tests {
         assert_eq!(runs(r"\bx.{0,9}\bdata\s+breach\z"), None);
     }
 
-    /// The head and the window's length, when the pattern splits at its window.
-    fn window(pattern: &str) -> Option<(String, usize)> {
+    /// The head, the window's length and what it reads, and whether the head ends in one
+    /// place, when the pattern splits at its window.
+    fn window(pattern: &str) -> Option<(String, usize, Reads, bool)> {
         let tail = tail_and_reach(pattern, leading_literals(pattern).is_some()).0?;
-        tail.window.map(|window| (window.head, window.most))
+        tail.window.map(|window| (window.head, window.most, window.reads, window.head_ends_once))
     }
 
     #[test]
-    fn a_head_of_one_word_splits_at_its_window() {
+    fn patterns_split_at_a_window_of_characters() {
         let breach = r"\b(notif\w*|inform(s|ed|ing)?)\b.{0,160}\b(security\s+incidents?|data\s+breach\w*)\b";
-        assert_eq!(window(breach), Some((r"\b(notif\w*|inform(s|ed|ing)?)\b".into(), 160)));
-        assert_eq!(window(r"\bnot\b.{0,80}prevent\w*"), Some((r"\bnot\b".into(), 80)), "nothing between the window and the tail");
-        assert_eq!(window(r"\bnot\b.{0,80}\b\bprevent"), Some((r"\bnot\b".into(), 80)));
-        assert_eq!(window(r"\bnot\s+all\b.{0,80}\bprevent"), None, "a head with spaces may end in several places");
-        assert_eq!(window(r"\bnot\w*.{0,80}\bprevent"), None, "a head that may end inside its word");
-        assert_eq!(window(r"\bnot\B.{0,80}\bprevent"), None);
+        let chars = |head: &str, most: usize, once: bool| Some((head.to_string(), most, Reads::Characters, once));
+        assert_eq!(window(breach), chars(r"\b(notif\w*|inform(s|ed|ing)?)\b", 160, true));
+        assert_eq!(window(r"\bnot\b.{0,80}prevent\w*"), chars(r"\bnot\b", 80, true), "nothing between the window and the tail");
+        assert_eq!(window(r"\bnot\b.{0,80}\b\bprevent"), chars(r"\bnot\b", 80, true));
+        assert_eq!(window(r"\bnot\s+all\b.{0,80}\bprevent"), chars(r"\bnot\s+all\b", 80, false), "a head with spaces may end in several places");
+        assert_eq!(window(r"\bnot\w*.{0,80}\bprevent"), chars(r"\bnot\w*", 80, false), "a head that may end inside its word");
+        assert_eq!(window(r"\bnot\B.{0,80}\bprevent"), chars(r"\bnot\B", 80, false));
         assert_eq!(window(r"\bnot\b.{0,80}?\bprevent"), None, "a lazy window");
         assert_eq!(window(r"\bnot\b.{1,80}\bprevent"), None, "a window that must read");
         assert_eq!(window(r"\bnot\b.*\bprevent"), None, "no bound");
@@ -1242,6 +1300,24 @@ mod tail_tests {
         assert_eq!(window(r"\bnot\b.{0,80}\s+prevent"), None, "spaces between the window and the tail");
         assert_eq!(window(r"\bnot\b.{0,80}\b\.prevent"), None, "a boundary before punctuation");
         assert_eq!(window(r"^not\b.{0,80}\bprevent"), None, "not tried at leading literals");
+        let gates = |pattern: &str| tail_and_reach(pattern, true).0.map(|tail| tail.gates);
+        assert_eq!(gates(breach), Some(true), "a suffix after a window is tried before the pattern");
+    }
+
+    #[test]
+    fn patterns_split_at_a_gap_of_words() {
+        let words = |head: &str, most: usize| Some((head.to_string(), most, Reads::Words, false));
+        let accordance = r"\b(in\s+accordance|conform)\s+with\s+(\w+\s+){0,5}(law|laws|legal\s+framework)\b";
+        assert_eq!(window(accordance), words(r"\b(in\s+accordance|conform)\s+with\s+", 5));
+        assert_eq!(window(r"\bwith\s+(?:\w+\s+)?\blaws"), words(r"\bwith\s+", 1), "one word at most, a boundary before the tail");
+        assert_eq!(window(r"\bwith\s+(\w+\s+){0,5}?laws"), None, "a lazy gap");
+        assert_eq!(window(r"\bwith\s+(\w+\s+){1,5}laws"), None, "a gap that must read");
+        assert_eq!(window(r"\bwith\s+(\w+\s*){0,5}laws"), None, "words that may run together");
+        assert_eq!(window(r"\bwith\s+(\w+\s+){0,5}( laws|rules)"), None, "a tail that may open with the last word's spaces");
+        assert_eq!(window(r"^with\s+(\w+\s+){0,5}laws"), None, "not tried at leading literals");
+        let gates = |pattern: &str| tail_and_reach(pattern, true).0.map(|tail| tail.gates);
+        assert_eq!(gates(accordance), Some(false), "a suffix after a few words only splits");
+        assert_eq!(gates(r"\bwith\s+(\w+\s+){0,5}(the\s+)?(laws|rules)"), None, "no split: no suffix at all");
     }
 
     #[test]
@@ -1249,7 +1325,6 @@ mod tail_tests {
         assert_eq!(show(r"\bretain\w*\b"), None, "the opening run is the head, not a suffix");
         assert_eq!(show(r"\bpersons?\s+(un\w+|other)\b"), None, "tried at its literals, without a window");
         assert_eq!(show(r"^\s*(\w+\s+)?(this|the)\s+agreement"), None, "tried at the start, without a window");
-        assert_eq!(show(r"\bwith\s+(\w+\s+){0,5}(laws?|rules)\b"), None, "a few words keep few threads alive: no window");
         assert_eq!(show(r"a\w+b|cdef"), None, "a top-level alternation");
         assert_eq!(show(r"(?x)\w+ \s+ (cd|ef)"), None, "flags the suffix would lose");
         assert_eq!(show(r"\w\x41\s+(cd|ef)"), None, "an escape with arguments");
