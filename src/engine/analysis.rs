@@ -263,7 +263,7 @@ impl ClauseAnalysis {
         let sentences: Vec<SentenceAnalysis> =
             clause.sentences.iter().map(|s| SentenceAnalysis::analyze(&s.text, &mut shared.lower, lexicon, lead_in_present)).collect();
         let mut concepts = ConceptSet::new(lexicon.concept_count());
-        for sentence in sentences.iter() {
+        for sentence in &sentences {
             concepts.union_with(&sentence.present);
         }
         let heading = match clause.heading.as_deref() {

@@ -322,9 +322,8 @@ impl<'a> LeadInModality<'a> {
         lead_in: LeadInSentence<'t, 'a>,
         lexicon: &'a Lexicon,
     ) -> LeadInModality<'a> {
-        if memo.as_ref().is_none_or(|(text, _)| *text != lead_in.text) {
-            *memo = Some((lead_in.text, OnceCell::new()));
-        }
+        // Another list's lead-in: what was found for the last one goes.
+        *memo = memo.take().filter(|(text, _)| *text == lead_in.text);
         let (_, known) = memo.get_or_insert_with(|| (lead_in.text, OnceCell::new()));
         LeadInModality { lead_in, lexicon, known }
     }
