@@ -499,15 +499,13 @@ struct LiteralEntry {
     sentence: u32,
     /// The boundary needs its occurrences satisfy (see `SATISFIED`).
     seen: u8,
-    /// Where its last occurrence starts.
-    last_start: usize,
     /// Its last occurrence in `LiteralTable::occurrences`.
     last: u32,
 }
 
 impl Default for LiteralEntry {
     fn default() -> Self {
-        LiteralEntry { sentence: 0, seen: 0, last_start: 0, last: NONE }
+        LiteralEntry { sentence: 0, seen: 0, last: NONE }
     }
 }
 
@@ -551,17 +549,20 @@ impl LiteralTable {
         if entry.sentence == self.sentence { entry } else { LiteralEntry::default() }
     }
 
-    /// Records an occurrence; true when it is the literal's first in the sentence.
+    /// Records an occurrence; true when it is the literal's first in the sentence. The
+    /// automaton reports occurrences in the order they end, so a literal's come in the
+    /// order they start: its last is its latest (see [`LiteralTable::last_start`]). Updated
+    /// in place: the most frequent call of a sentence's scan.
     fn record(&mut self, literal: usize, start: usize, bounds: u8) -> bool {
-        let mut entry = self.entry(literal);
-        let first = entry.sentence != self.sentence;
-        entry.sentence = self.sentence;
-        entry.seen |= SATISFIED[usize::from(bounds)];
-        entry.last_start = entry.last_start.max(start);
         let index = u32::try_from(self.occurrences.len()).unwrap_or(NONE);
+        let entry = &mut self.entries[literal];
+        let first = entry.sentence != self.sentence;
+        if first {
+            *entry = LiteralEntry { sentence: self.sentence, ..LiteralEntry::default() };
+        }
+        entry.seen |= SATISFIED[usize::from(bounds & (BEFORE | AFTER))];
         self.occurrences.push((start, entry.last));
         entry.last = index;
-        self.entries[literal] = entry;
         first
     }
 
@@ -598,8 +599,9 @@ impl LiteralTable {
         self.entry(literal.literal).seen & (1 << literal.bounds) != 0
     }
 
+    /// Where the literal's latest occurrence starts (0 when it has none).
     fn last_start(&self, literal: usize) -> usize {
-        self.entry(literal).last_start
+        self.starts_of(literal).next().unwrap_or(0)
     }
 }
 
