@@ -1305,6 +1305,11 @@ mod tail_tests {
         tail.window.map(|window| (window.head, window.most, window.reads, window.head_ends_once))
     }
 
+    /// Whether the pattern's suffix is tried before it, when it has one.
+    fn gates(pattern: &str) -> Option<bool> {
+        tail_and_reach(pattern, true).0.map(|tail| tail.gates)
+    }
+
     #[test]
     fn patterns_split_at_a_window_of_characters() {
         let breach = r"\b(notif\w*|inform(s|ed|ing)?)\b.{0,160}\b(security\s+incidents?|data\s+breach\w*)\b";
@@ -1322,7 +1327,6 @@ mod tail_tests {
         assert_eq!(window(r"\bnot\b.{0,80}\s+prevent"), None, "spaces between the window and the tail");
         assert_eq!(window(r"\bnot\b.{0,80}\b\.prevent"), None, "a boundary before punctuation");
         assert_eq!(window(r"^not\b.{0,80}\bprevent"), None, "not tried at leading literals");
-        let gates = |pattern: &str| tail_and_reach(pattern, true).0.map(|tail| tail.gates);
         assert_eq!(gates(breach), Some(true), "a suffix after a window is tried before the pattern");
     }
 
@@ -1337,7 +1341,6 @@ mod tail_tests {
         assert_eq!(window(r"\bwith\s+(\w+\s*){0,5}laws"), None, "words that may run together");
         assert_eq!(window(r"\bwith\s+(\w+\s+){0,5}( laws|rules)"), None, "a tail that may open with the last word's spaces");
         assert_eq!(window(r"^with\s+(\w+\s+){0,5}laws"), None, "not tried at leading literals");
-        let gates = |pattern: &str| tail_and_reach(pattern, true).0.map(|tail| tail.gates);
         assert_eq!(gates(accordance), Some(false), "a suffix after a few words only splits");
         assert_eq!(gates(r"\bwith\s+(\w+\s+){0,5}(the\s+)?(laws|rules)"), None, "no split: no suffix at all");
     }
