@@ -618,7 +618,8 @@ impl PatternEntry {
             Some((leading, anchored)) => {
                 let until = self.last_start(literals).min(tail_start);
                 let whole = |start: usize| anchored.find(&lower[start..end]).map(|m| start + m.end());
-                let try_at = |start: usize, literals: &LiteralTable| match self.split_at_window() {
+                let split = self.split_at_window();
+                let try_at = |start: usize, literals: &LiteralTable| match split {
                     Some((tail, window)) => match tail.end_across_window(lower, window, (start, last_tail), literals) {
                         SplitTry::Ends(end) => Some(end),
                         SplitTry::Fails => None,
@@ -649,7 +650,7 @@ impl PatternEntry {
         let is_space = |b: &u8| is_space(char::from(*b));
         let (mut at, mut seen) = (tail_start, 0);
         while let Some(b) = bytes.get(at) {
-            if b.is_ascii_alphanumeric() || *b == b'_' {
+            if is_regex_word(b) {
                 at += 1;
                 continue;
             }
@@ -721,7 +722,7 @@ impl TailGate {
     /// boundary there, whatever the regex counts as one.
     fn may_open_at(&self, lower: &str, start: usize) -> bool {
         let bytes = lower.as_bytes();
-        !(self.bounded_before && start > 0 && bytes.get(start - 1).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_'))
+        !(self.bounded_before && start > 0 && bytes.get(start - 1).is_some_and(is_regex_word))
     }
 }
 
@@ -790,7 +791,7 @@ fn words_end(lower: &[u8], from: usize, most: usize) -> usize {
     let run = |at: usize, of: fn(&u8) -> bool| lower.get(at..).unwrap_or_default().iter().take_while(|b| of(b)).count();
     let mut end = from;
     for _ in 0..most {
-        let word = run(end, |b| b.is_ascii_alphanumeric() || *b == b'_');
+        let word = run(end, is_regex_word);
         let space = run(end + word, |b| is_space(char::from(*b)));
         if word == 0 || space == 0 {
             break;
@@ -800,12 +801,17 @@ fn words_end(lower: &[u8], from: usize, most: usize) -> usize {
     end
 }
 
+/// Whether a byte is a word character as a regular expression's `\b` and `\w` see it
+/// (regex-lite's are ASCII).
+fn is_regex_word(byte: &u8) -> bool {
+    byte.is_ascii_alphanumeric() || *byte == b'_'
+}
+
 /// Which ends of `[start, end)` stand on a word boundary as a regular expression's `\b` sees
 /// it (`BEFORE`, `AFTER` bits).
 fn boundaries(text: &[u8], start: usize, end: usize) -> u8 {
-    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-    let before = start == 0 || !text.get(start - 1).is_some_and(is_word);
-    let after = !text.get(end).is_some_and(is_word);
+    let before = start == 0 || !text.get(start - 1).is_some_and(is_regex_word);
+    let after = !text.get(end).is_some_and(is_regex_word);
     u8::from(before) * BEFORE + u8::from(after) * AFTER
 }
 
@@ -843,7 +849,7 @@ fn anchored_matches(
     }
     starts.sort_unstable();
     starts.dedup();
-    let is_word = |at: usize| lower.as_bytes().get(at).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let is_word = |at: usize| lower.as_bytes().get(at).is_some_and(is_regex_word);
     let mut found = Vec::new();
     let mut resume = 0;
     for &start in &starts {
@@ -881,7 +887,7 @@ fn reach_steps(steps: Vec<Step>, literals: &mut Interner) -> Vec<ReachStep> {
 /// step says so.
 fn within_reach(steps: &[ReachStep], lower: &str, start: usize, literals: &LiteralTable) -> bool {
     let text = lower.as_bytes();
-    let ends_word = |at: usize| !text.get(at).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    let ends_word = |at: usize| !text.get(at).is_some_and(is_regex_word);
     let mut previous = Places::default();
     previous.push(start);
     for step in steps {
